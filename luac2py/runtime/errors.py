@@ -1,0 +1,253 @@
+"""Lua errors and their positions.
+
+Generated modules define ``__lua__ = LuaSource(chunkname, linemap, names)``.
+With it the runtime turns a Python frame into a Lua position, and, as Lua
+does from bytecode, names the variable an error is about ("local 'x'",
+"field 'y'") by looking at the generated expression at the frame's current
+instruction. All of this runs only when an error happens.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import linecache
+import sys
+
+
+class LuaSource:
+    """Line table and name map of one generated module."""
+
+    def __init__(self, chunkname: str, linemap: str, names: dict | None = None):
+        self.chunkname = chunkname
+        starts, lines = [], []
+        if linemap:
+            for item in linemap.split(","):
+                py, lua = item.split(":")
+                starts.append(int(py))
+                lines.append(int(lua))
+        self._starts = starts
+        self._lines = lines
+        self.names = names or {}
+
+    def lua_line(self, pyline: int) -> int:
+        i = bisect.bisect_right(self._starts, pyline) - 1
+        return self._lines[i] if i >= 0 else 0
+
+    def where(self, pyline: int) -> str:
+        return f"{self.chunkname}:{self.lua_line(pyline)}:"
+
+
+class LuaError(Exception):
+    """A Lua error carrying any Lua value (``error(v)``)."""
+
+    def __init__(self, value, traceback: str | None = None):
+        super().__init__(value)
+        self.value = value
+        self.lua_traceback = traceback
+
+    def __str__(self):
+        from .lib.base import tostring
+
+        v = self.value
+        if isinstance(v, str):
+            return v
+        if v is None:
+            return "nil"
+        return tostring(v)
+
+    @classmethod
+    def at_caller(cls, message: str, operand: int | None = None, what: str | None = None):
+        """A runtime error raised by a helper, positioned at the innermost Lua
+        frame; ``operand`` is the index of the helper argument the message is
+        about, for the variable description."""
+        frame = sys._getframe(1)
+        while frame is not None:
+            src = frame.f_globals.get("__lua__")
+            if type(src) is LuaSource:
+                if operand is not None or what is not None:
+                    desc = describe_at(frame.f_code, frame.f_lasti, operand, what, src)
+                    if desc:
+                        message = f"{message} ({desc})"
+                return cls(f"{src.where(frame.f_lineno)} {message}")
+            frame = frame.f_back
+        return cls(message)
+
+
+def lua_position(level: int = 1) -> str:
+    """``file:line:`` of the Lua function ``level`` calls up (``error``'s levels)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        src = frame.f_globals.get("__lua__")
+        if type(src) is LuaSource:
+            level -= 1
+            if level <= 0:
+                return src.where(frame.f_lineno) + " "
+        frame = frame.f_back
+    return ""
+
+
+# --- naming the variable an error is about --------------------------------
+
+_trees: dict[str, tuple[int, dict]] = {}
+
+
+def _node_index(filename: str) -> dict:
+    lines = linecache.getlines(filename)
+    key = len(lines)
+    cached = _trees.get(filename)
+    if cached and cached[0] == key:
+        return cached[1]
+    try:
+        tree = ast.parse("".join(lines))
+    except SyntaxError:
+        return {}
+    index: dict = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.expr):
+            pos = (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
+            index.setdefault(pos, node)
+    _trees[filename] = (key, index)
+    return index
+
+
+def _node_at(code, lasti: int):
+    try:
+        pos = list(code.co_positions())[lasti // 2]
+    except (IndexError, ValueError):
+        return None
+    if None in pos:
+        return None
+    return _node_index(code.co_filename).get(pos)
+
+
+def describe_at(code, lasti: int, operand: int | None, what: str | None = None, src=None):
+    node = _node_at(code, lasti)
+    if node is None:
+        return None
+    if what == "call":
+        target = node.func if isinstance(node, ast.Call) else None
+    elif isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Name) and node.func.id in ("invoke", "ainvoke") and operand == -1:
+            name = node.args[1]
+            if isinstance(name, ast.Constant):
+                return f"method '{name.value}'"
+            return None
+        if operand is None or operand >= len(node.args):
+            return None
+        target = node.args[operand]
+    elif isinstance(node, (ast.Subscript, ast.Attribute)):
+        target = node.value
+    else:
+        target = node
+    return describe_expr(target, code, src)
+
+
+def describe_expr(node, code, src=None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, ast.Name):
+        ident = node.id
+        # Python names may carry a rename suffix; the module's name map undoes it.
+        lua = src.names.get(ident, ident) if src is not None else ident
+        if ident in code.co_freevars:
+            return f"upvalue '{lua}'"
+        if ident in code.co_varnames or ident in code.co_cellvars:
+            return f"local '{lua}'"
+        return None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        if isinstance(node.value, ast.Name) and node.value.id == "_ENV":
+            return f"global '{node.slice.value}'"
+        return f"field '{node.slice.value}'"
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "lua":
+        return f"global '{node.attr}'"
+    if isinstance(node, ast.Attribute):
+        return f"field '{node.attr}'"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "index" and len(node.args) == 2:
+        key = node.args[1]
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return f"field '{key.value}'"
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return f"constant '{node.value}'"
+    return None
+
+
+# --- Python exceptions raised by generated code ----------------------------
+
+_PY_TYPES = {
+    "NoneType": "nil",
+    "int": "number",
+    "float": "number",
+    "str": "string",
+    "bool": "boolean",
+    "Table": "table",
+    "function": "function",
+    "builtin_function_or_method": "function",
+    "method": "function",
+    "coroutine": "function",
+}
+
+
+def _lua_type(pyname: str) -> str:
+    return _PY_TYPES.get(pyname, "userdata")
+
+
+def _innermost_lua_tb(tb):
+    found = None
+    while tb is not None:
+        if type(tb.tb_frame.f_globals.get("__lua__")) is LuaSource:
+            found = tb
+        tb = tb.tb_next
+    return found
+
+
+def from_python(exc: BaseException) -> LuaError:
+    """The Lua error for an exception that left generated code."""
+    if isinstance(exc, LuaError):
+        return exc
+    tb = _innermost_lua_tb(exc.__traceback__)
+    where = ""
+    code = lasti = None
+    src = None
+    if tb is not None:
+        src = tb.tb_frame.f_globals["__lua__"]
+        where = src.where(tb.tb_lineno) + " "
+        code, lasti = tb.tb_frame.f_code, tb.tb_lasti
+    text = str(exc)
+    message = None
+    desc = None
+    if isinstance(exc, TypeError):
+        import re
+
+        m = re.match(r"'(\w+)' object is not callable", text)
+        if m:
+            message = f"attempt to call a {_lua_type(m.group(1))} value"
+            if code is not None:
+                desc = describe_at(code, lasti, None, "call", src)
+        m = m or re.match(r"'(\w+)' object (?:is not subscriptable|does not support item assignment)", text)
+        if m and message is None:
+            message = f"attempt to index a {_lua_type(m.group(1))} value"
+            if code is not None:
+                desc = describe_at(code, lasti, None, None, src)
+        if message is None and text.startswith("string indices must be integers"):
+            message = "attempt to index a string value"
+        m = re.match(r"'[<>=]+' not supported between instances of '(\w+)' and '(\w+)'", text)
+        if m:
+            a, b = _lua_type(m.group(1)), _lua_type(m.group(2))
+            message = f"attempt to compare two {a} values" if a == b else f"attempt to compare {a} with {b}"
+    elif isinstance(exc, RecursionError):
+        message = "stack overflow"
+    elif isinstance(exc, MemoryError):
+        return LuaError("not enough memory")
+    if message is None:
+        message = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    if desc:
+        message += f" ({desc})"
+    err = LuaError(where + message)
+    err.__cause__ = exc
+    return err
+
+
+def error_value(exc: BaseException):
+    """The Lua value a ``pcall`` returns for a caught exception."""
+    return from_python(exc).value

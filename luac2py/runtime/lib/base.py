@@ -1,0 +1,384 @@
+"""Lua's basic functions (print, type, pairs, pcall, error, ...).
+
+Each follows the runtime's calling convention: one result is returned plainly,
+none or several as a tuple.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import CoroutineType
+
+from ..errors import LuaError, from_python, lua_position
+from ..ops import first, truthy
+from ..table import Table
+from ..values import Userdata, fmt_float, str_to_number, type_name, wrap
+
+
+def _arg_error(n: int, fname: str, msg: str):
+    return LuaError.at_caller(f"bad argument #{n} to '{fname}' ({msg})")
+
+
+def _check_table(v, n, fname):
+    if type(v) is not Table:
+        raise _arg_error(n, fname, f"table expected, got {_typename_for_msg(v)}")
+    return v
+
+
+def _typename_for_msg(v):
+    return "no value" if v is _NOVALUE else type_name(v)
+
+
+_NOVALUE = object()
+
+
+def tostring(v=_NOVALUE, *_):
+    if v is _NOVALUE:
+        raise _arg_error(1, "tostring", "value expected")
+    t = type(v)
+    if t is str:
+        return v
+    if t is int:
+        return str(v)
+    if t is float:
+        return fmt_float(v)
+    if v is None:
+        return "nil"
+    if t is bool:
+        return "true" if v else "false"
+    if t is Table:
+        meta = v.meta
+        if meta is not None:
+            h = dict.get(meta, "__tostring")
+            if h is not None:
+                s = first(h(v))
+                if type(s) is not str:
+                    if type(s) in (int, float):
+                        return tostring(s)
+                    raise LuaError.at_caller("'__tostring' must return a string")
+                return s
+            name = dict.get(meta, "__name")
+            if type(name) is str:
+                return f"{name}: 0x{id(v):014x}"
+        return f"table: 0x{id(v):014x}"
+    if isinstance(v, Userdata):
+        return v.lua_tostring()
+    tn = type_name(v)
+    if tn == "function":
+        if t.__name__ == "builtin_function_or_method" or getattr(v, "__module__", "").startswith("luac2py.runtime"):
+            return f"builtin: 0x{id(v):014x}"
+        return f"function: 0x{id(v):014x}"
+    return f"{tn}: 0x{id(v):014x}"
+
+
+def lua_print(*args):
+    out = "\t".join([a if type(a) is str else tostring(a) for a in args]) + "\n"
+    write_stdout(out)
+    return ()
+
+
+def write_stdout(s: str) -> None:
+    sys.stdout.buffer.write(s.encode("latin-1"))
+
+
+def lua_type(v=_NOVALUE, *_):
+    if v is _NOVALUE:
+        raise _arg_error(1, "type", "value expected")
+    return type_name(v)
+
+
+def tonumber(v=_NOVALUE, base=None, *_):
+    if base is None:
+        if v is _NOVALUE:
+            raise _arg_error(1, "tonumber", "value expected")
+        t = type(v)
+        if t is int or t is float:
+            return v
+        if t is str:
+            return str_to_number(v)
+        return None
+    if type(base) is float and base.is_integer():
+        base = int(base)
+    if type(base) is not int:
+        raise _arg_error(2, "tonumber", f"number expected, got {type_name(base)}")
+    if type(v) is not str:
+        if type(v) in (int, float):
+            v = tostring(v)
+        else:
+            raise _arg_error(1, "tonumber", f"string expected, got {_typename_for_msg(v)}")
+    if not 2 <= base <= 36:
+        raise _arg_error(2, "tonumber", "base out of range")
+    s = v.strip(" \t\n\r\f\v").lower()
+    neg = s.startswith("-")
+    if neg:
+        s = s[1:]
+    if not s:
+        return None
+    n = 0
+    for ch in s:
+        d = "0123456789abcdefghijklmnopqrstuvwxyz".find(ch)
+        if d < 0 or d >= base:
+            return None
+        n = n * base + d
+    n = wrap(n)
+    return wrap(-n) if neg else n
+
+
+def rawequal(a=_NOVALUE, b=_NOVALUE, *_):
+    if a is _NOVALUE or b is _NOVALUE:
+        raise _arg_error(1 if a is _NOVALUE else 2, "rawequal", "value expected")
+    if type(a) is bool or type(b) is bool:
+        return a is b
+    if type(a) is Table or type(b) is Table:
+        return a is b
+    return a == b
+
+
+def rawlen(v=None, *_):
+    if type(v) is Table:
+        return v.length()
+    if type(v) is str:
+        return len(v)
+    raise _arg_error(1, "rawlen", "table or string expected")
+
+
+def rawget(t=None, k=None, *_):
+    _check_table(t, 1, "rawget")
+    return t.rawget(k)
+
+
+def rawset(t=None, k=None, v=None, *_):
+    _check_table(t, 1, "rawset")
+    t.rawset(k, v)
+    return t
+
+
+def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
+    if type(t) is not Table:
+        raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
+    if mt is not None and type(mt) is not Table:
+        raise _arg_error(2, "setmetatable", "nil or table expected")
+    if t.meta is not None and dict.get(t.meta, "__metatable") is not None:
+        raise LuaError.at_caller("cannot change a protected metatable")
+    t.meta = mt
+    return t
+
+
+def getmetatable(v=None, *_):
+    from ..ops import metamethod
+
+    if type(v) is Table:
+        mt = v.meta
+    elif type(v) is str:
+        from .lstring import STRING_META
+
+        mt = STRING_META
+    else:
+        mt = getattr(v, "lua_meta", None) if isinstance(v, Userdata) else None
+    if mt is None:
+        return None
+    protected = dict.get(mt, "__metatable")
+    return protected if protected is not None else mt
+
+
+def lua_next(t=None, k=None, *_):
+    _check_table(t, 1, "next")
+    r = t.next(k)
+    return None if r is None else r
+
+
+def _pairs_next(t, k=None, *_):
+    r = t.next(k)
+    return None if r is None else r
+
+
+def pairs(t=_NOVALUE, *_):
+    if type(t) is Table and t.meta is not None:
+        h = dict.get(t.meta, "__pairs")
+        if h is not None:
+            from ..ops import adjust
+
+            return adjust(h(t), 3)
+    if type(t) is not Table:
+        raise _arg_error(1, "pairs", f"table expected, got {_typename_for_msg(t)}")
+    return (lua_next, t, None)
+
+
+def pairs_iter(t=_NOVALUE):
+    """``for k, v in pairs(t)`` as a Python iterator (no ``__pairs``)."""
+    if type(t) is Table and (t.meta is None or dict.get(t.meta, "__pairs") is None):
+        return t.items_snapshot()
+    from ..ops import generic_for
+
+    return generic_for(*pairs(t), nvars=2)
+
+
+def _ipairs_step(t, i):
+    i += 1
+    v = t[i] if type(t) is Table else _index(t, i)
+    if v is None:
+        return None
+    return (i, v)
+
+
+def _index(t, i):
+    from ..ops import index
+
+    return index(t, i)
+
+
+def ipairs(t=_NOVALUE, *_):
+    if t is _NOVALUE:
+        raise _arg_error(1, "ipairs", "table expected, got no value")
+    return (_ipairs_step, t, 0)
+
+
+def ipairs_iter(t=_NOVALUE):
+    """``for i, v in ipairs(t)`` as a Python iterator."""
+    if t is _NOVALUE:
+        raise _arg_error(1, "ipairs", "table expected, got no value")
+    i = 1
+    if type(t) is Table and t.meta is None:
+        get = dict.get
+        while True:
+            v = get(t, i)
+            if v is None:
+                return
+            yield i, v
+            i += 1
+    while True:
+        v = _index(t, i)
+        if v is None:
+            return
+        yield i, v
+        i += 1
+
+
+def select(n=_NOVALUE, *args):
+    if n == "#":
+        return len(args)
+    if type(n) is float and n.is_integer():
+        n = int(n)
+    elif type(n) is str:
+        n2 = str_to_number(n)
+        n = int(n2) if n2 is not None and float(n2).is_integer() else n
+    if type(n) is not int:
+        raise _arg_error(1, "select", f"number expected, got {_typename_for_msg(n)}")
+    if n < 0:
+        n = len(args) + n
+        if n < 0:
+            raise _arg_error(1, "select", "index out of range")
+        return args[n:]
+    if n == 0:
+        raise _arg_error(1, "select", "index out of range")
+    return args[n - 1 :]
+
+
+def error(value=None, level=1, *_):
+    if type(value) is str and type(level) is int and level > 0:
+        value = lua_position(level + 1) + value
+    raise LuaError(value)
+
+
+def lua_assert(*args):
+    if not args:
+        raise _arg_error(1, "assert", "value expected")
+    v = args[0]
+    if v is None or v is False:
+        if len(args) > 1:
+            raise LuaError(args[1])
+        raise LuaError.at_caller("assertion failed!")
+    return args[0] if len(args) == 1 else args
+
+
+def pcall(f=_NOVALUE, *args):
+    if f is _NOVALUE:
+        raise _arg_error(1, "pcall", "value expected")
+    try:
+        r = f(*args)
+    except LuaError as e:
+        return (False, e.value)
+    except Exception as e:  # noqa: BLE001  any failure inside is a Lua error
+        return (False, from_python(e).value)
+    if type(r) is tuple:
+        return (True,) + r
+    return (True, r)
+
+
+def xpcall(f=_NOVALUE, handler=None, *args):
+    try:
+        r = f(*args)
+    except Exception as e:  # noqa: BLE001
+        value = e.value if isinstance(e, LuaError) else from_python(e).value
+        return (False,) + _spread(handler(value))
+    if type(r) is tuple:
+        return (True,) + r
+    return (True, r)
+
+
+async def apcall(f=_NOVALUE, *args):
+    """``pcall`` in workflow code, where ``f`` may suspend."""
+    try:
+        r = f(*args)
+        if type(r) is CoroutineType:
+            r = await r
+    except LuaError as e:
+        return (False, e.value)
+    except Exception as e:  # noqa: BLE001
+        if _is_cancellation(e):
+            raise
+        return (False, from_python(e).value)
+    if type(r) is tuple:
+        return (True,) + r
+    return (True, r)
+
+
+async def axpcall(f=_NOVALUE, handler=None, *args):
+    try:
+        r = f(*args)
+        if type(r) is CoroutineType:
+            r = await r
+    except Exception as e:  # noqa: BLE001
+        if _is_cancellation(e):
+            raise
+        value = e.value if isinstance(e, LuaError) else from_python(e).value
+        h = handler(value)
+        if type(h) is CoroutineType:
+            h = await h
+        return (False,) + _spread(h)
+    if type(r) is tuple:
+        return (True,) + r
+    return (True, r)
+
+
+def _is_cancellation(e) -> bool:
+    import asyncio
+
+    return isinstance(e, asyncio.CancelledError)
+
+
+def _spread(v):
+    return v if type(v) is tuple else (v,)
+
+
+def unpack(t=None, i=1, j=None, *_):
+    if type(t) is not Table:
+        from ..ops import index
+
+        if j is None:
+            from ..ops import length
+
+            j = length(t)
+        return tuple(index(t, k) for k in range(i, j + 1))
+    if j is None:
+        from ..ops import length
+
+        j = length(t)
+    if i > j:
+        return ()
+    if j - i >= 1_000_000:
+        raise LuaError.at_caller("too many results to unpack")
+    if t.meta is None:
+        get = dict.get
+        return tuple([get(t, k) for k in range(i, j + 1)])
+    return tuple([t[k] for k in range(i, j + 1)])

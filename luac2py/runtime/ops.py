@@ -1,0 +1,592 @@
+"""Lua operators, indexing, calls and value-count adjustment.
+
+Generated code calls these where static facts cannot prove a plain Python
+operator means the same thing. Each has a fast path for the common types
+first; metamethods, coercions and errors are on the slow path.
+"""
+
+from __future__ import annotations
+
+import math
+from types import CoroutineType
+
+from .errors import LuaError
+from .table import Table
+from .values import (
+    MAXINTEGER,
+    MININTEGER,
+    Userdata,
+    float_to_int,
+    number_to_str,
+    str_to_number,
+    type_name,
+    wrap,
+)
+
+# --- values and calls ---------------------------------------------------------
+
+
+def first(v):
+    """The first of a call's values (``f()`` used as one value)."""
+    if type(v) is tuple:
+        return v[0] if v else None
+    return v
+
+
+def spread(v):
+    """All of a call's values, for ``f(a, g())``, ``{g()}`` and ``return g()``."""
+    if type(v) is tuple:
+        return v
+    return (v,)
+
+
+def adjust(v, n: int) -> tuple:
+    """Exactly ``n`` values from a call result (multiple assignment)."""
+    if type(v) is not tuple:
+        return (v,) + (None,) * (n - 1)
+    k = len(v)
+    if k == n:
+        return v
+    if k > n:
+        return v[:n]
+    return v + (None,) * (n - k)
+
+
+def truthy(v) -> bool:
+    return v is not None and v is not False
+
+
+def metamethod(v, event: str):
+    t = type(v)
+    if t is Table:
+        meta = v.meta
+        return None if meta is None else dict.get(meta, event)
+    if t is str:
+        from .lib.string import STRING_META
+
+        return dict.get(STRING_META, event)
+    if isinstance(v, Userdata):
+        return getattr(v, "lua_meta", {}).get(event) if hasattr(v, "lua_meta") else None
+    return None
+
+
+def call(f, *args):
+    """Call any Lua value (tables with ``__call``; errors as Lua words them)."""
+    if callable(f):
+        return f(*args)
+    raise LuaError.at_caller(f"attempt to call a {type_name(f)} value", 0)
+
+
+def _call_table(self, *args):
+    meta = self.meta
+    handler = None if meta is None else dict.get(meta, "__call")
+    if handler is None:
+        raise LuaError.at_caller("attempt to call a table value", what="call")
+    return handler(self, *args)
+
+
+Table.__call__ = _call_table
+
+
+async def acall(f, *args):
+    """Call a value that may be an ``async`` Lua function (workflow code)."""
+    r = f(*args)
+    if type(r) is CoroutineType:
+        return await r
+    return r
+
+
+# --- indexing -----------------------------------------------------------------
+
+
+def index(obj, key):
+    """``obj[key]`` for a value of unknown type."""
+    if type(obj) is Table:
+        if type(key) is bool:
+            return obj.__missing__(key)
+        return obj[key]
+    if type(obj) is str:
+        from .lib.string import STRING_META
+
+        h = dict.get(STRING_META, "__index")
+        if type(h) is Table:
+            return h[key] if type(key) is not bool else None
+        return first(h(obj, key))
+    if isinstance(obj, Userdata):
+        return obj.lua_index(key)
+    h = metamethod(obj, "__index")
+    if h is None:
+        raise LuaError.at_caller(f"attempt to index a {type_name(obj)} value", 0)
+    return index_with(h, obj, key)
+
+
+def index_with(handler, obj, key):
+    if type(handler) is Table:
+        return index(handler, key)
+    return first(handler(obj, key))
+
+
+def setindex(obj, key, value):
+    """``obj[key] = value`` for a value of unknown type."""
+    if type(obj) is Table:
+        obj[key] = value
+        return
+    if isinstance(obj, Userdata) and hasattr(obj, "lua_setindex"):
+        obj.lua_setindex(key, value)
+        return
+    raise LuaError.at_caller(f"attempt to index a {type_name(obj)} value", 0)
+
+
+def newindex_with(handler, obj, key, value):
+    if type(handler) is Table:
+        handler[key] = value
+    else:
+        handler(obj, key, value)
+
+
+def invoke(obj, name, *args):
+    """``obj:name(args)``."""
+    if type(obj) is Table:
+        f = obj[name]
+    elif type(obj) is str:
+        f = index(obj, name)
+    elif isinstance(obj, Userdata):
+        f = obj.lua_index(name)
+    else:
+        raise LuaError.at_caller(f"attempt to index a {type_name(obj)} value", 0)
+    if f is None:
+        raise LuaError.at_caller("attempt to call a nil value", -1)
+    return f(obj, *args)
+
+
+async def ainvoke(obj, name, *args):
+    r = invoke(obj, name, *args)
+    if type(r) is CoroutineType:
+        return await r
+    return r
+
+
+# --- arithmetic ---------------------------------------------------------------
+
+_ARITH_EVENTS = {
+    "+": "__add",
+    "-": "__sub",
+    "*": "__mul",
+    "/": "__div",
+    "%": "__mod",
+    "^": "__pow",
+    "//": "__idiv",
+    "&": "__band",
+    "|": "__bor",
+    "~": "__bxor",
+    "<<": "__shl",
+    ">>": "__shr",
+}
+
+
+def _tonum(v):
+    t = type(v)
+    if t is int or t is float:
+        return v
+    if t is str:
+        return str_to_number(v)
+    return None
+
+
+def _arith_slow(op, a, b):
+    event = _ARITH_EVENTS[op]
+    na, nb = _tonum(a), _tonum(b)
+    if na is not None and nb is not None:
+        if op in ("&", "|", "~", "<<", ">>"):
+            return _BITWISE[op](na, nb)
+        return _ARITH[op](na, nb)
+    h = metamethod(a, event)
+    if h is None:
+        h = metamethod(b, event)
+    if h is not None:
+        return first(h(a, b))
+    bad = 1 if na is not None else 0
+    culprit = b if bad else a
+    if op in ("&", "|", "~", "<<", ">>"):
+        if type(culprit) in (int, float) or (type(culprit) is str and _tonum(culprit) is not None):
+            raise LuaError.at_caller("number has no integer representation", bad)
+        raise LuaError.at_caller(f"attempt to perform bitwise operation on a {type_name(culprit)} value", bad)
+    if type(culprit) is str:
+        raise LuaError.at_caller(f"attempt to perform arithmetic on a string value", bad)
+    raise LuaError.at_caller(f"attempt to perform arithmetic on a {type_name(culprit)} value", bad)
+
+
+def add(a, b):
+    if type(a) is int and type(b) is int:
+        r = a + b
+        return r if MININTEGER <= r <= MAXINTEGER else wrap(r)
+    if type(a) in (int, float) and type(b) in (int, float):
+        return a + b
+    return _arith_slow("+", a, b)
+
+
+def sub(a, b):
+    if type(a) is int and type(b) is int:
+        r = a - b
+        return r if MININTEGER <= r <= MAXINTEGER else wrap(r)
+    if type(a) in (int, float) and type(b) in (int, float):
+        return a - b
+    return _arith_slow("-", a, b)
+
+
+def mul(a, b):
+    if type(a) is int and type(b) is int:
+        r = a * b
+        return r if MININTEGER <= r <= MAXINTEGER else wrap(r)
+    if type(a) in (int, float) and type(b) in (int, float):
+        return a * b
+    return _arith_slow("*", a, b)
+
+
+def _fdiv(a, b):
+    a = float(a)
+    b = float(b)
+    try:
+        return a / b
+    except ZeroDivisionError:
+        if a != a or a == 0.0:
+            return -math.nan
+        return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def div(a, b):
+    if type(a) in (int, float) and type(b) in (int, float):
+        return _fdiv(a, b)
+    return _arith_slow("/", a, b)
+
+
+def _idiv(a, b):
+    if type(a) is int and type(b) is int:
+        if b == 0:
+            raise LuaError.at_caller("attempt to perform 'n//0'")
+        r = a // b
+        return r if r <= MAXINTEGER else wrap(r)
+    q = _fdiv(a, b)
+    if math.isinf(q) or q != q:
+        return q
+    return float(math.floor(q))
+
+
+def idiv(a, b):
+    if type(a) in (int, float) and type(b) in (int, float):
+        return _idiv(a, b)
+    return _arith_slow("//", a, b)
+
+
+def _mod(a, b):
+    if type(a) is int and type(b) is int:
+        if b == 0:
+            raise LuaError.at_caller("attempt to perform 'n%%0'")
+        return a % b
+    a = float(a)
+    b = float(b)
+    if b == 0.0 or math.isinf(a) or a != a or b != b:
+        if math.isinf(b) and not math.isinf(a) and a == a:
+            pass
+        else:
+            return -math.nan if b == 0.0 or math.isinf(a) else math.nan
+    m = math.fmod(a, b)
+    if (m > 0 and b < 0) or (m < 0 and b > 0):
+        m += b
+    return m
+
+
+def mod(a, b):
+    if type(a) in (int, float) and type(b) in (int, float):
+        return _mod(a, b)
+    return _arith_slow("%", a, b)
+
+
+def _pow(a, b):
+    a = float(a)
+    b = float(b)
+    try:
+        return math.pow(a, b)
+    except OverflowError:
+        if a < 0 and b.is_integer() and int(b) % 2 == 1:
+            return -math.inf
+        return math.inf
+    except ValueError:
+        if a == 0.0:
+            return math.inf
+        return -math.nan
+
+
+def power(a, b):
+    if type(a) in (int, float) and type(b) in (int, float):
+        return _pow(a, b)
+    return _arith_slow("^", a, b)
+
+
+def unm(a):
+    if type(a) is int:
+        return wrap(-a) if a == MININTEGER else -a
+    if type(a) is float:
+        return -a
+    n = _tonum(a)
+    if n is not None:
+        return unm(n)
+    h = metamethod(a, "__unm")
+    if h is not None:
+        return first(h(a, a))
+    raise LuaError.at_caller(f"attempt to perform arithmetic on a {type_name(a)} value", 0)
+
+
+_ARITH = {
+    "+": lambda a, b: add(a, b),
+    "-": lambda a, b: sub(a, b),
+    "*": lambda a, b: mul(a, b),
+    "/": _fdiv,
+    "%": _mod,
+    "^": _pow,
+    "//": _idiv,
+}
+
+# --- bitwise ------------------------------------------------------------------
+
+
+def _toint(v, operand):
+    t = type(v)
+    if t is int:
+        return v
+    if t is float:
+        n = float_to_int(v)
+        if n is None:
+            raise LuaError.at_caller("number has no integer representation", operand)
+        return n
+    return None
+
+
+def _shl(a, b):
+    if b <= -64 or b >= 64:
+        return 0
+    if b >= 0:
+        return wrap(a << b)
+    return (a & 0xFFFFFFFFFFFFFFFF) >> -b if a < 0 else a >> -b
+
+
+def _bitop(op, a, b):
+    x = _toint(a, 0)
+    y = _toint(b, 1)
+    if x is None or y is None:
+        return _arith_slow(op, a, b)
+    return _BITWISE[op](x, y)
+
+
+def _toint_strict(v, operand):
+    n = _toint(v, operand)
+    if n is None:
+        n = _toint(_tonum(v), operand)
+    return n
+
+
+_BITWISE = {
+    "&": lambda a, b: wrap(_toint_strict(a, 0) & _toint_strict(b, 1)),
+    "|": lambda a, b: wrap(_toint_strict(a, 0) | _toint_strict(b, 1)),
+    "~": lambda a, b: wrap(_toint_strict(a, 0) ^ _toint_strict(b, 1)),
+    "<<": lambda a, b: _shl(_toint_strict(a, 0), _toint_strict(b, 1)),
+    ">>": lambda a, b: _shl(_toint_strict(a, 0), -_toint_strict(b, 1)),
+}
+
+
+def band(a, b):
+    return _bitop("&", a, b)
+
+
+def bor(a, b):
+    return _bitop("|", a, b)
+
+
+def bxor(a, b):
+    return _bitop("~", a, b)
+
+
+def shl(a, b):
+    return _bitop("<<", a, b)
+
+
+def shr(a, b):
+    return _bitop(">>", a, b)
+
+
+def bnot(a):
+    x = _toint(a, 0)
+    if x is None:
+        n = _tonum(a)
+        if n is not None:
+            return bnot(n)
+        h = metamethod(a, "__bnot")
+        if h is not None:
+            return first(h(a, a))
+        raise LuaError.at_caller(f"attempt to perform bitwise operation on a {type_name(a)} value", 0)
+    return ~x
+
+
+# --- comparison ---------------------------------------------------------------
+
+
+def eq(a, b) -> bool:
+    """Lua ``==`` (Python's would make ``true == 1``)."""
+    if type(a) is bool or type(b) is bool:
+        return a is b
+    return a == b
+
+
+def eq_metamethod(a, b) -> bool:
+    h = metamethod(a, "__eq")
+    if h is None:
+        h = metamethod(b, "__eq")
+    if h is None:
+        return False
+    return truthy(first(h(a, b)))
+
+
+def _compare_error(a, b):
+    ta, tb = type_name(a), type_name(b)
+    if ta == tb:
+        return LuaError.at_caller(f"attempt to compare two {ta} values")
+    return LuaError.at_caller(f"attempt to compare {ta} with {tb}")
+
+
+def lt(a, b) -> bool:
+    ta, tb = type(a), type(b)
+    if (ta is int or ta is float) and (tb is int or tb is float):
+        return a < b
+    if ta is str and tb is str:
+        return a < b
+    h = metamethod(a, "__lt") or metamethod(b, "__lt")
+    if h is None:
+        raise _compare_error(a, b)
+    return truthy(first(h(a, b)))
+
+
+def le(a, b) -> bool:
+    ta, tb = type(a), type(b)
+    if (ta is int or ta is float) and (tb is int or tb is float):
+        return a <= b
+    if ta is str and tb is str:
+        return a <= b
+    h = metamethod(a, "__le") or metamethod(b, "__le")
+    if h is None:
+        raise _compare_error(a, b)
+    return truthy(first(h(a, b)))
+
+
+# --- strings and length -------------------------------------------------------
+
+
+def concat(a, b):
+    ta, tb = type(a), type(b)
+    if ta is str and tb is str:
+        return a + b
+    if (ta is str or ta is int or ta is float) and (tb is str or tb is int or tb is float):
+        return (a if ta is str else number_to_str(a)) + (b if tb is str else number_to_str(b))
+    h = metamethod(a, "__concat") or metamethod(b, "__concat")
+    if h is not None:
+        return first(h(a, b))
+    bad = 0 if ta not in (str, int, float) else 1
+    culprit = a if bad == 0 else b
+    raise LuaError.at_caller(f"attempt to concatenate a {type_name(culprit)} value", bad)
+
+
+def length(v):
+    t = type(v)
+    if t is str:
+        return len(v)
+    if t is Table:
+        meta = v.meta
+        if meta is not None:
+            h = dict.get(meta, "__len")
+            if h is not None:
+                return first(h(v))
+        return v.length()
+    h = metamethod(v, "__len")
+    if h is not None:
+        return first(h(v))
+    raise LuaError.at_caller(f"attempt to get length of a {type_name(v)} value", 0)
+
+
+# --- loops --------------------------------------------------------------------
+
+
+def for_limit(limit, step: int = 1) -> int:
+    """The integer limit of ``for i = <int>, limit, <int step>`` (Lua 5.4 floors
+    or ceils a float limit, and clips it to the integer range)."""
+    if type(limit) is int:
+        return limit
+    if type(limit) is float:
+        if limit != limit:
+            return MININTEGER if step > 0 else MAXINTEGER
+        if step > 0:
+            f = math.floor(limit) if not math.isinf(limit) else limit
+        else:
+            f = math.ceil(limit) if not math.isinf(limit) else limit
+        if f >= 2**63:
+            return MAXINTEGER
+        if f < -(2**63):
+            return MININTEGER
+        return int(f)
+    raise LuaError.at_caller("'for' limit must be a number")
+
+
+def numeric_for(start, limit, step=1):
+    """The values of ``for v = start, limit, step`` for any number types."""
+    for name, v in (("initial", start), ("limit", limit), ("step", step)):
+        if type(v) not in (int, float):
+            raise LuaError.at_caller(f"'for' {name} value must be a number")
+    if step == 0:
+        raise LuaError.at_caller("'for' step is zero")
+    if type(start) is int and type(step) is int:
+        lim = for_limit(limit, step)
+        if step > 0:
+            if start > lim:
+                return
+            count = (lim - start) // step
+        else:
+            if start < lim:
+                return
+            count = (start - lim) // -step
+        v = start
+        for _ in range(count + 1):
+            yield v
+            v += step
+        return
+    v, limit, step = float(start), float(limit), float(step)
+    if step > 0:
+        while v <= limit:
+            yield v
+            v += step
+    else:
+        while v >= limit:
+            yield v
+            v += step
+
+
+def generic_for(f, s=None, control=None, nvars: int = 1):
+    """The steps of ``for k, v in f, s, control``, as tuples of ``nvars``."""
+    if type(f) is Table:
+        fn = f
+        f = lambda s, c: fn(s, c)  # noqa: E731  __call on a table iterator
+    elif not callable(f):
+        raise LuaError.at_caller(f"attempt to call a {type_name(f)} value")
+    while True:
+        r = f(s, control)
+        if type(r) is tuple:
+            control = r[0] if r else None
+            if control is None:
+                return
+            if nvars == 1:
+                yield control
+            else:
+                n = len(r)
+                yield r[:nvars] if n >= nvars else r + (None,) * (nvars - n)
+        else:
+            if r is None:
+                return
+            control = r
+            yield r if nvars == 1 else (r,) + (None,) * (nvars - 1)

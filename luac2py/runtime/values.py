@@ -1,0 +1,169 @@
+"""Lua value basics: type names, number formatting and string->number conversion.
+
+Representation (fixed for the whole compiler, see README "Value model"):
+nil=None, boolean=bool, integer=int (64-bit, wrapped by the operators),
+float=float, string=str with one character per byte (code points 0-255),
+table=Table, function=any Python callable, others=Userdata subclasses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from types import BuiltinFunctionType, CoroutineType, FunctionType, MethodType
+
+from .table import Table
+
+MAXINTEGER = 2**63 - 1
+MININTEGER = -(2**63)
+_MASK = 2**64 - 1
+
+
+def wrap(n: int) -> int:
+    """Wrap an arbitrary Python int to a 64-bit two's complement integer."""
+    return ((n + 2**63) & _MASK) - 2**63
+
+
+class Userdata:
+    """Base of runtime objects exposed to Lua (error objects, channels, ...).
+
+    Subclasses answer ``lua_index(key)`` for ``obj.key`` and ``obj:key(...)``;
+    ``lua_name`` is the type name ``tostring`` shows."""
+
+    lua_name = "userdata"
+
+    def lua_index(self, key):
+        return None
+
+    def lua_tostring(self) -> str:
+        return f"{self.lua_name}: 0x{id(self):08x}"
+
+
+_FUNCTION_TYPES = (FunctionType, BuiltinFunctionType, MethodType)
+
+
+def type_name(v) -> str:
+    if v is None:
+        return "nil"
+    t = type(v)
+    if t is bool:
+        return "boolean"
+    if t is int or t is float:
+        return "number"
+    if t is str:
+        return "string"
+    if t is Table:
+        return "table"
+    if t in _FUNCTION_TYPES or t is CoroutineType:
+        return "function"
+    from .coroutines import Coroutine
+
+    if t is Coroutine:
+        return "thread"
+    if callable(v) and not isinstance(v, Userdata):
+        return "function"
+    return "userdata"
+
+
+def fmt_float(x: float) -> str:
+    """``%.14g`` as Lua 5.4 prints floats (``1.0``, ``1e+15``, ``-nan``, ``inf``)."""
+    if x != x:
+        # x86 C prints the default NaN (0/0) as "-nan".
+        return "-nan" if math.copysign(1.0, x) < 0 else "nan"
+    if x == math.inf:
+        return "inf"
+    if x == -math.inf:
+        return "-inf"
+    s = "%.14g" % x
+    if "." in s or "e" in s or "n" in s or "i" in s:
+        return s
+    return s + ".0"
+
+
+def number_to_str(v) -> str:
+    if type(v) is int:
+        return str(v)
+    return fmt_float(v)
+
+
+_SPACE = " \t\n\r\f\v"
+_DEC = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
+_HEX = re.compile(r"([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?\Z")
+
+
+def str_to_number(s: str):
+    """Lua's string->number conversion (``tonumber(s)``, arithmetic coercion);
+    None when ``s`` is not a numeral."""
+    s = s.strip(_SPACE)
+    if not s:
+        return None
+    m = _HEX.match(s)
+    if m:
+        sign, ipart, fpart, exp = m.groups()
+        if not ipart and not fpart:
+            return None
+        if fpart is None and exp is None:
+            v = wrap(int(ipart, 16))
+            return wrap(-v) if sign == "-" else v
+        mant = int((ipart or "") + (fpart or ""), 16) if (ipart or fpart) else 0
+        e = (int(exp) if exp else 0) - 4 * len(fpart or "")
+        try:
+            v = math.ldexp(float(mant), e) if mant < 2**1000 else float(mant) * 2.0**e
+        except OverflowError:
+            v = math.inf
+        return -v if sign == "-" else v
+    if not _DEC.match(s):
+        return None
+    if "." in s or "e" in s or "E" in s:
+        return float(s)
+    v = int(s, 10)
+    if MININTEGER <= v <= MAXINTEGER:
+        return v
+    return float(s)
+
+
+def float_to_int(x: float):
+    """The integer with the same value as float ``x``, or None."""
+    if x.is_integer() and -9.3e18 < x < 9.3e18:
+        n = int(x)
+        if MININTEGER <= n <= MAXINTEGER:
+            return n
+    return None
+
+
+def to_integer(v):
+    """Lua's tointeger for numbers and numeric strings (None when not exact)."""
+    t = type(v)
+    if t is int:
+        return v
+    if t is float:
+        return float_to_int(v)
+    if t is str:
+        n = str_to_number(v)
+        if n is None:
+            return None
+        return to_integer(n)
+    return None
+
+
+def to_bytes(s: str) -> bytes:
+    """A Lua string as the bytes it stands for."""
+    return s.encode("latin-1")
+
+
+def from_bytes(b: bytes) -> str:
+    return b.decode("latin-1")
+
+
+def from_text(text: str) -> str:
+    """Unicode text (JSON, payloads, Python strings) as a Lua string of UTF-8 bytes."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("latin-1")
+
+
+def to_text(s: str) -> str:
+    """A Lua string as Unicode text, its bytes read as UTF-8."""
+    if s.isascii():
+        return s
+    return s.encode("latin-1").decode("utf-8", "surrogateescape")
