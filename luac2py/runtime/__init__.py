@@ -17,6 +17,8 @@ from .ops import (
     eq,
     first,
     for_limit,
+    ge,
+    gt,
     generic_for,
     idiv,
     index,
@@ -37,9 +39,10 @@ from .ops import (
     unm,
 )
 from .table import Table
-from .values import Userdata
+from .values import Cell, Userdata
 
 __all__ = [
+    "Cell",
     "LuaError",
     "LuaSource",
     "Table",
@@ -58,6 +61,8 @@ __all__ = [
     "eq",
     "first",
     "for_limit",
+    "ge",
+    "gt",
     "generic_for",
     "idiv",
     "index",

@@ -18,7 +18,7 @@ import sys
 class LuaSource:
     """Line table and name map of one generated module."""
 
-    def __init__(self, chunkname: str, linemap: str, names: dict | None = None):
+    def __init__(self, chunkname: str, linemap: str, names: str = ""):
         self.chunkname = chunkname
         starts, lines = [], []
         if linemap:
@@ -28,7 +28,8 @@ class LuaSource:
                 lines.append(int(lua))
         self._starts = starts
         self._lines = lines
-        self.names = names or {}
+        # Python name -> Lua name, for locals the compiler had to rename.
+        self.names = dict(item.split("=", 1) for item in names.split(",")) if names else {}
 
     def lua_line(self, pyline: int) -> int:
         i = bisect.bisect_right(self._starts, pyline) - 1

@@ -465,6 +465,15 @@ def lt(a, b) -> bool:
     return truthy(first(h(a, b)))
 
 
+def gt(a, b) -> bool:
+    """``a > b``, which Lua evaluates as ``b < a``."""
+    return lt(b, a)
+
+
+def ge(a, b) -> bool:
+    return le(b, a)
+
+
 def le(a, b) -> bool:
     ta, tb = type(a), type(b)
     if (ta is int or ta is float) and (tb is int or tb is float):

@@ -24,6 +24,15 @@ def wrap(n: int) -> int:
     return ((n + 2**63) & _MASK) - 2**63
 
 
+class Cell:
+    """A variable shared by closures and fresh per loop iteration."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v=None):
+        self.v = v
+
+
 class Userdata:
     """Base of runtime objects exposed to Lua (error objects, channels, ...).
 
@@ -37,6 +46,10 @@ class Userdata:
 
     def lua_tostring(self) -> str:
         return f"{self.lua_name}: 0x{id(self):08x}"
+
+    def __getitem__(self, key):
+        # `obj.field` in generated code is a subscript.
+        return self.lua_index(key)
 
 
 _FUNCTION_TYPES = (FunctionType, BuiltinFunctionType, MethodType)

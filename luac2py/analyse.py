@@ -1,0 +1,150 @@
+"""Pass 4: facts the lowering needs, beyond scopes.
+
+- which locals live in a ``Cell`` (fresh per loop iteration, captured and reassigned);
+- which locals are Wippy module aliases (``local funcs = require("funcs")``);
+- which functions return exactly one value (their calls need no ``first``);
+- which functions can suspend in workflow code (they become ``async def``);
+- unit-wide facts: globals and standard-library fields the code assigns.
+"""
+
+from __future__ import annotations
+
+from luaparser import astnodes as lua
+
+from .lower import Unit
+from .lower.wippy import MODULES
+from .resolve import FUNCTION_NODES, FuncScope, Resolver
+
+_LOOPS = (lua.While, lua.Repeat, lua.Fornum, lua.Forin)
+
+
+def all_scopes(root: FuncScope):
+    stack = [root]
+    while stack:
+        s = stack.pop()
+        yield s
+        stack.extend(s.children)
+
+
+def own_statements(block):
+    """Statements of a function body, nested blocks included, nested functions not."""
+    stack = [block]
+    while stack:
+        b = stack.pop()
+        for s in b.body:
+            yield s
+            for attr in ("body", "orelse"):
+                child = getattr(s, attr, None)
+                if isinstance(child, lua.Block) and not isinstance(s, FUNCTION_NODES):
+                    stack.append(child)
+                elif isinstance(child, lua.ElseIf):
+                    stack.append(lua.Block([child]))
+
+
+def analyse(chunk, root: FuncScope, resolver: Resolver, unit: Unit, role: str) -> None:
+    for scope in all_scopes(root):
+        for v in scope.vars:
+            v.boxed = v.in_loop and v.captured and v.assigned
+        scope.returns_single = _returns_single(scope.node)
+        _find_module_aliases(scope)
+    unit.globals_written |= resolver.globals_written
+    unit.env_as_value = unit.env_as_value or resolver.env_as_value
+    _library_writes(chunk, unit)
+    if role == "workflow":
+        _mark_async(root)
+
+
+def _returns_single(node) -> bool:
+    body = node.body
+    returns = [s for s in own_statements(body) if isinstance(s, lua.Return)]
+    tail = [s for s in body.body if not isinstance(s, (lua.SemiColon, lua.Label))]
+    if not tail or not isinstance(tail[-1], lua.Return):
+        return False
+    for r in returns:
+        values = r.values or []
+        if len(values) != 1:
+            return False
+        v = values[0]
+        if isinstance(v, (lua.Call, lua.Invoke, lua.Dots, lua.Varargs)) and not v.wrapped:
+            return False
+    return True
+
+
+def _find_module_aliases(scope: FuncScope) -> None:
+    body = scope.node.body
+    for s in own_statements(body):
+        if not isinstance(s, lua.LocalAssign) or len(s.targets) != 1 or len(s.values or []) != 1:
+            continue
+        value = s.values[0]
+        if (
+            isinstance(value, lua.Call)
+            and isinstance(value.func, lua.Name)
+            and value.func.var is None
+            and value.func.id == "require"
+            and len(value.args) == 1
+            and isinstance(value.args[0], lua.String)
+        ):
+            v = s.targets[0].var
+            module = value.args[0].value
+            if module in MODULES and not v.assigned:
+                v.module = module
+
+
+def _library_writes(chunk, unit: Unit) -> None:
+    from luaparser.ast import walk
+
+    for node in walk(chunk):
+        targets = []
+        if isinstance(node, lua.Assign) and not isinstance(node, lua.LocalAssign):
+            targets = node.targets
+        elif isinstance(node, lua.Function):
+            targets = [node.name]
+        elif isinstance(node, lua.Method):
+            targets = [lua.Index(node.name, node.source)]
+        for t in targets:
+            if isinstance(t, lua.Index) and isinstance(t.value, lua.Name) and getattr(t.value, "var", None) is None:
+                key = t.idx.id if isinstance(t.idx, lua.Name) and t.notation == lua.IndexNotation.DOT else None
+                if key is None and isinstance(t.idx, lua.String):
+                    key = t.idx.value
+                unit.library_fields_written.setdefault(t.value.id, set()).add(key or "*")
+
+
+def _mark_async(root: FuncScope) -> None:
+    scopes = list(all_scopes(root))
+    changed = True
+    while changed:
+        changed = False
+        for s in scopes:
+            if not s.is_async and any(_may_suspend(c) for c in s.calls):
+                s.is_async = True
+                changed = True
+
+
+def _may_suspend(call) -> bool:
+    if isinstance(call, lua.Invoke):
+        return True
+    f = call.func
+    if isinstance(f, lua.Name):
+        v = f.var
+        if v is None:
+            # Standard functions never suspend, except the protected calls of
+            # functions that may.
+            return f.id in ("pcall", "xpcall") or f.id not in _STANDARD_NAMES
+        scope = getattr(v, "function_scope", None)
+        if v.is_function and not v.assigned and scope is not None:
+            return scope.is_async
+        return True
+    if isinstance(f, lua.Index) and isinstance(f.value, lua.Name):
+        module = getattr(f.value.var, "module", None) if f.value.var is not None else None
+        if module is not None and f.notation == lua.IndexNotation.DOT:
+            entry = MODULES[module].get(f.idx.id)
+            return entry is None or entry[0]
+        if f.value.var is None and f.value.id in ("string", "table", "math", "os", "utf8"):
+            return False
+    return True
+
+
+_STANDARD_NAMES = {
+    "assert", "error", "getmetatable", "ipairs", "next", "pairs", "print", "rawequal", "rawget",
+    "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "unpack", "require",
+}

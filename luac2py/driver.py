@@ -1,0 +1,87 @@
+"""The build driver: runs the passes in order for a script or an app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .analyse import all_scopes, analyse
+from .diagnostics import BuildError, Diagnostics
+from .emit import imports_for, render_module, write_file
+from .lower import InternalError, Lowerer, Unit
+from .parse import parse_file, run_deep
+from .resolve import resolve
+
+
+class CompiledChunk:
+    """One Lua file, lowered and rendered."""
+
+    def __init__(self, source: str, lowerer: Lowerer):
+        self.source = source
+        self.lowerer = lowerer
+
+
+def front_end(text: str, display: str, diags: Diagnostics):
+    """parse + resolve: (chunk, root scope, resolver), or None after errors."""
+    chunk = parse_file(display, text, diags)
+    if chunk is None:
+        return None
+    root, resolver = resolve(chunk, display, diags)
+    return chunk, root, resolver
+
+
+def lower_chunk(front, display: str, diags: Diagnostics, unit: Unit, role: str, app_context=None):
+    chunk, root, resolver = front
+    analyse(chunk, root, resolver, unit, role)
+    lowerer = Lowerer(display, diags, unit, role=role, app_context=app_context)
+    try:
+        module = lowerer.lower_chunk(chunk, root)
+    except InternalError:
+        raise
+    except RecursionError:
+        raise
+    names = {}
+    for scope in all_scopes(root):
+        for v in scope.vars:
+            if v.py and v.py != v.name:
+                names.setdefault(v.py, v.name)
+    return module, lowerer, names
+
+
+def render_chunk(module, lowerer: Lowerer, names: dict, display: str, header: str, footer: str = "") -> str:
+    imports = imports_for(module, lowerer.imports)
+    return render_module(module, display, header, imports, names, footer)
+
+
+SCRIPT_FOOTER = '''
+
+if __name__ == "__main__":
+    from luac2py.runtime.script import run_script
+
+    run_script(chunk, __lua__)
+'''
+
+
+def compile_script(path: str | Path, output: str | Path | None = None) -> Path:
+    """``luac2py script FILE.lua [-o OUT.py]``: a standalone Python program."""
+    path = Path(path)
+    display = str(path)
+    diags = Diagnostics()
+    try:
+        text = path.read_bytes().decode("latin-1")
+    except OSError as e:
+        diags.error(display, 1, 1, f"cannot read {display}: {e.strerror}", code="E001")
+        raise BuildError(diags.items) from None
+
+    def work():
+        front = front_end(text, display, diags)
+        diags.check()
+        unit = Unit()
+        module, lowerer, names = lower_chunk(front, display, diags, unit, "script")
+        diags.check()
+        header = f'"""Compiled from {path.name} by luac2py."""\n\n'
+        return render_chunk(module, lowerer, names, display, header, SCRIPT_FOOTER)
+
+    source = run_deep(work)
+    out = Path(output) if output else path.with_suffix(".py")
+    write_file(out, source)
+    return out

@@ -1,0 +1,161 @@
+"""Pass 6: Python AST -> formatted source, line maps, and files on disk.
+
+``render_module`` unparses the lowered module, puts a ``# file.lua:LINE``
+comment on every ``def``, formats with black, then walks the formatted code's
+statements alongside the lowered ones to build the Python-line -> Lua-line
+table that the runtime uses for error positions (``__lua__``).
+
+``write_tree`` writes a whole output folder atomically: a temporary sibling
+folder is filled, then swapped in with renames, so a failed build never
+leaves a half-written or missing package.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import black
+
+from .lower import RUNTIME_HELPERS
+
+_BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
+RUNTIME_NAMES = RUNTIME_HELPERS | {"Table", "Cell", "LuaSource"}
+
+
+def _statement_lists(node):
+    for field in ("body", "orelse", "finalbody"):
+        value = getattr(node, field, None)
+        if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+            yield value
+
+
+def _pair_statements(ours, theirs, visit):
+    """Walk two statement trees of the same shape together."""
+    for a, b in zip(ours, theirs):
+        visit(a, b)
+        for la, lb in zip(_statement_lists(a), _statement_lists(b)):
+            _pair_statements(la, lb, visit)
+
+
+def imports_for(module: ast.Module, extra: dict[str, set[str]]) -> list[str]:
+    used = {n.id for n in ast.walk(module) if isinstance(n, ast.Name)}
+    lines = []
+    by_module: dict[str, set[str]] = {k: set(v) for k, v in extra.items()}
+    runtime = sorted((used & RUNTIME_NAMES) | {"LuaSource"})
+    by_module.setdefault("luac2py.runtime", set()).update(runtime)
+    for mod in sorted(by_module):
+        names = sorted(by_module[mod])
+        if mod == "temporalio" or mod == "datetime":
+            lines.append(f"from {mod} import {', '.join(names)}")
+        else:
+            lines.append(f"from {mod} import {', '.join(names)}")
+    if "lua" in used:
+        lines.append("from luac2py.runtime import lib as lua")
+    return lines
+
+
+def render_module(
+    module: ast.Module,
+    chunkname: str,
+    header: str,
+    imports: list[str],
+    names: dict[str, str],
+    footer: str = "",
+) -> str:
+    """Formatted source of a lowered Lua chunk, with its ``__lua__`` line map."""
+    ast.fix_missing_locations(module)
+    body_text = ast.unparse(module)
+    # Comments: find each def's line in the unparsed text.
+    reparsed = ast.parse(body_text)
+    comments: dict[int, str] = {}
+
+    def note(ours, theirs):
+        comment = getattr(ours, "lua_comment", None)
+        if comment is not None:
+            comments[theirs.lineno] = comment
+
+    _pair_statements(module.body, reparsed.body, note)
+    lines = body_text.split("\n")
+    for lineno, comment in comments.items():
+        i = lineno - 1
+        # The comment goes on the line that ends the signature.
+        j = i
+        while not lines[j].rstrip().endswith(":"):
+            j += 1
+        lines[j] = f"{lines[j]}  # {comment}"
+    prefix = header + "\n".join(imports) + "\n\n\n"
+    text = prefix + "\n".join(lines) + "\n"
+    formatted = black.format_str(text, mode=_BLACK_MODE)
+    # Line map from the formatted code.
+    final = ast.parse(formatted)
+    code_stmts = [s for s in final.body if not isinstance(s, (ast.Import, ast.ImportFrom, ast.Expr))]
+    line_of: dict[int, int] = {}
+
+    def record(ours, theirs):
+        lua_line = getattr(ours, "lua_line", None)
+        if lua_line is None:
+            return
+        if isinstance(theirs, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # A def's own lines are its signature; its body maps line by line.
+            end = theirs.body[0].lineno - 1
+        else:
+            end = theirs.end_lineno
+        for ln in range(theirs.lineno, end + 1):
+            line_of[ln] = lua_line
+
+    _pair_statements(module.body, code_stmts, record)
+    runs = []
+    last = None
+    for ln in sorted(line_of):
+        if line_of[ln] != last:
+            runs.append(f"{ln}:{line_of[ln]}")
+            last = line_of[ln]
+    rename = ",".join(f"{py}={lua}" for py, lua in sorted(names.items()) if py != lua)
+    args = [repr(chunkname), repr(",".join(runs))]
+    if rename:
+        args.append(repr(rename))
+    lua_source = "__lua__ = LuaSource(\n" + "".join(f"    {a},\n" for a in args) + ")\n"
+    return formatted + "\n" + lua_source + footer
+
+
+def write_tree(target: Path, files: dict[str, str]) -> None:
+    """Replace folder ``target`` with exactly ``files`` (relative path -> text), atomically."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for rel, text in sorted(files.items()):
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        old = None
+        if target.exists():
+            old = target.parent / f".{target.name}.old.{os.getpid()}"
+            if old.exists():
+                shutil.rmtree(old)
+            os.rename(target, old)
+        os.rename(tmp, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def write_file(target: Path, text: str) -> None:
+    """Write one file atomically (temp file in the same folder, then rename)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise

@@ -1,0 +1,148 @@
+"""Pass 5: Lua AST -> Python AST, for one Lua file.
+
+The lowering is one ``Lowerer`` assembled from a mixin per language area
+(expressions, calls, statements, functions, Wippy modules); each dispatches on
+the luaparser node type through a table. Statements an expression needs first
+(a ``def`` for a function expression) go to ``self.pre`` and are emitted just
+before the current statement.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from luaparser import astnodes as lua
+
+from ..diagnostics import Diagnostics
+from ..resolve import FuncScope, node_col, node_line
+from . import pyast as P
+from .calls import CallsMixin
+from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
+from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
+from .names import FunctionNames
+from .statements import STATEMENT_HANDLERS, StatementsMixin
+from .wippy import WippyMixin
+
+# Runtime helpers generated code may import from ``luac2py.runtime``.
+RUNTIME_HELPERS = {
+    "acall", "add", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "concat", "div", "eq",
+    "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
+    "lt", "mod", "mul", "numeric_for", "power", "shl", "shr", "spread", "sub", "truthy", "unm",
+}
+
+# Standard globals the lowering may bind statically (``lua.print``).
+STANDARD_GLOBALS = {
+    "assert": "lua_assert", "error": "error", "getmetatable": "getmetatable", "ipairs": "ipairs",
+    "next": "next", "pairs": "pairs", "pcall": "pcall", "print": "print", "rawequal": "rawequal",
+    "rawget": "rawget", "rawlen": "rawlen", "rawset": "rawset", "select": "select",
+    "setmetatable": "setmetatable", "tonumber": "tonumber", "tostring": "tostring", "type": "type",
+    "unpack": "unpack", "xpcall": "xpcall",
+}
+STANDARD_LIBRARIES = ("string", "table", "math", "os", "utf8")
+
+
+class InternalError(Exception):
+    """A compiler bug, reported with the Lua position being compiled."""
+
+
+@dataclass
+class Unit:
+    """Facts about the whole compilation unit the lowering needs."""
+
+    globals_written: set = field(default_factory=set)
+    env_as_value: bool = False
+    library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
+
+
+class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
+    _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
+    _stmt_handlers = {
+        **STATEMENT_HANDLERS,
+        **FUNCTION_STATEMENT_HANDLERS,
+        lua.Call: CallsMixin._call_stmt,
+        lua.Invoke: CallsMixin._call_stmt,
+    }
+
+    def __init__(self, chunkname: str, diags: Diagnostics, unit: Unit, role: str = "script", app_context=None):
+        self.chunkname = chunkname
+        self.diags = diags
+        self.unit = unit
+        self.role = role  # "script" | "workflow" | "activity" | "library"
+        self.app_context = app_context
+        self.helpers = set(RUNTIME_HELPERS)
+        self.used_helpers: set[str] = set()
+        self.imports: dict[str, set[str]] = {}
+        self.pre: list[ast.stmt] = []
+        self.line = 1
+        self.names: FunctionNames | None = None
+        self.scope: FuncScope | None = None
+        self.extra_values = None
+        self._temps = 0
+
+    # --- services for the mixins ------------------------------------------------------
+    def helper_call(self, helper: str, *args, keywords=None) -> ast.Call:
+        self.used_helpers.add(helper)
+        return P.call(helper, *args, keywords=keywords)
+
+    def use_import(self, module: str, name: str) -> None:
+        self.imports.setdefault(module, set()).add(name)
+
+    def temp(self) -> str:
+        return self.names.fresh("_t")
+
+    def in_async(self) -> bool:
+        return self.scope is not None and self.scope.is_async
+
+    def internal(self, node, message) -> InternalError:
+        return InternalError(f"{self.chunkname}:{node_line(node, self.line)}: internal compiler error: {message}")
+
+    def warn(self, node, message) -> None:
+        self.diags.warning(self.chunkname, node_line(node, self.line), node_col(node), message, code="W300")
+
+    def static_global(self, ident: str) -> ast.expr | None:
+        """``lua.<name>`` for a standard global the unit never reassigns."""
+        if self.unit.env_as_value or ident in self.unit.globals_written:
+            return None
+        attr = STANDARD_GLOBALS.get(ident)
+        if attr is None:
+            if ident in STANDARD_LIBRARIES:
+                return P.attr(P.attr("lua", ident), "LIB")
+            return None
+        return P.attr("lua", attr)
+
+    def static_library_field(self, lib: str, field_name: str) -> ast.expr | None:
+        """``lua.string.format`` for a library function the unit never replaces."""
+        if lib not in STANDARD_LIBRARIES or self.unit.env_as_value or lib in self.unit.globals_written:
+            return None
+        if field_name in self.unit.library_fields_written.get(lib, ()):
+            return None
+        from ..runtime import lib as runtime_lib
+
+        module = runtime_lib.LIBRARIES.get(lib)
+        if module is None or not hasattr(module, field_name) or not field_name.isidentifier():
+            return None
+        if field_name not in module.LIB:
+            return None
+        return P.attr(P.attr("lua", lib), field_name)
+
+    # --- the chunk ------------------------------------------------------------------
+    def lower_chunk(self, chunk, scope: FuncScope) -> ast.Module:
+        chunk.name_hint = "chunk"
+        self.names = FunctionNames(None, None, self.helpers)
+        self.names.used.add("chunk")
+        self.pre = []
+        self.function_def(chunk, scope, "chunk", def_name="chunk")
+        fn = self.pre.pop()
+        # The chunk's own parameters: the global table, then the chunk's `...`.
+        fn.args.args.insert(0, ast.arg("_ENV"))
+        fn.args.defaults = []
+        fn.lua_comment = self.chunkname
+        return ast.Module([fn], [])
+
+
+def chunk_lines(node) -> int:
+    return node_line(node, 1)
+
+
+__all__ = ["InternalError", "Lowerer", "Unit", "RUNTIME_HELPERS", "lua"]

@@ -1,0 +1,140 @@
+"""Calls and value counts.
+
+Calling convention (README "Calling convention"): a Lua function is a Python
+callable taking positional arguments; it returns one value plainly and zero or
+several values as a tuple. So a call used for one value is ``first(f(x))``
+unless the callee is known to return exactly one value; a call in a multi-value
+position (last argument, last table item, ``return f()``) passes through
+``spread``/``adjust`` or, for ``return``, untouched.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from luaparser import astnodes as lua
+
+from . import pyast as P
+
+# Standard functions that always return exactly one value.
+SINGLE_BASE = {
+    "tostring", "tonumber", "type", "rawget", "rawequal", "rawlen", "rawset",
+    "setmetatable", "getmetatable",
+}
+SINGLE_LIB = {
+    "string": {"format", "rep", "sub", "upper", "lower", "len", "reverse", "char", "gmatch", "packsize"},
+    "table": {"concat", "pack", "remove"},
+    "math": {"floor", "ceil", "abs", "max", "min", "sqrt", "exp", "log", "sin", "cos", "tan", "asin", "acos",
+             "atan", "tointeger", "type", "ult", "fmod", "random", "pow", "log10"},
+    "utf8": {"char", "len", "offset"},
+    "os": {"time", "clock", "date", "getenv", "difftime"},
+}
+NO_VALUES_BASE = {"print"}
+
+
+class CallsMixin:
+    def is_multi(self, e) -> bool:
+        """Whether ``e`` may produce other than one value (a call or ``...``)."""
+        if getattr(e, "wrapped", False):
+            return False
+        if isinstance(e, (lua.Dots, lua.Varargs)):
+            return True
+        if isinstance(e, (lua.Call, lua.Invoke)):
+            return not self.returns_single(e)
+        return False
+
+    def multi(self, e) -> ast.expr:
+        """``e`` as a tuple of all its values (to spread with ``*``)."""
+        if isinstance(e, (lua.Dots, lua.Varargs)):
+            return P.name("varargs")
+        return self.helper_call("spread", self.call_raw(e))
+
+    def returns_single(self, e) -> bool:
+        if isinstance(e, lua.Invoke):
+            return False
+        f = e.func
+        if isinstance(f, lua.Name):
+            if f.var is None:
+                return f.id in SINGLE_BASE and self.static_global(f.id) is not None
+            v = f.var
+            scope = getattr(v, "function_scope", None)
+            return v.is_function and not v.assigned and scope is not None and scope.returns_single
+        if isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
+            if f.notation == lua.IndexNotation.DOT:
+                names = SINGLE_LIB.get(f.value.id, ())
+                return f.idx.id in names and self.static_library_field(f.value.id, f.idx.id) is not None
+        mod = self.module_function(e)
+        if mod is not None:
+            return self.module_returns_single(*mod)
+        return False
+
+    def arglist(self, args) -> list[ast.expr]:
+        out = []
+        for i, a in enumerate(args):
+            if i == len(args) - 1 and self.is_multi(a):
+                out.append(ast.Starred(self.multi(a), ast.Load()))
+            else:
+                out.append(self.expr(a))
+        return out
+
+    def values_list(self, values) -> list[ast.expr]:
+        return self.arglist(values)
+
+    # --- calls -------------------------------------------------------------------
+    def _call_expr(self, e):
+        raw = self.call_raw(e)
+        if self.returns_single(e):
+            return raw
+        return self.helper_call("first", raw)
+
+    def call_raw(self, e) -> ast.expr:
+        """The Python call, returning per the calling convention."""
+        if isinstance(e, lua.Invoke):
+            return self.invoke_raw(e)
+        special = self.module_call(e)
+        if special is not None:
+            return special
+        f = e.func
+        if isinstance(f, lua.Name) and f.var is None:
+            special = self.builtin_call(f.id, e)
+            if special is not None:
+                return special
+        args = self.arglist(e.args)
+        callee = self.expr(f)
+        if isinstance(f, lua.Name) and f.var is not None and f.var.is_function and not f.var.assigned:
+            scope = getattr(f.var, "function_scope", None)
+            call = P.call(callee, *args)
+            if scope is not None and scope.is_async:
+                return P.await_(call)
+            return call
+        if self.in_async():
+            return P.await_(self.helper_call("acall", callee, *args))
+        if isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Attribute):
+            return P.call(callee, *args)  # a library function: lua.string.format(...)
+        return P.call(callee, *args)
+
+    def invoke_raw(self, e) -> ast.expr:
+        obj = self.expr(e.source)
+        method = e.func.id
+        args = self.arglist(e.args)
+        if self.static_type(e.source) == "string" and self.static_library_field("string", method) is not None:
+            return P.call(self.static_library_field("string", method), obj, *args)
+        if self.in_async():
+            return P.await_(self.helper_call("ainvoke", obj, P.const(method), *args))
+        return self.helper_call("invoke", obj, P.const(method), *args)
+
+    def builtin_call(self, ident: str, e):
+        """Calls to standard globals that lower to something better than a call."""
+        if self.static_global(ident) is None:
+            return None
+        args = e.args
+        if ident == "select" and args and isinstance(args[0], lua.String) and args[0].value == "#":
+            if len(args) == 2 and isinstance(args[1], (lua.Dots, lua.Varargs)):
+                return P.call("len", P.name("varargs"))
+        if ident in ("pcall", "xpcall") and self.in_async():
+            fn = P.attr("lua", "apcall" if ident == "pcall" else "axpcall")
+            return P.await_(P.call(fn, *self.arglist(args)))
+        return None
+
+    def _call_stmt(self, e) -> ast.stmt:
+        return P.expr_stmt(self.call_raw(e))

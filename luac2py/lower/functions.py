@@ -1,0 +1,110 @@
+"""Functions: one Python ``def`` per Lua function, ``async def`` when it can
+suspend (analyse.py decides), with a ``# file.lua:LINE`` comment.
+
+Parameters default to None and ``*_`` takes surplus arguments, as Lua
+ignores them. A function created inside a loop binds the loop's fresh
+variables it uses as keyword-only defaults, so each closure keeps its own
+iteration's variable, as in Lua.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from luaparser import astnodes as lua
+
+from . import pyast as P
+from .names import FunctionNames
+
+
+class FunctionsMixin:
+    def function_def(self, node, scope, hint: str, def_name: str | None = None) -> str:
+        """Emit the def for ``node`` into the preceding statements; return its name."""
+        if def_name is None:
+            def_name = self.names.fresh(hint)
+        outer_names, outer_scope = self.names, self.scope
+        self.names = FunctionNames(scope, outer_names, self.helpers)
+        self.scope = scope
+        try:
+            params = []
+            defaults = []
+            body: list[ast.stmt] = []
+            for v in scope.params:
+                self.names.declare(v)
+                params.append(ast.arg(v.py))
+                defaults.append(P.const(None))
+                if v.boxed:
+                    body.append(P.assign(P.name(v.py, store=True), P.call("Cell", P.name(v.py))))
+            vararg = ast.arg("varargs" if scope.is_vararg else self.names.fresh("_"))
+            kwonly = []
+            kw_defaults = []
+            for v in sorted(scope.binds, key=lambda x: x.py or ""):
+                if v.py is None:
+                    continue
+                kwonly.append(ast.arg(v.py))
+                kw_defaults.append(P.name(v.py))
+            writes = sorted({v.py for v in scope.writes_outer if not v.boxed and v.py and v not in scope.binds})
+            if writes:
+                body.append(ast.Nonlocal(writes))
+            body.extend(self.block(node.body))
+            if not _ends_in_return(node.body):
+                body.append(ast.Return(P.tuple_([])))
+        finally:
+            self.names, self.scope = outer_names, outer_scope
+        args = ast.arguments(
+            posonlyargs=[],
+            args=params,
+            vararg=vararg,
+            kwonlyargs=kwonly,
+            kw_defaults=kw_defaults,
+            kwarg=None,
+            defaults=defaults,
+        )
+        cls = ast.AsyncFunctionDef if scope.is_async else ast.FunctionDef
+        fn = cls(def_name, args, body, [], None, None, lineno=0)
+        fn.lua_line = scope.line
+        fn.lua_comment = f"{self.chunkname}:{scope.line}"
+        self.pre.append(fn)
+        return def_name
+
+    def function_name_hint(self, node) -> str:
+        return getattr(node, "name_hint", None) or "anonymous"
+
+    # --- function statements ------------------------------------------------------
+    def _local_function(self, s):
+        v = s.name.var
+        self.names.declare(v)
+        self.function_def(s, s.scope, v.name, def_name=v.py if not v.boxed else None)
+        if v.boxed:
+            return [P.assign(P.name(v.py, store=True), P.call("Cell", P.name(self.pre[-1].name)))]
+        return []
+
+    def _function_stmt(self, s):
+        target = s.name
+        if isinstance(target, lua.Name):
+            hint = target.id
+        else:
+            hint = target.idx.id if isinstance(target.idx, lua.Name) else "function"
+        if isinstance(target, lua.Name) and target.var is not None and not target.var.boxed:
+            # `function f() end` for a local f: define it under f's own name.
+            fn = self.function_def(s, s.scope, hint, def_name=target.var.py)
+            return []
+        fn = self.function_def(s, s.scope, hint)
+        return [P.assign(self.store_target(target), P.name(fn))]
+
+    def _method(self, s):
+        fn = self.function_def(s, s.scope, s.name.id)
+        target = P.subscript(self.expr(s.source), P.const(s.name.id), store=True)
+        return [P.assign(target, P.name(fn))]
+
+
+def _ends_in_return(block) -> bool:
+    body = [x for x in block.body if not isinstance(x, (lua.SemiColon, lua.Label))]
+    return bool(body) and isinstance(body[-1], lua.Return)
+
+
+FUNCTION_STATEMENT_HANDLERS = {
+    lua.LocalFunction: FunctionsMixin._local_function,
+    lua.Function: FunctionsMixin._function_stmt,
+    lua.Method: FunctionsMixin._method,
+}

@@ -1,0 +1,279 @@
+"""Statements: assignment, control flow, loops, returns."""
+
+from __future__ import annotations
+
+import ast
+
+from luaparser import astnodes as lua
+
+from ..resolve import node_line
+from . import pyast as P
+
+
+class StatementsMixin:
+    def block(self, block) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for stmt in block.body:
+            self.line = node_line(stmt, self.line)
+            out.extend(self.statement(stmt))
+        return out
+
+    def statement(self, s) -> list[ast.stmt]:
+        handler = self._stmt_handlers.get(type(s))
+        if handler is None:
+            raise self.internal(s, f"unsupported statement {type(s).__name__}")
+        saved = self.pre
+        self.pre = []
+        try:
+            result = handler(self, s)
+            if isinstance(result, ast.AST):
+                result = [result]
+            out = self.pre + result
+        finally:
+            self.pre = saved
+        line = self.line
+        for node in out:
+            if not hasattr(node, "lua_line"):
+                node.lua_line = line
+        return out
+
+    # --- assignment ---------------------------------------------------------------
+    def adjusted_values(self, values, n: int) -> list[ast.expr]:
+        """Exactly ``n`` Python expressions (or fewer with a final starred one)
+        for an explist assigned to ``n`` targets; extra values still evaluated."""
+        values = list(values or [])
+        if not values:
+            return [P.const(None)] * n
+        if len(values) >= n:
+            exprs = [self.expr(v) for v in values[:n]]
+            extra = values[n:]
+            if extra:
+                self.extra_values = [self.expr(v) if not self.is_multi(v) else self.call_raw(v) for v in extra]
+            return exprs
+        head = [self.expr(v) for v in values[:-1]]
+        last = values[-1]
+        missing = n - len(head)
+        if self.is_multi(last):
+            if missing == 1:
+                return head + [self.expr(last)]
+            return head + [ast.Starred(self.helper_call("adjust", self.multi_raw(last), P.const(missing)), ast.Load())]
+        return head + [self.expr(last)] + [P.const(None)] * (missing - 1)
+
+    def multi_raw(self, e) -> ast.expr:
+        if isinstance(e, (lua.Dots, lua.Varargs)):
+            return P.name("varargs")
+        return self.call_raw(e)
+
+    def assign_stmt(self, targets: list[ast.expr], values: list[ast.expr]) -> ast.stmt:
+        extra = getattr(self, "extra_values", None)
+        self.extra_values = None
+        if extra:
+            targets = targets + [P.name(self.temp(), store=True) for _ in extra]
+            values = values + extra
+        if len(targets) == 1 and not isinstance(values[0], ast.Starred):
+            return P.assign(targets[0], values[0])
+        if len(values) == 1 and isinstance(values[0], ast.Starred):
+            return P.assign(P.tuple_(targets, store=True), values[0].value)
+        return P.assign(P.tuple_(targets, store=True), P.tuple_(values))
+
+    def _local_assign(self, s):
+        n = len(s.targets)
+        values = self.adjusted_values(s.values, n)
+        targets = []
+        boxes = []
+        for t, value_type in zip(s.targets, self._value_types(s.values, n)):
+            v = t.var
+            if (
+                value_type is not None
+                and not v.assigned
+                and v.static_type is None
+            ):
+                v.static_type = value_type
+            self.names.declare(v)
+            targets.append(P.name(v.py, store=True))
+            if v.boxed:
+                boxes.append(v)
+        out = [self.assign_stmt(targets, values)]
+        for v in boxes:
+            out.append(P.assign(P.name(v.py, store=True), P.call("Cell", P.name(v.py))))
+        return out
+
+    def _value_types(self, values, n):
+        values = list(values or [])
+        types = []
+        for i in range(n):
+            if i < len(values) and not (i == len(values) - 1 and self.is_multi(values[i])):
+                types.append(self.static_type(values[i]))
+            else:
+                types.append(None)
+        return types
+
+    def _assign(self, s):
+        n = len(s.targets)
+        values = self.adjusted_values(s.values, n)
+        targets = [self.store_target(t) for t in s.targets]
+        return [self.assign_stmt(targets, values)]
+
+    def store_target(self, t) -> ast.expr:
+        if isinstance(t, lua.Name):
+            v = t.var
+            if v is None:
+                return P.subscript(P.name("_ENV"), P.const(t.id), store=True)
+            if v.boxed:
+                return P.attr(P.name(v.py), "v", store=True)
+            return P.name(v.py, store=True)
+        obj = self.expr(t.value)
+        key = self.index_key(t)
+        return P.subscript(obj, key, store=True)
+
+    # --- control flow -------------------------------------------------------------
+    def _do(self, s):
+        return self.block(s.body) or [ast.Pass()]
+
+    def _if(self, s):
+        test = self.cond(s.test)
+        pre = self.pre
+        self.pre = []
+        body = self.block(s.body) or [ast.Pass()]
+        orelse = []
+        node = s.orelse
+        if isinstance(node, lua.ElseIf):
+            orelse = self.statement(node)
+        elif node is not None:
+            orelse = self.block(node)
+        self.pre = pre
+        return ast.If(test, body, orelse)
+
+    def _elseif(self, s):
+        return self._if(s)
+
+    def _while(self, s):
+        saved = self.pre
+        self.pre = []
+        test = self.cond(s.test)
+        test_pre = self.pre
+        self.pre = saved
+        body = self.block(s.body) or [ast.Pass()]
+        if test_pre:
+            # The condition needs statements: re-run them on every iteration.
+            return ast.While(P.const(True), test_pre + [ast.If(ast.UnaryOp(ast.Not(), test), [ast.Break()], [])] + body, [])
+        return ast.While(test, body, [])
+
+    def _repeat(self, s):
+        body = self.block(s.body)
+        saved = self.pre
+        self.pre = []
+        test = self.cond(s.test)
+        test_pre = self.pre
+        self.pre = saved
+        return ast.While(P.const(True), body + test_pre + [ast.If(test, [ast.Break()], [])], [])
+
+    def _break(self, s):
+        return ast.Break()
+
+    def _goto(self, s):
+        return ast.Continue()
+
+    def _label(self, s):
+        return []
+
+    def _semicolon(self, s):
+        return []
+
+    def _return(self, s):
+        values = list(s.values or [])
+        if not values:
+            return ast.Return(P.tuple_([]))
+        if len(values) == 1:
+            v = values[0]
+            if self.is_multi(v):
+                return ast.Return(self.multi_raw(v))
+            return ast.Return(self.expr(v))
+        return ast.Return(P.tuple_(self.values_list(values)))
+
+    # --- loops ------------------------------------------------------------------------
+    def _fornum(self, s):
+        v = s.target.var
+        step = s.step
+        start_t = self.static_type(s.start)
+        step_is_int = isinstance(step, int) or (isinstance(step, lua.Number) and isinstance(step.value, int))
+        step_value = step if isinstance(step, int) else (step.value if isinstance(step, lua.Number) else None)
+        if start_t == "int" and step_is_int and step_value not in (None, 0) and not v.assigned:
+            v.static_type = "int"
+        self.names.declare(v)
+        loop_name = v.py if not v.boxed else self.temp()
+        start = self.expr(s.start)
+        stop = self.expr(s.stop)
+        if start_t == "int" and step_is_int and step_value:
+            limit = stop if self.static_type(s.stop) == "int" else self.helper_call(
+                "for_limit", stop, P.const(step_value)
+            )
+            end = ast.BinOp(limit, ast.Add() if step_value > 0 else ast.Sub(), P.const(1))
+            args = [start, end] if step_value == 1 else [start, end, P.const(step_value)]
+            iterator = P.call("range", *args)
+        else:
+            step_expr = P.const(step) if isinstance(step, int) else self.expr(step)
+            iterator = self.helper_call("numeric_for", start, stop, step_expr)
+        body = self.block(s.body)
+        if v.boxed:
+            body = [P.assign(P.name(v.py, store=True), P.call("Cell", P.name(loop_name)))] + body
+        return ast.For(P.name(loop_name, store=True), iterator, body or [ast.Pass()], [])
+
+    def _forin(self, s):
+        n = len(s.targets)
+        iterator = None
+        explist = s.iter
+        if len(explist) == 1 and isinstance(explist[0], lua.Call):
+            call = explist[0]
+            f = call.func
+            if isinstance(f, lua.Name) and f.var is None and f.id in ("pairs", "ipairs") and len(call.args) == 1:
+                if self.static_global(f.id) is not None:
+                    iterator = P.call(P.attr("lua", f.id + "_iter"), self.expr(call.args[0]))
+        if iterator is not None and n > 2:
+            iterator = None
+        if iterator is None:
+            args = self.adjusted_values(explist, 3)
+            iterator = self.helper_call("generic_for", *args, keywords=[ast.keyword("nvars", P.const(n))])
+            nvars = n
+        else:
+            nvars = 2
+        names = []
+        boxes = []
+        for t in s.targets:
+            self.names.declare(t.var)
+            if t.var.boxed:
+                tmp = self.temp()
+                boxes.append((t.var, tmp))
+                names.append(tmp)
+            else:
+                names.append(t.var.py)
+        if nvars == 2 and n == 1:
+            names.append(self.temp())
+        target = P.name(names[0], store=True) if len(names) == 1 else P.tuple_([P.name(x, store=True) for x in names], store=True)
+        body = self.block(s.body)
+        for var, tmp in boxes:
+            body.insert(0, P.assign(P.name(var.py, store=True), P.call("Cell", P.name(tmp))))
+        return ast.For(target, iterator, body or [ast.Pass()], [])
+
+
+def _dispatch():
+    m = StatementsMixin
+    return {
+        lua.LocalAssign: m._local_assign,
+        lua.Assign: m._assign,
+        lua.Do: m._do,
+        lua.If: m._if,
+        lua.ElseIf: m._elseif,
+        lua.While: m._while,
+        lua.Repeat: m._repeat,
+        lua.Break: m._break,
+        lua.Goto: m._goto,
+        lua.Label: m._label,
+        lua.SemiColon: m._semicolon,
+        lua.Return: m._return,
+        lua.Fornum: m._fornum,
+        lua.Forin: m._forin,
+    }
+
+
+STATEMENT_HANDLERS = _dispatch()

@@ -1,0 +1,150 @@
+"""Calls to Wippy modules (``require("funcs")``, ``time``, ``errors``, ...).
+
+A local bound once to ``require("<module>")`` is a module alias. Calls through
+it lower to the temporalio construct that does the job where the arguments
+allow (a literal activity ID becomes ``workflow.execute_activity`` with its
+real options; a literal duration becomes ``workflow.sleep``), and otherwise to
+a method call on the runtime's module object.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+
+from luaparser import astnodes as lua
+
+from . import pyast as P
+
+ASYNC, SYNC = "async", "sync"
+
+# module -> function -> (suspends in workflow code, returns exactly one value)
+MODULES: dict[str, dict[str, tuple[bool, bool]]] = {
+    "funcs": {"call": (True, False), "new": (False, True), "async": (False, True)},
+    "time": {
+        "sleep": (True, False),
+        "now": (False, True),
+        "after": (False, True),
+        "parse_duration": (False, False),
+        "unix": (False, True),
+    },
+    "errors": {"new": (False, True), "wrap": (False, True), "is": (False, True)},
+    "workflow": {
+        "info": (False, True),
+        "exec": (True, False),
+        "version": (False, True),
+        "attrs": (False, False),
+        "history_length": (False, True),
+        "history_size": (False, True),
+    },
+    "uuid": {"v4": (False, True), "v7": (False, True)},
+    "crypto": {"random_bytes": (False, True)},
+    "json": {"encode": (False, False), "decode": (False, False)},
+    "base64": {"encode": (False, True), "decode": (False, False)},
+    "ctx": {"get": (False, False), "all": (False, True)},
+}
+
+_UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
+
+
+def literal_duration_seconds(text: str) -> float | None:
+    """Seconds in a Go-style duration literal ("1h30m", "100ms"), or None."""
+    import re
+
+    if not re.fullmatch(r"(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+", text):
+        return None
+    total = 0.0
+    for number, _, unit in re.findall(r"(\d+(\.\d+)?)(ns|us|µs|ms|s|m|h)", text):
+        total += float(number) * _UNITS[unit]
+    return total
+
+
+def timedelta_expr(seconds: float) -> ast.expr:
+    parts = []
+    rest = seconds
+    for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60)):
+        if rest >= size and rest % size == 0:
+            parts.append(ast.keyword(unit, P.const(int(rest // size))))
+            rest = 0
+            break
+    if rest:
+        value = int(rest) if float(rest).is_integer() else rest
+        if value >= 1 or value == 0:
+            parts.append(ast.keyword("seconds", P.const(value)))
+        else:
+            parts.append(ast.keyword("milliseconds", P.const(round(value * 1000, 6))))
+    return P.call("timedelta", keywords=parts)
+
+
+class WippyMixin:
+    def module_of(self, e) -> str | None:
+        if isinstance(e, lua.Name) and e.var is not None:
+            return getattr(e.var, "module", None)
+        return None
+
+    def module_function(self, e):
+        """(module, function) for ``alias.fn(...)`` calls, else None."""
+        if not isinstance(e, lua.Call):
+            return None
+        f = e.func
+        if isinstance(f, lua.Index) and f.notation == lua.IndexNotation.DOT:
+            mod = self.module_of(f.value)
+            if mod is not None and f.idx.id in MODULES.get(mod, {}):
+                return mod, f.idx.id
+        return None
+
+    def module_returns_single(self, mod, fn) -> bool:
+        return MODULES[mod][fn][1]
+
+    def module_suspends(self, mod, fn) -> bool:
+        return self.role == "workflow" and MODULES[mod][fn][0]
+
+    def module_call(self, e):
+        found = self.module_function(e)
+        if found is None:
+            return None
+        mod, fn = found
+        special = getattr(self, f"_call_{mod}_{fn}", None)
+        if special is not None:
+            result = special(e)
+            if result is not None:
+                return result
+        alias = self.expr(e.func.value)
+        method = fn + "_" if keyword.iskeyword(fn) else fn
+        call = P.call(P.attr(alias, method), *self.arglist(e.args))
+        return P.await_(call) if self.module_suspends(mod, fn) else call
+
+    # --- funcs.call("ns:activity", ...) --------------------------------------------
+    def _call_funcs_call(self, e):
+        if self.role != "workflow" or not e.args or not isinstance(e.args[0], lua.String):
+            return None
+        activity_id = e.args[0].value
+        spec = self.app_context.activity(activity_id) if self.app_context else None
+        if spec is None:
+            self.warn(e.args[0], f"'{activity_id}' is not an activity of this app; the call will fail with NOT_FOUND")
+        local = spec is not None and spec.local
+        args = P.ast_list(self.arglist(e.args[1:]))
+        keywords = [ast.keyword("args", args)]
+        task_queue = spec.task_queue if spec is not None else None
+        if task_queue and not local:
+            keywords.append(ast.keyword("task_queue", P.const(task_queue)))
+        keywords.append(ast.keyword("start_to_close_timeout", timedelta_expr(600)))
+        keywords.append(ast.keyword("retry_policy", P.name("DEFAULT_RETRY_POLICY")))
+        self.use_import("luac2py.runtime.wippy.funcs", "DEFAULT_RETRY_POLICY")
+        self.use_import("luac2py.runtime.wippy.funcs", "activity_result")
+        self.use_import("datetime", "timedelta")
+        self.use_import("temporalio", "workflow")
+        execute = "execute_local_activity" if local else "execute_activity"
+        call = P.call(P.attr("workflow", execute), P.const(activity_id), keywords=keywords)
+        return P.await_(P.call("activity_result", call))
+
+    # --- time.sleep("1h") ---------------------------------------------------------
+    def _call_time_sleep(self, e):
+        if self.role != "workflow" or len(e.args) != 1 or not isinstance(e.args[0], lua.String):
+            return None
+        seconds = literal_duration_seconds(e.args[0].value)
+        if seconds is None:
+            return None
+        self.use_import("datetime", "timedelta")
+        self.use_import("temporalio", "workflow")
+        return P.await_(P.call(P.attr("workflow", "sleep"), timedelta_expr(seconds)))

@@ -1,0 +1,365 @@
+"""Pass 3: scopes. Binds every Lua name to a local variable or a global, and
+checks what luaparser lets through (break outside a loop, ``...`` outside a
+vararg function, goto targets, attributes, assignment to ``<const>``).
+
+Results are stored on the luaparser nodes:
+- ``Name.var``: the ``Var`` it refers to (None: a global);
+- function nodes (Chunk, Function, LocalFunction, Method, AnonymousFunction):
+  ``.scope`` (a ``FuncScope``);
+- ``Goto.kind``: "continue" (a jump to the end of the enclosing loop body).
+Python names are chosen in the lowering (``lower/names.py``), once the facts
+here (captured, assigned, declared in a loop) are complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from luaparser import astnodes as lua
+
+from .diagnostics import Diagnostics
+
+FUNCTION_NODES = (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction)
+
+
+@dataclass(eq=False)
+class Var:
+    name: str
+    func: "FuncScope"
+    block: int  # id of the declaring block (for name reuse)
+    in_loop: bool  # declared inside a loop of its own function
+    line: int
+    attrib: str | None = None
+    captured: bool = False  # referenced from a nested function
+    assigned: bool = False  # assigned after its declaration
+    is_function: bool = False  # `local function f` (value is that function)
+    py: str | None = None  # Python name (set by the lowering)
+    static_type: str | None = None  # known Lua type of its only value (set by the lowering)
+    function_scope: "FuncScope | None" = None  # for `local function f`: f's scope
+    module: str | None = None  # Wippy module this local aliases (`local funcs = require("funcs")`)
+    boxed: bool = False  # lives in a Cell (fresh per loop iteration and reassigned)
+
+
+@dataclass(eq=False)
+class FuncScope:
+    node: object
+    parent: "FuncScope | None"
+    is_vararg: bool
+    line: int
+    vars: list[Var] = field(default_factory=list)
+    params: list[Var] = field(default_factory=list)
+    writes_outer: set = field(default_factory=set)  # Vars of outer functions assigned here
+    binds: set = field(default_factory=set)  # loop-fresh outer Vars this function binds at creation
+    calls: list = field(default_factory=list)  # call nodes directly in this function
+    children: list = field(default_factory=list)
+    free: set = field(default_factory=set)  # outer Vars referenced here or in nested functions
+    is_async: bool = False
+    returns_single: bool = False  # every return gives exactly one value (set by analyse)
+    name: str = "anonymous"
+
+
+def node_line(node, default: int = 0) -> int:
+    tok = getattr(node, "first_token", None)
+    if tok is not None:
+        return tok.line
+    return default
+
+
+def node_col(node) -> int:
+    tok = getattr(node, "first_token", None)
+    return tok.column + 1 if tok is not None else 1
+
+
+class Resolver:
+    def __init__(self, file: str, diags: Diagnostics):
+        self.file = file
+        self.diags = diags
+        self.func: FuncScope | None = None
+        self.blocks: list[tuple[int, dict]] = []  # (block id, lua name -> Var) for the current function
+        self.loop_depth = 0
+        self.loops: list[object] = []  # loop body blocks, innermost last
+        self.line = 1
+        self._block_ids = 0
+        self.globals_written: set[str] = set()
+        self.globals_read: set[str] = set()
+        self.env_as_value = False  # `_ENV` or `_G` used: globals may change behind our back
+        self._chains: dict[int, list[dict]] = {}  # function -> outer names visible at its definition
+
+    # --- entry ------------------------------------------------------------------
+    def resolve_chunk(self, chunk: lua.Chunk) -> FuncScope:
+        scope = FuncScope(chunk, None, True, 1, name="chunk")
+        chunk.scope = scope
+        self._enter_function(scope, [], chunk.body)
+        return scope
+
+    def error(self, node, message, code="E200", line=None, col=None):
+        self.diags.error(self.file, line or node_line(node, self.line), col or node_col(node), message, code=code)
+
+    # --- scopes -----------------------------------------------------------------
+    def _enter_function(self, scope: FuncScope, params, body: lua.Block):
+        saved = (self.func, self.blocks, self.loop_depth, self.loops)
+        if self.func is not None:
+            self.func.children.append(scope)
+        self.func, self.blocks, self.loop_depth, self.loops = scope, [], 0, []
+        self._push_block()
+        for p in params:
+            if isinstance(p, lua.Varargs):
+                continue
+            v = self._declare(p.id, scope.line)
+            scope.params.append(v)
+            p.var = v
+        self._block(body, new_scope=False)
+        self.blocks.pop()
+        self.func, self.blocks, self.loop_depth, self.loops = saved
+
+    def _push_block(self):
+        self._block_ids += 1
+        self.blocks.append((self._block_ids, {}))
+
+    def _declare(self, name: str, line: int, attrib=None) -> Var:
+        v = Var(name, self.func, self.blocks[-1][0], self.loop_depth > 0, line, attrib)
+        self.blocks[-1][1][name] = v
+        self.func.vars.append(v)
+        return v
+
+    def _lookup_outer(self, name: str):
+        for names in reversed(self._chains.get(id(self.func), ())):
+            if name in names:
+                return names[name]
+        return None
+
+    def _block(self, block: lua.Block, new_scope=True):
+        if new_scope:
+            self._push_block()
+        body = block.body
+        for i, stmt in enumerate(body):
+            self.line = node_line(stmt, self.line)
+            self._stmt(stmt, body, i)
+        if new_scope:
+            self.blocks.pop()
+
+    # --- references -------------------------------------------------------------
+    def _ref(self, node: lua.Name, write=False):
+        name = node.id
+        v = None
+        for _, names in reversed(self.blocks):
+            if name in names:
+                v = names[name]
+                break
+        if v is None:
+            v = self._lookup_outer(name)
+            if v is not None:
+                v.captured = True
+                self._note_capture(v, write)
+        node.var = v
+        if v is None:
+            if name in ("_ENV", "_G"):
+                self.env_as_value = True
+            if write:
+                self.globals_written.add(name)
+            else:
+                self.globals_read.add(name)
+        elif write:
+            if v.attrib in ("const", "close"):
+                self.error(node, f"attempt to assign to const variable '{name}'", "E210", line=self.line)
+            v.assigned = True
+            if v.func is not self.func:
+                self.func.writes_outer.add(v)
+        return v
+
+    def _note_capture(self, v: Var, write: bool):
+        # The function directly inside v's function (on the path to here) is
+        # created once per execution of its definition: it binds v at that
+        # moment when v is fresh per loop iteration.
+        scope = self.func
+        scope.free.add(v)
+        while scope.parent is not None and scope.parent is not v.func:
+            scope = scope.parent
+            scope.free.add(v)
+        if v.in_loop:
+            scope.binds.add(v)
+
+    # --- statements -------------------------------------------------------------
+    def _stmt(self, s, body, i):
+        m = getattr(self, "_s_" + type(s).__name__, None)
+        if m is None:
+            self._expr(s)
+            return
+        m(s, body, i)
+
+    def _s_LocalAssign(self, s, body, i):
+        for e in s.values or []:
+            self._expr(e)
+        for t in s.targets:
+            attrib = None
+            if getattr(t, "attribute", None) is not None:
+                attrib = t.attribute.name.id if hasattr(t.attribute, "name") else str(t.attribute)
+                if attrib not in ("const", "close"):
+                    self.error(s, f"unknown attribute '{attrib}'", "E211")
+                elif attrib == "close":
+                    self.error(s, "'<close>' variables are not supported yet", "E212")
+            t.var = self._declare(t.id, self.line, attrib)
+
+    def _s_Assign(self, s, body, i):
+        for e in s.values:
+            self._expr(e)
+        for t in s.targets:
+            if isinstance(t, lua.Name):
+                self._ref(t, write=True)
+            else:
+                self._expr(t)
+
+    def _s_LocalFunction(self, s, body, i):
+        v = self._declare(s.name.id, self.line)
+        v.is_function = True
+        s.name.var = v
+        self._function(s, s.args, s.body, s.name.id)
+        v.function_scope = s.scope
+
+    def _s_Function(self, s, body, i):
+        target = s.name
+        if isinstance(target, lua.Name):
+            self._ref(target, write=True)
+            fname = target.id
+        else:
+            self._expr(target)
+            fname = target.idx.id if isinstance(target.idx, lua.Name) else "function"
+        self._function(s, s.args, s.body, fname)
+
+    def _s_Method(self, s, body, i):
+        self._expr(s.source)
+        self_param = lua.Name("self")
+        s.self_param = self_param
+        self._function(s, [self_param] + list(s.args), s.body, s.name.id)
+
+    def _s_Do(self, s, body, i):
+        self._block(s.body)
+
+    def _s_While(self, s, body, i):
+        self._expr(s.test)
+        self._loop(s.body)
+
+    def _s_Repeat(self, s, body, i):
+        # The condition sees the body's locals.
+        self.loop_depth += 1
+        self.loops.append(s.body)
+        self._push_block()
+        self._block(s.body, new_scope=False)
+        self._expr(s.test)
+        self.blocks.pop()
+        self.loops.pop()
+        self.loop_depth -= 1
+
+    def _loop(self, block, declare=()):
+        self.loop_depth += 1
+        self.loops.append(block)
+        self._push_block()
+        for name_node in declare:
+            name_node.var = self._declare(name_node.id, self.line)
+        self._block(block, new_scope=False)
+        self.blocks.pop()
+        self.loops.pop()
+        self.loop_depth -= 1
+
+    def _s_Fornum(self, s, body, i):
+        self._expr(s.start)
+        self._expr(s.stop)
+        if not isinstance(s.step, int):
+            self._expr(s.step)
+        self._loop(s.body, [s.target])
+
+    def _s_Forin(self, s, body, i):
+        for e in s.iter:
+            self._expr(e)
+        self._loop(s.body, s.targets)
+
+    def _s_If(self, s, body, i):
+        self._expr(s.test)
+        self._block(s.body)
+        orelse = s.orelse
+        while orelse is not None:
+            if isinstance(orelse, lua.ElseIf):
+                self._expr(orelse.test)
+                self._block(orelse.body)
+                orelse = orelse.orelse
+            else:
+                self._block(orelse)
+                orelse = None
+
+    def _s_Return(self, s, body, i):
+        for e in s.values or []:
+            self._expr(e)
+
+    def _s_Break(self, s, body, i):
+        if not self.loops:
+            self.error(s, f"break outside a loop at line {self.line}", "E201")
+
+    def _s_Goto(self, s, body, i):
+        label = s.label.id
+        # `goto continue` style: the label ends the innermost loop body.
+        if self.loops:
+            loop_body = self.loops[-1].body
+            tail = [x for x in loop_body if not isinstance(x, lua.SemiColon)]
+            if tail and isinstance(tail[-1], lua.Label) and tail[-1].label_id.id == label:
+                s.kind = "continue"
+                return
+        self.error(s, f"goto '{label}' is not supported yet (only a jump to a label that ends the enclosing loop body)", "E202")
+
+    def _s_Label(self, s, body, i):
+        pass
+
+    def _s_SemiColon(self, s, body, i):
+        pass
+
+    # --- expressions ------------------------------------------------------------
+    def _function(self, node, params, body, name):
+        is_vararg = any(isinstance(p, lua.Varargs) for p in params)
+        scope = FuncScope(node, self.func, is_vararg, self.line, name=name)
+        node.scope = scope
+        # Save the visible names for the inner function's outer lookups.
+        chain = list(self._chains.get(id(self.func), []))
+        chain.extend(dict(names) for _, names in self.blocks)
+        self._chains[id(scope)] = chain
+        self._enter_function(scope, params, body)
+
+    def _expr(self, e):
+        if e is None or isinstance(e, (int, float, str)):
+            return
+        t = type(e)
+        if t is lua.Name:
+            self._ref(e)
+        elif t is lua.Index:
+            self._expr(e.value)
+            if e.notation == lua.IndexNotation.SQUARE:
+                self._expr(e.idx)
+        elif t in (lua.Call, lua.Invoke):
+            if t is lua.Call:
+                self._expr(e.func)
+            else:
+                self._expr(e.source)
+            for a in e.args:
+                self._expr(a)
+            self.func.calls.append(e)
+        elif t is lua.AnonymousFunction:
+            self._function(e, e.args, e.body, "anonymous")
+        elif t is lua.Table:
+            for f in e.fields:
+                if f.key is not None and (f.between_brackets or not isinstance(f.key, lua.Name)):
+                    self._expr(f.key)
+                self._expr(f.value)
+        elif t in (lua.Dots, lua.Varargs):
+            if not self.func.is_vararg:
+                self.error(e, "cannot use '...' outside a vararg function near '...'", "E203", line=self.line)
+        elif isinstance(e, lua.BinaryOp):
+            self._expr(e.left)
+            self._expr(e.right)
+        elif isinstance(e, lua.UnaryOp):
+            self._expr(e.operand)
+        elif isinstance(e, lua.Block):
+            self._block(e)
+
+
+def resolve(chunk: lua.Chunk, file: str, diags: Diagnostics) -> tuple[FuncScope, Resolver]:
+    r = Resolver(file, diags)
+    scope = r.resolve_chunk(chunk)
+    return scope, r

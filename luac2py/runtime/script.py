@@ -1,0 +1,49 @@
+"""Running a compiled script like ``lua FILE.lua``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .env import new_env
+from .errors import LuaError, from_python
+from .table import Table
+from .values import from_text
+
+
+def run_script(chunk, source) -> None:
+    args = [from_text(a) for a in sys.argv[1:]]
+    env = new_env()
+    arg = Table((*args,), {0: from_text(sys.argv[0]), -1: "lua"})
+    env["arg"] = arg
+    sys.setrecursionlimit(7000)
+    status = 0
+    try:
+        chunk(env, *args)
+    except LuaError as e:
+        status = _report(e)
+    except Exception as e:  # noqa: BLE001  any failure is reported as Lua reports it
+        status = _report(from_python(e))
+    sys.stdout.flush()
+    sys.stdout.buffer.flush()
+    # Skip interpreter teardown: nothing is left to release, and it is slow.
+    os._exit(status)
+
+
+def _report(err: LuaError) -> int:
+    from .lib.base import tostring
+
+    value = err.value
+    if isinstance(value, str) or isinstance(value, (int, float)):
+        msg = tostring(value)
+    elif isinstance(value, Table) and value.meta is not None and dict.get(value.meta, "__tostring"):
+        msg = tostring(value)
+    else:
+        from .values import type_name
+
+        msg = f"(error object is a {type_name(value)} value)" if value is not None else "nil"
+    sys.stdout.flush()
+    sys.stdout.buffer.flush()
+    sys.stderr.buffer.write(f"lua: {msg}\nstack traceback:\n\t[C]: in ?\n".encode("latin-1", "replace"))
+    sys.stderr.flush()
+    return 1
