@@ -61,10 +61,11 @@ if __name__ == "__main__":
 '''
 
 
-def compile_script(path: str | Path, output: str | Path | None = None) -> Path:
-    """``luac2py script FILE.lua [-o OUT.py]``: a standalone Python program."""
+def compile_script(path: str | Path, output: str | Path | None = None, chunkname: str | None = None) -> Path:
+    """``luac2py script FILE.lua [-o OUT.py]``: a standalone Python program.
+    ``chunkname`` is the name errors show (default: the path as given)."""
     path = Path(path)
-    display = str(path)
+    display = chunkname or str(path)
     diags = Diagnostics()
     try:
         text = path.read_bytes().decode("latin-1")

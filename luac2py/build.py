@@ -1,0 +1,316 @@
+"""``luac2py build APP.yaml``: load, compile every Lua file, render the package.
+
+Each Lua source is compiled once per role it plays: as workflow code (functions
+that can suspend become ``async def``, Temporal calls are lowered natively) or
+as activity code (plain ``def``). Package files come from ``templates/``.
+An unchanged rebuild is skipped by comparing input and output digests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import black
+import jinja2
+from luaparser import astnodes as lua
+
+from . import __file__ as _package_file
+from .diagnostics import BuildError, Diagnostics
+from .driver import front_end, lower_chunk, render_chunk
+from .emit import _BLACK_MODE, write_tree
+from .load import App, LuaEntry, load_app
+from .lower import Unit
+from .parse import run_deep
+
+TEMPLATES = Path(_package_file).parent.parent / "templates"
+CACHE_FILE = Path(".luac2py") / "build-cache.json"
+
+
+@dataclass
+class ActivityInfo:
+    task_queue: str | None
+    local: bool
+
+
+class AppContext:
+    """What the lowering may ask about the app (activity IDs and their queues)."""
+
+    def __init__(self, app: App):
+        self.app = app
+
+    def activity(self, entry_id: str) -> ActivityInfo | None:
+        e = self.app.lua.get(entry_id)
+        if e is None or e.role != "activity":
+            return None
+        return ActivityInfo(self.task_queue(e.worker), e.local)
+
+    def task_queue(self, worker_id: str | None) -> str | None:
+        w = self.app.workers.get(worker_id) if worker_id else None
+        return w.task_queue if w else None
+
+
+def package_name(app: App, override: str | None) -> str:
+    return override or re.sub(r"\W", "_", app.namespace.replace(".", "_"))
+
+
+def _templates_dir() -> Path:
+    if TEMPLATES.is_dir():
+        return TEMPLATES
+    from importlib import resources
+
+    return Path(str(resources.files("luac2py.templates")))
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_templates_dir())),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
+    env.filters["pyrepr"] = repr
+    return env
+
+
+def _module_name(path: Path, taken: set[str]) -> str:
+    base = re.sub(r"\W", "_", path.stem) or "chunk"
+    if base[0].isdigit():
+        base = "m_" + base
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}_{n}"
+    taken.add(name)
+    return name
+
+
+def _class_name(entry: LuaEntry) -> str:
+    words = re.split(r"[^0-9a-zA-Z]+", entry.name)
+    name = "".join(w[:1].upper() + w[1:] for w in words if w) or "Workflow"
+    return name if not name[0].isdigit() else "W" + name
+
+
+def _exported_names(chunk) -> tuple[set[str] | None, bool]:
+    """Names a chunk's final ``return { ... }`` exports; (None, True) when it
+    returns a function; (None, False) when it cannot be told statically."""
+    body = [s for s in chunk.body.body if not isinstance(s, lua.SemiColon)]
+    if not body or not isinstance(body[-1], lua.Return) or len(body[-1].values or []) != 1:
+        return None, False
+    value = body[-1].values[0]
+    if isinstance(value, lua.Table):
+        names = set()
+        for f in value.fields:
+            key = getattr(f, "key", None)
+            if isinstance(key, lua.Name) and not f.between_brackets:
+                names.add(key.id)
+            elif isinstance(key, lua.String):
+                names.add(key.value)
+            elif key is not None:
+                return None, False
+        return names, False
+    if isinstance(value, lua.AnonymousFunction):
+        return None, True
+    if isinstance(value, lua.Name) and value.var is not None and value.var.is_function:
+        return None, True
+    return None, False
+
+
+def _digest(parts) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else str(p).encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _compiler_digest() -> str:
+    root = Path(_package_file).parent
+    files = sorted(root.rglob("*.py")) + sorted(_templates_dir().rglob("*.j2"))
+    return _digest([p.read_bytes() for p in files])
+
+
+def _tree_digest(folder: Path) -> str | None:
+    if not folder.is_dir():
+        return None
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return _digest([str(p.relative_to(folder)).encode() + b"\0" + p.read_bytes() for p in files])
+
+
+def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
+    """Every file of the package (relative path -> text)."""
+    context = AppContext(app)
+    unit = Unit()
+    # source path -> roles it is compiled for
+    roles: dict[Path, set[str]] = {}
+    for e in app.lua.values():
+        if e.role == "workflow":
+            roles.setdefault(e.source_path, set()).add("workflow")
+        elif e.role == "activity":
+            roles.setdefault(e.source_path, set()).add("activity")
+    displays = {e.source_path: e.source_display for e in app.lua.values()}
+    texts = {e.source_path: e.source_text for e in app.lua.values()}
+
+    fronts = {}
+    for path in roles:
+        front = front_end(texts[path], displays[path], diags)
+        if front is not None:
+            fronts[path] = front
+    _check_methods(app, fronts, diags)
+    diags.check()
+
+    taken: set[str] = set()
+    modules: dict[tuple[Path, str], str] = {}
+    files: dict[str, str] = {}
+    for path in sorted(roles, key=str):
+        for role in sorted(roles[path]):
+            name = _module_name(path if len(roles[path]) == 1 else path.with_name(f"{path.stem}_{role}"), taken)
+            modules[(path, role)] = name
+            # Each role needs its own analysis (async marks differ): parse again.
+            front = fronts[path] if role == min(roles[path]) else front_end(texts[path], displays[path], diags)
+            module, lowerer, names = lower_chunk(front, displays[path], diags, unit, role, context)
+            header = f'"""{displays[path]} as {role} code (compiled by luac2py; edit the Lua, not this file)."""\n\n'
+            files[f"{package}/lua/{name}.py"] = render_chunk(module, lowerer, names, displays[path], header)
+    diags.check()
+    files[f"{package}/lua/__init__.py"] = '"""The app\'s Lua sources, compiled: one module per source and role."""\n'
+    files.update(_render_package(app, package, modules))
+    return files
+
+
+def _check_methods(app: App, fronts, diags: Diagnostics) -> None:
+    for e in app.lua.values():
+        if e.role not in ("workflow", "activity") or e.source_path not in fronts:
+            continue
+        chunk = fronts[e.source_path][0]
+        names, returns_function = _exported_names(chunk)
+        method = e.method or "main"
+        if names is not None and method not in names:
+            loc = e.method_loc or e.loc
+            exported = ", ".join(sorted(names)) or "nothing"
+            diags.error(
+                loc.file, loc.line, loc.col,
+                f"'{e.source_display}' does not export '{method}' (entry {e.id})",
+                code="E030",
+                hint=f"it exports: {exported}",
+            )
+
+
+def _render_package(app: App, package: str, modules: dict) -> dict[str, str]:
+    env = _env()
+    client = next(iter(app.clients.values()), None)
+    client_fields = {"address": "localhost:7233", "namespace": "default"}
+    if client is not None:
+        client_fields = {"address": client.address, "namespace": client.namespace_name}
+        if client.tq_prefix:
+            client_fields["tq_prefix"] = client.tq_prefix
+    workers = [
+        {"id": w.id, "task_queue": w.task_queue, "options": w.options} for w in app.workers.values()
+    ]
+    workflows = []
+    for e in app.workflows:
+        workflows.append({
+            "id": e.id,
+            "type_name": e.workflow_name or e.id,
+            "worker": e.worker,
+            "task_queue": app.workers[e.worker].task_queue,
+            "class_name": _class_name(e),
+            "module": modules[(e.source_path, "workflow")],
+            "method": e.method or "main",
+            "source": e.source_display,
+        })
+    _dedupe(workflows, "class_name")
+    activities = []
+    for e in app.activities:
+        activities.append({
+            "id": e.id,
+            "worker": e.worker,
+            "task_queue": app.workers[e.worker].task_queue,
+            "local": e.local,
+            "kind": e.kind.split(".")[0],
+            "function": re.sub(r"\W", "_", e.name),
+            "module": modules[(e.source_path, "activity")],
+            "method": e.method or "main",
+            "source": e.source_display,
+        })
+    _dedupe(activities, "function")
+    values = {
+        "package": package,
+        "namespace": app.namespace,
+        "client": client_fields,
+        "workers": workers,
+        "workflows": workflows,
+        "activities": activities,
+        "workflow_modules": sorted({w["module"] for w in workflows}),
+        "activity_modules": sorted({a["module"] for a in activities}),
+        "first_workflow": workflows[0]["id"] if workflows else "ns:workflow",
+    }
+    out = {}
+    for template, target in (
+        ("pyproject.toml.j2", "pyproject.toml"),
+        ("__init__.py.j2", f"{package}/__init__.py"),
+        ("__main__.py.j2", f"{package}/__main__.py"),
+        ("app.py.j2", f"{package}/app.py"),
+        ("workflows.py.j2", f"{package}/workflows.py"),
+        ("activities.py.j2", f"{package}/activities.py"),
+        ("worker.py.j2", f"{package}/worker.py"),
+        ("client.py.j2", f"{package}/client.py"),
+    ):
+        text = env.get_template(f"package/{template}").render(**values)
+        if target.endswith(".py"):
+            text = black.format_str(text, mode=_BLACK_MODE)
+        out[target] = text
+    return out
+
+
+def _dedupe(items: list[dict], key: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        base, n = item[key], 1
+        while item[key] in seen:
+            n += 1
+            item[key] = f"{base}_{n}"
+        seen.add(item[key])
+
+
+def build_app(app_path: str | Path, output: str | Path | None = None, package: str | None = None) -> Path:
+    """Build the package for ``app_path``; returns the output folder.
+    Raises BuildError (with every diagnostic) when the input is wrong."""
+    diags = Diagnostics()
+    app = load_app(app_path, diags)
+    if app is None:
+        raise BuildError(diags.items)
+    pkg = package_name(app, package)
+    out = Path(output) if output else Path("generated") / pkg
+    inputs = _digest(
+        [_compiler_digest(), pkg]
+        + [p.read_bytes() for p in app.files]
+        + [e.source_text.encode("latin-1") for e in app.lua.values()]
+    )
+    cache = _read_cache()
+    key = str(out.resolve())
+    entry = cache.get(key)
+    if entry and entry.get("inputs") == inputs and entry.get("outputs") == _tree_digest(out):
+        return out
+    files = run_deep(compile_app, app, pkg, diags)
+    write_tree(out, files)
+    cache[key] = {"inputs": inputs, "outputs": _tree_digest(out)}
+    _write_cache(cache)
+    return out
+
+
+def _read_cache() -> dict:
+    try:
+        return json.loads(CACHE_FILE.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_cache(cache: dict) -> None:
+    try:
+        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
+        CACHE_FILE.write_text(json.dumps(cache, indent=1, sort_keys=True))
+    except OSError:
+        pass  # the cache only saves time
