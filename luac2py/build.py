@@ -18,7 +18,6 @@ import black
 import jinja2
 from luaparser import astnodes as lua
 
-from . import __file__ as _package_file
 from .diagnostics import BuildError, Diagnostics
 from .driver import front_end, lower_chunk, render_chunk
 from .emit import _BLACK_MODE, write_tree
@@ -26,7 +25,8 @@ from .load import App, LuaEntry, load_app
 from .lower import Unit
 from .parse import run_deep
 
-TEMPLATES = Path(_package_file).parent.parent / "templates"
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES = PACKAGE_DIR.parent / "templates"
 CACHE_FILE = Path(".luac2py") / "build-cache.json"
 
 
@@ -128,7 +128,7 @@ def _digest(parts) -> str:
 
 
 def _compiler_digest() -> str:
-    root = Path(_package_file).parent
+    root = PACKAGE_DIR
     files = sorted(root.rglob("*.py")) + sorted(_templates_dir().rglob("*.j2"))
     return _digest([p.read_bytes() for p in files])
 
@@ -160,6 +160,7 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
         if front is not None:
             fronts[path] = front
     _check_methods(app, fronts, diags)
+    _check_requires(app, fronts, diags)
     diags.check()
 
     taken: set[str] = set()
@@ -195,6 +196,48 @@ def _check_methods(app: App, fronts, diags: Diagnostics) -> None:
                 f"'{e.source_display}' does not export '{method}' (entry {e.id})",
                 code="E030",
                 hint=f"it exports: {exported}",
+            )
+
+
+# Names `require` may load without listing them (Wippy's always-available
+# modules and Lua's standard libraries).
+ALWAYS_AVAILABLE = {"errors", "process", "channel", "coroutine", "string", "table", "math", "os", "utf8"}
+
+
+def _check_requires(app: App, fronts, diags: Diagnostics) -> None:
+    """SPEC A7: ``require("m")`` needs ``m`` in the entry's ``modules`` or ``imports``."""
+    from luaparser.ast import walk
+
+    reported = set()
+    for e in app.lua.values():
+        if e.source_path not in fronts:
+            continue
+        allowed = ALWAYS_AVAILABLE | set(e.modules) | set(e.imports)
+        for node in walk(fronts[e.source_path][0]):
+            if not (
+                isinstance(node, lua.Call)
+                and isinstance(node.func, lua.Name)
+                and node.func.id == "require"
+                and getattr(node.func, "var", None) is None
+                and node.args
+                and isinstance(node.args[0], lua.String)
+            ):
+                continue
+            module = node.args[0].value
+            tok = node.first_token
+            line = tok.line if tok else 1
+            # luaparser keeps no token for the callee: find it on the line.
+            text = e.source_text.split("\n")[line - 1] if tok else ""
+            col = text.find("require") + 1 or 1
+            key = (e.source_path, line, module)
+            if module in allowed or key in reported:
+                continue
+            reported.add(key)
+            diags.error(
+                e.source_display, line, col,
+                f"module '{module}' is not available to entry {e.id}: it is not in its modules or imports",
+                code="E031",
+                hint=f"add '{module}' under modules: of {e.id} in {e.loc.file}",
             )
 
 

@@ -43,18 +43,14 @@ def _pair_statements(ours, theirs, visit):
 
 def imports_for(module: ast.Module, extra: dict[str, set[str]]) -> list[str]:
     used = {n.id for n in ast.walk(module) if isinstance(n, ast.Name)}
-    lines = []
     by_module: dict[str, set[str]] = {k: set(v) for k, v in extra.items()}
     runtime = sorted((used & RUNTIME_NAMES) | {"LuaSource"})
     by_module.setdefault("luac2py.runtime", set()).update(runtime)
+    lines = []
     for mod in sorted(by_module):
-        names = sorted(by_module[mod])
-        if mod == "temporalio" or mod == "datetime":
-            lines.append(f"from {mod} import {', '.join(names)}")
-        else:
-            lines.append(f"from {mod} import {', '.join(names)}")
-    if "lua" in used:
-        lines.append("from luac2py.runtime import lib as lua")
+        lines.append(f"from {mod} import {', '.join(sorted(by_module[mod]))}")
+        if mod == "luac2py.runtime" and "lua" in used:
+            lines.append("from luac2py.runtime import lib as lua")
     return lines
 
 
@@ -115,11 +111,16 @@ def render_module(
             runs.append(f"{ln}:{line_of[ln]}")
             last = line_of[ln]
     rename = ",".join(f"{py}={lua}" for py, lua in sorted(names.items()) if py != lua)
-    args = [repr(chunkname), repr(",".join(runs))]
+    args = [_quoted(chunkname), _quoted(",".join(runs))]
     if rename:
-        args.append(repr(rename))
+        args.append(_quoted(rename))
     lua_source = "__lua__ = LuaSource(\n" + "".join(f"    {a},\n" for a in args) + ")\n"
-    return formatted + "\n" + lua_source + footer
+    return formatted + "\n\n" + lua_source + footer
+
+
+def _quoted(text: str) -> str:
+    """A string literal as black writes it (double quotes)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def write_tree(target: Path, files: dict[str, str]) -> None:

@@ -55,6 +55,8 @@ class CallsMixin:
         f = e.func
         if isinstance(f, lua.Name):
             if f.var is None:
+                if f.id == "require":
+                    return True  # the module (Lua 5.4's second value, the loader data, is not used)
                 return f.id in SINGLE_BASE and self.static_global(f.id) is not None
             v = f.var
             scope = getattr(v, "function_scope", None)
@@ -101,6 +103,8 @@ class CallsMixin:
                 return special
         args = self.arglist(e.args)
         callee = self.expr(f)
+        if self.is_standard_function(f):
+            return P.call(callee, *args)  # lua.print(...), lua.string.format(...): never suspend
         if isinstance(f, lua.Name) and f.var is not None and f.var.is_function and not f.var.assigned:
             scope = getattr(f.var, "function_scope", None)
             call = P.call(callee, *args)
@@ -109,9 +113,15 @@ class CallsMixin:
             return call
         if self.in_async():
             return P.await_(self.helper_call("acall", callee, *args))
-        if isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Attribute):
-            return P.call(callee, *args)  # a library function: lua.string.format(...)
         return P.call(callee, *args)
+
+    def is_standard_function(self, f) -> bool:
+        """A statically bound standard function (not pcall/xpcall, lowered apart)."""
+        if isinstance(f, lua.Name) and f.var is None:
+            return f.id not in ("pcall", "xpcall") and self.static_global(f.id) is not None
+        if isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
+            return f.notation == lua.IndexNotation.DOT and self.static_library_field(f.value.id, f.idx.id) is not None
+        return False
 
     def invoke_raw(self, e) -> ast.expr:
         obj = self.expr(e.source)

@@ -35,7 +35,6 @@ class FunctionsMixin:
                 defaults.append(P.const(None))
                 if v.boxed:
                     body.append(P.assign(P.name(v.py, store=True), P.call("Cell", P.name(v.py))))
-            vararg = ast.arg("varargs" if scope.is_vararg else self.names.fresh("_"))
             kwonly = []
             kw_defaults = []
             for v in sorted(scope.binds, key=lambda x: x.py or ""):
@@ -49,6 +48,8 @@ class FunctionsMixin:
             body.extend(self.block(node.body))
             if not _ends_in_return(node.body):
                 body.append(ast.Return(P.tuple_([])))
+            # Surplus arguments: named after the body so Lua's own `_` keeps its name.
+            vararg = ast.arg("varargs" if scope.is_vararg else self.names.fresh("_"))
         finally:
             self.names, self.scope = outer_names, outer_scope
         args = ast.arguments(

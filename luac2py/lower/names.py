@@ -93,7 +93,7 @@ class FunctionNames:
         n = 1
         while self.taken(candidate):
             n += 1
-            candidate = f"{base}_{n}"
+            candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
         self.used.add(candidate)
         return candidate
 

@@ -19,6 +19,9 @@ from . import pyast as P
 ASYNC, SYNC = "async", "sync"
 
 # module -> function -> (suspends in workflow code, returns exactly one value)
+# Functions returning `value, err` always return exactly two values.
+PAIRS = {("funcs", "call"), ("workflow", "exec"), ("json", "encode"), ("json", "decode"),
+         ("base64", "decode"), ("ctx", "get"), ("time", "parse_duration")}
 MODULES: dict[str, dict[str, tuple[bool, bool]]] = {
     "funcs": {"call": (True, False), "new": (False, True), "async": (False, True)},
     "time": {
@@ -92,6 +95,9 @@ class WippyMixin:
             if mod is not None and f.idx.id in MODULES.get(mod, {}):
                 return mod, f.idx.id
         return None
+
+    def returns_pair(self, e) -> bool:
+        return self.module_function(e) in PAIRS
 
     def module_returns_single(self, mod, fn) -> bool:
         return MODULES[mod][fn][1]

@@ -1,0 +1,57 @@
+"""examples/orders/order_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
+
+from datetime import timedelta
+from luac2py.runtime import LuaSource, Table
+from luac2py.runtime import lib as lua
+from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
+from temporalio import workflow
+
+
+def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
+    funcs = _ENV["require"]("funcs")
+    time = _ENV["require"]("time")
+
+    async def main(order=None, *_):  # examples/orders/order_workflow.lua:5
+        payment, err = await activity_result(
+            workflow.execute_activity(
+                "orders:charge_payment",
+                args=[Table(amount=order["total"], customer=order["customer_id"])],
+                task_queue="orders",
+                start_to_close_timeout=timedelta(minutes=10),
+                retry_policy=DEFAULT_RETRY_POLICY,
+            )
+        )
+        if err is not None and err is not False:
+            return Table(status="failed", error=lua.tostring(err))
+        await workflow.sleep(timedelta(hours=1))
+        shipment, err = await activity_result(
+            workflow.execute_activity(
+                "orders:ship_order",
+                args=[Table(order_id=order["id"], address=order["shipping_address"])],
+                task_queue="orders",
+                start_to_close_timeout=timedelta(minutes=10),
+                retry_policy=DEFAULT_RETRY_POLICY,
+            )
+        )
+        if err is not None and err is not False:
+            await activity_result(
+                workflow.execute_activity(
+                    "orders:refund_payment",
+                    args=[payment["id"]],
+                    task_queue="orders",
+                    start_to_close_timeout=timedelta(minutes=10),
+                    retry_policy=DEFAULT_RETRY_POLICY,
+                )
+            )
+            return Table(status="failed", error=lua.tostring(err))
+        return Table(
+            status="completed", payment_id=payment["id"], tracking=shipment["tracking_number"]
+        )
+
+    return Table(main=main)
+
+
+__lua__ = LuaSource(
+    "examples/orders/order_workflow.lua",
+    "10:1,11:2,12:3,14:5,15:6,24:11,26:14,27:16,36:22,37:21,46:22,47:25,51:32",
+)

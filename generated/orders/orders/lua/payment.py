@@ -1,0 +1,40 @@
+"""examples/orders/payment.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
+
+from luac2py.runtime import LuaSource, Table, index, le, truthy
+from luac2py.runtime import lib as lua
+
+
+def chunk(_ENV, *varargs):  # examples/orders/payment.lua
+    errors = _ENV["require"]("errors")
+
+    def charge(input=None, *_):  # examples/orders/payment.lua:4
+        if (lua.type(input) != "table" or lua.type(input["amount"]) != "number") or le(
+            input["amount"], 0
+        ):
+            return (
+                None,
+                errors.new(
+                    Table(
+                        kind=index(errors, "INVALID"),
+                        message="amount must be positive",
+                        retryable=False,
+                    )
+                ),
+            )
+        return Table(
+            id=lua.string.format(
+                "pay-%s-%d", _t if truthy((_t := input["customer"])) else "anon", input["amount"]
+            ),
+            amount=input["amount"],
+        )
+
+    def refund(payment_id=None, *_):  # examples/orders/payment.lua:11
+        return Table(refunded=payment_id)
+
+    return Table(charge=charge, refund=refund)
+
+
+__lua__ = LuaSource(
+    "examples/orders/payment.lua",
+    "7:1,8:2,10:4,11:6,24:8,31:11,32:12,34:15",
+)

@@ -1,0 +1,74 @@
+"""examples/orders/saga_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
+
+from datetime import timedelta
+from luac2py.runtime import LuaSource, Table, length
+from luac2py.runtime import lib as lua
+from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
+from temporalio import workflow
+
+
+def chunk(_ENV, *varargs):  # examples/orders/saga_workflow.lua
+    funcs = _ENV["require"]("funcs")
+
+    async def run_compensations(compensations=None, *_2):  # examples/orders/saga_workflow.lua:5
+        for _, comp in lua.ipairs_iter(compensations):
+            await funcs.call(comp["action"], comp["args"])
+        return ()
+
+    async def main(order=None, *_):  # examples/orders/saga_workflow.lua:11
+        compensations = Table()
+        reservation, err = await activity_result(
+            workflow.execute_activity(
+                "orders:reserve_inventory",
+                args=[order["items"]],
+                task_queue="orders",
+                start_to_close_timeout=timedelta(minutes=10),
+                retry_policy=DEFAULT_RETRY_POLICY,
+            )
+        )
+        if err is not None and err is not False:
+            return Table(status="failed", step="inventory", error=lua.tostring(err))
+        lua.table.insert(
+            compensations, 1, Table(action="orders:release_inventory", args=reservation["id"])
+        )
+        payment, err = await activity_result(
+            workflow.execute_activity(
+                "orders:charge_payment",
+                args=[order["payment"]],
+                task_queue="orders",
+                start_to_close_timeout=timedelta(minutes=10),
+                retry_policy=DEFAULT_RETRY_POLICY,
+            )
+        )
+        if err is not None and err is not False:
+            await run_compensations(compensations)
+            return Table(status="failed", step="payment", error=lua.tostring(err))
+        lua.table.insert(
+            compensations, 1, Table(action="orders:refund_payment", args=payment["id"])
+        )
+        shipment, err = await activity_result(
+            workflow.execute_activity(
+                "orders:ship_order",
+                args=[order["shipping"]],
+                task_queue="orders",
+                start_to_close_timeout=timedelta(minutes=10),
+                retry_policy=DEFAULT_RETRY_POLICY,
+            )
+        )
+        if err is not None and err is not False:
+            await run_compensations(compensations)
+            return Table(
+                status="failed",
+                step="shipping",
+                error=lua.tostring(err),
+                compensated=length(compensations),
+            )
+        return Table(status="completed", tracking=shipment["tracking_number"])
+
+    return Table(main=main)
+
+
+__lua__ = LuaSource(
+    "examples/orders/saga_workflow.lua",
+    "10:1,11:3,13:5,14:7,18:11,19:12,20:14,29:16,31:18,34:23,43:26,44:25,45:26,46:28,49:33,58:36,59:35,60:36,66:39,68:42",
+)

@@ -1,0 +1,37 @@
+"""examples/orders/shipping.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
+
+from luac2py.runtime import LuaSource, Table, concat, index, truthy
+from luac2py.runtime import lib as lua
+
+
+def chunk(_ENV, *varargs):  # examples/orders/shipping.lua
+    errors = _ENV["require"]("errors")
+
+    def ship(input=None, *_):  # examples/orders/shipping.lua:4
+        address = input["address"]
+        if lua.type(address) != "table" or not truthy(address["country"]):
+            return (
+                None,
+                errors.new(
+                    Table(
+                        kind=index(errors, "INVALID"),
+                        message=concat(
+                            "no shipping address for order ", lua.tostring(input["order_id"])
+                        ),
+                        retryable=False,
+                    )
+                ),
+            )
+        return Table(
+            tracking_number=concat(
+                "TRK-", concat(input["order_id"], concat("-", lua.string.upper(address["country"])))
+            )
+        )
+
+    return Table(ship=ship)
+
+
+__lua__ = LuaSource(
+    "examples/orders/shipping.lua",
+    "7:1,8:2,10:4,11:5,12:7,25:9,31:12",
+)

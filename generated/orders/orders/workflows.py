@@ -1,0 +1,36 @@
+"""Temporal workflows of the orders app: one class per workflow.lua entry."""
+
+from typing import Any
+
+from temporalio import workflow
+
+with workflow.unsafe.imports_passed_through():
+    from luac2py.runtime.temporal.glue import run_workflow
+
+    from .app import APP
+    from .lua import order_workflow
+    from .lua import saga_workflow
+
+
+@workflow.defn(name="orders:order_workflow")
+class OrderWorkflow:
+    """orders:order_workflow: examples/orders/order_workflow.lua, function main."""
+
+    @workflow.run
+    async def run(self, input: Any = None) -> Any:
+        return await run_workflow(APP, "orders:order_workflow", order_workflow.chunk, "main", input)
+
+
+@workflow.defn(name="orders:saga_workflow")
+class SagaWorkflow:
+    """orders:saga_workflow: examples/orders/saga_workflow.lua, function main."""
+
+    @workflow.run
+    async def run(self, input: Any = None) -> Any:
+        return await run_workflow(APP, "orders:saga_workflow", saga_workflow.chunk, "main", input)
+
+
+WORKFLOWS = [
+    OrderWorkflow,
+    SagaWorkflow,
+]
