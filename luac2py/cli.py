@@ -20,7 +20,7 @@ def main(argv=None) -> int:
     r = sub.add_parser("run", help="build, start Temporal if needed, run a workflow, print its result")
     r.add_argument("app")
     r.add_argument("--entry", help="workflow entry ID (default: the app's first workflow)")
-    r.add_argument("--input", default="null", help="workflow input as JSON")
+    r.add_argument("--input", default="null", help="workflow input as JSON, or @FILE holding JSON")
     r.add_argument("--address", help="Temporal address (default: the app's client, else an embedded dev server)")
     r.add_argument("--context", help="context values as a JSON object")
 
@@ -52,5 +52,16 @@ def main(argv=None) -> int:
     return 0
 
 
+def console() -> None:
+    """Console entry point: exit without interpreter teardown, where temporalio
+    can crash after all work is done (sdk-python#300)."""
+    import os
+
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

@@ -1,7 +1,7 @@
 """examples/orders/order_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
 
 from datetime import timedelta
-from luac2py.runtime import LuaSource, Table
+from luac2py.runtime import LuaSource, Table, truthy
 from luac2py.runtime import lib as lua
 from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 from temporalio import workflow
@@ -11,7 +11,7 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
     funcs = _ENV["require"]("funcs")
     time = _ENV["require"]("time")
 
-    async def main(order=None, *_):  # examples/orders/order_workflow.lua:5
+    async def main(order=None, *_):  # examples/orders/order_workflow.lua:7
         payment, err = await activity_result(
             workflow.execute_activity(
                 "orders:charge_payment",
@@ -23,7 +23,10 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
         )
         if err is not None and err is not False:
             return Table(status="failed", error=lua.tostring(err))
-        await workflow.sleep(timedelta(hours=1))
+        if truthy(order["hold"]):
+            await time.sleep(order["hold"])
+        else:
+            await workflow.sleep(timedelta(hours=1))
         shipment, err = await activity_result(
             workflow.execute_activity(
                 "orders:ship_order",
@@ -53,5 +56,5 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
 
 __lua__ = LuaSource(
     "examples/orders/order_workflow.lua",
-    "10:1,11:2,12:3,14:5,15:6,24:11,26:14,27:16,36:22,37:21,46:22,47:25,51:32",
+    "10:1,11:4,12:5,14:7,15:8,24:13,26:19,27:17,28:19,30:22,39:28,40:27,49:28,50:31,54:38",
 )

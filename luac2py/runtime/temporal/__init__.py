@@ -1,0 +1,3 @@
+"""The Temporal side of the runtime: app description (``app``), data
+converter (``converter``), workflow/activity glue (``glue``), workers
+(``worker``), client API (``client``) and the package CLI (``cli``)."""

@@ -1,0 +1,80 @@
+"""Client API of a compiled app: connect, start workflows by entry ID, wait
+for results. Inputs are plain Python data (converted to Lua values), results
+come back as plain Python data; a failed workflow raises ``WorkflowFailed``
+carrying the Wippy error kind."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from temporalio.client import Client, WorkflowFailureError, WorkflowHandle
+
+from ..values import to_text
+from ..wippy.errors import from_exception
+from .app import AppSpec
+from .converter import DATA_CONVERTER, to_lua, to_python
+
+
+class WorkflowFailed(Exception):
+    """A workflow ended in failure: ``kind`` (NOT_FOUND, INVALID, INTERNAL,
+    TIMEOUT, CANCELED, ...), ``message``, ``retryable``, ``details``."""
+
+    def __init__(self, workflow_id: str, kind: str, message: str, retryable: bool | None, details: Any = None):
+        super().__init__(f"{kind}: {message}")
+        self.workflow_id = workflow_id
+        self.kind = kind
+        self.message = message
+        self.retryable = retryable
+        self.details = details
+
+
+def target(app: AppSpec, address: str | None = None, namespace: str | None = None) -> tuple[str, dict]:
+    """Address and Client.connect keyword arguments. Precedence: arguments >
+    TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE > the app's client entry."""
+    spec = app.client.resolved()
+    kw = spec.connect_kwargs()
+    if namespace:
+        kw["namespace"] = namespace
+    return address or spec.address, kw
+
+
+async def connect(app: AppSpec, address: str | None = None, namespace: str | None = None, **kwargs) -> Client:
+    host, kw = target(app, address, namespace)
+    return await Client.connect(host, data_converter=DATA_CONVERTER, **kw, **kwargs)
+
+
+def new_workflow_id(entry_id: str) -> str:
+    return f"{entry_id.rpartition(':')[2]}-{uuid.uuid4()}"
+
+
+async def start(client: Client, app: AppSpec, entry_id: str, input: Any = None, *, id: str | None = None, **options) -> WorkflowHandle:
+    """Start workflow entry ``entry_id`` on its task queue. ``options`` are
+    ``Client.start_workflow`` keyword arguments (execution_timeout, ...)."""
+    spec = app.workflow(entry_id)
+    return await client.start_workflow(
+        spec.type_name,
+        to_lua(input),
+        id=id or new_workflow_id(entry_id),
+        task_queue=app.task_queue(spec.task_queue),
+        **options,
+    )
+
+
+async def result(client: Client, workflow_id: str, run_id: str | None = None) -> Any:
+    """Wait for a workflow's result (plain Python data)."""
+    handle = client.get_workflow_handle(workflow_id, run_id=run_id)
+    try:
+        return to_python(await handle.result())
+    except WorkflowFailureError as e:
+        err = from_exception(e.cause) if e.cause is not None else None
+        if err is None:
+            raise WorkflowFailed(workflow_id, "INTERNAL", str(e), None) from e
+        raise WorkflowFailed(
+            workflow_id, to_text(err.kind()), to_text(err.message()), err.retryable(), to_python(err.details())
+        ) from e
+
+
+async def execute(client: Client, app: AppSpec, entry_id: str, input: Any = None, *, id: str | None = None, **options) -> Any:
+    handle = await start(client, app, entry_id, input, id=id, **options)
+    return await result(client, handle.id, handle.result_run_id)

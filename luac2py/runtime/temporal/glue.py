@@ -1,0 +1,151 @@
+"""Running a compiled Lua entry as a Temporal workflow or activity.
+
+Generated ``@workflow.defn`` classes and ``@activity.defn`` functions are thin
+shells around ``run_workflow`` / ``run_activity``: these build the Lua global
+environment with the entry's side of the Wippy modules, run the file's top
+level, call the exported function and turn its ``value`` / ``nil, err`` / Lua
+error into a Temporal result or ``ApplicationError``. No other exception
+leaves them: in the Python SDK a non-ApplicationError escaping a workflow
+fails the workflow task forever (TEMPORAL.md)."""
+
+from __future__ import annotations
+
+import asyncio
+from types import CoroutineType
+from typing import Any, Callable
+
+from temporalio import activity, workflow
+from temporalio.common import RawValue
+from temporalio.exceptions import ApplicationError
+from temporalio.exceptions import CancelledError as TemporalCancelledError
+
+from ..env import new_env
+from ..errors import LuaError
+from ..table import Table
+from ..values import to_text
+from ..wippy.activity import ActivityModule
+from ..wippy.base64 import BASE64
+from ..wippy.errors import ERRORS, INTERNAL, ErrorObject, coerce, from_exception
+from ..wippy.funcs import FuncsModule
+from ..wippy.json import JSON, PayloadError
+from ..wippy.time import ActivityTimeModule, TimeModule
+from ..wippy.workflow import WorkflowModule
+from .app import AppSpec
+
+Chunk = Callable[..., Any]
+
+
+def workflow_modules(app: AppSpec) -> dict:
+    """The modules ``require`` can load in workflow code."""
+    return {
+        "funcs": FuncsModule(app),
+        "time": TimeModule(),
+        "errors": ERRORS,
+        "workflow": WorkflowModule(),
+        "json": JSON,
+        "base64": BASE64,
+    }
+
+
+def activity_modules(app: AppSpec) -> dict:
+    """The modules ``require`` can load in activity code."""
+    return {
+        "errors": ERRORS,
+        "time": ActivityTimeModule(),
+        "json": JSON,
+        "base64": BASE64,
+        "activity": ActivityModule(),
+    }
+
+
+def lua_env(modules: dict) -> Table:
+    env = new_env(modules)
+    # Wippy code uses ``errors`` without requiring it.
+    dict.__setitem__(env, "errors", modules["errors"])
+    return env
+
+
+def entry_function(exported, method: str | None, entry_id: str):
+    """The function a source file exports for an entry: the file's returned
+    function, or field ``method`` (default ``main``) of its returned table."""
+    if type(exported) is tuple:
+        exported = exported[0] if exported else None
+    if type(exported) is Table:
+        fn = exported[method or "main"]
+        if fn is None:
+            raise LuaError(f"{entry_id}: the source does not export '{method or 'main'}'")
+        return fn
+    if callable(exported):
+        return exported
+    raise LuaError(f"{entry_id}: the source must return a function or a table")
+
+
+def split_result(r) -> tuple[Any, ErrorObject | None]:
+    """``(value, err)`` for a Lua function's results: ``nil, err`` and
+    ``false, err`` are failures, as is any error object in second place."""
+    if type(r) is not tuple:
+        return r, None
+    if not r:
+        return None, None
+    value = r[0]
+    if len(r) > 1 and r[1] is not None and (value is None or value is False or type(r[1]) is ErrorObject):
+        return None, coerce(r[1])
+    return value, None
+
+
+def application_error(err: ErrorObject) -> ApplicationError:
+    """The Temporal failure for a Lua error value: its kind as the type
+    (INTERNAL when it has none), non-retryable only when it says so."""
+    details = () if err.details() is None else (err.details(),)
+    return ApplicationError(
+        to_text(err.message()),
+        *details,
+        type=to_text(err.kind()) or INTERNAL,
+        non_retryable=err.retryable() is False,
+    )
+
+
+def _payload(converter, value) -> RawValue:
+    # Encoding here, not in the SDK, turns a value without a JSON form into
+    # an ordinary failure instead of a failed workflow task.
+    try:
+        return RawValue(converter.to_payload(value))
+    except PayloadError as e:
+        raise ApplicationError(f"cannot encode the result: {e}", type=INTERNAL) from None
+
+
+async def run_workflow(app: AppSpec, entry_id: str, chunk: Chunk, method: str | None, input: Any = None) -> Any:
+    err = None
+    try:
+        fn = entry_function(chunk(lua_env(workflow_modules(app))), method, entry_id)
+        r = fn(input)
+        if type(r) is CoroutineType:
+            r = await r
+        value, err = split_result(r)
+    except asyncio.CancelledError:
+        raise
+    except Exception as e:  # noqa: BLE001  every Lua failure becomes an ApplicationError
+        err = from_exception(e)
+    if err is not None:
+        raise application_error(err)
+    return _payload(workflow.payload_converter(), value)
+
+
+def run_activity(app: AppSpec, entry_id: str, chunk: Chunk, method: str | None, args: tuple) -> Any:
+    err = None
+    try:
+        fn = entry_function(chunk(lua_env(activity_modules(app))), method, entry_id)
+        r = fn(*args)
+        if type(r) is CoroutineType:
+            r = asyncio.run(r)
+        value, err = split_result(r)
+    except (asyncio.CancelledError, TemporalCancelledError):
+        # Let the SDK report the cancellation as such.
+        raise
+    except Exception as e:  # noqa: BLE001
+        err = from_exception(e)
+    if err is not None:
+        raise application_error(err)
+    if not activity.in_activity():
+        return value
+    return _payload(activity.payload_converter(), value)

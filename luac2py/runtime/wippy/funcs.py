@@ -1,0 +1,294 @@
+"""Calling activities from workflows (SPEC C1-C8): ``activity_result``, the
+default options, option tables -> ``execute_activity`` keyword arguments, and
+the ``funcs`` module with its immutable executors."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from temporalio.common import RetryPolicy
+
+from ..errors import LuaError
+from ..table import Table
+from ..values import float_to_int, to_text, type_name
+from .errors import from_exception, normalize_kind
+from .module import LuaObject, Module
+from .time import parse_duration
+
+DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
+
+# The Python SDK reports an activity type no worker registered as a retryable
+# ApplicationError of this type; Wippy reports NOT_FOUND at once.
+NOT_REGISTERED_TYPE = "NotFoundError"
+
+DEFAULT_RETRY_POLICY = RetryPolicy(non_retryable_error_types=[NOT_REGISTERED_TYPE])
+
+
+async def activity_result(awaitable):
+    """``(value, None)`` or ``(None, error_object)`` for an activity call.
+    Activity failures never raise; workflow cancellation does."""
+    try:
+        return (await awaitable, None)
+    except asyncio.CancelledError:
+        raise
+    except Exception as e:  # noqa: BLE001  every failure becomes an error value
+        return (None, from_exception(e))
+
+
+# --- option tables -------------------------------------------------------------
+
+_DURATION_OPTIONS = ("start_to_close_timeout", "schedule_to_close_timeout", "schedule_to_start_timeout", "heartbeat_timeout")
+_ACTIVITY_OPTIONS = frozenset(
+    _DURATION_OPTIONS + ("id", "task_queue", "wait_for_cancellation", "disable_eager_execution", "retry_policy")
+)
+# Options that execute_local_activity does not take.
+_REMOTE_ONLY = ("task_queue", "heartbeat_timeout")
+
+
+def _items(t):
+    if isinstance(t, dict):
+        return dict.items(t)
+    raise ValueError(f"options must be a table, got {type_name(t)}")
+
+
+def _field(t: dict, *names):
+    for n in names:
+        v = dict.get(t, n)
+        if v is not None:
+            return v
+    return None
+
+
+def _string(key: str, v) -> str:
+    if type(v) is not str:
+        raise ValueError(f"{key} must be a string, got {type_name(v)}")
+    return to_text(v)
+
+
+def _string_list(key: str, v) -> list[str]:
+    if isinstance(v, (list, tuple)):
+        items = list(v)
+    elif isinstance(v, dict) and all(type(k) is int for k in v) and sorted(v) == list(range(1, len(v) + 1)):
+        items = [dict.__getitem__(v, i) for i in range(1, len(v) + 1)]
+    else:
+        raise ValueError(f"{key} must be a list of strings")
+    return [_string(key, x) for x in items]
+
+
+def _bool(key: str, v) -> bool:
+    if type(v) is not bool:
+        raise ValueError(f"{key} must be a boolean, got {type_name(v)}")
+    return v
+
+
+def _duration(key: str, v) -> timedelta:
+    try:
+        return parse_duration(v)
+    except ValueError as e:
+        raise ValueError(f"{key}: {e}") from None
+
+
+def retry_policy(t) -> RetryPolicy:
+    """A RetryPolicy from a Lua retry table (SPEC C3): intervals in ms or as
+    duration strings, ``maximum_attempts = 0`` unlimited. Unregistered
+    activities stay non-retryable whatever the table says."""
+    key = "activity.retry_policy"
+    if not isinstance(t, dict):
+        raise ValueError(f"{key} must be a table, got {type_name(t)}")
+    kw = {}
+    v = _field(t, "initial_interval", "initialInterval")
+    if v is not None:
+        kw["initial_interval"] = _duration(f"{key}.initial_interval", v)
+    v = _field(t, "backoff_coefficient", "backoffCoefficient")
+    if v is not None:
+        if type(v) not in (int, float):
+            raise ValueError(f"{key}.backoff_coefficient must be a number, got {type_name(v)}")
+        kw["backoff_coefficient"] = float(v)
+    v = _field(t, "maximum_interval", "maximumInterval")
+    if v is not None:
+        kw["maximum_interval"] = _duration(f"{key}.maximum_interval", v)
+    v = _field(t, "maximum_attempts", "maximumAttempts")
+    if v is not None:
+        n = v if type(v) is int else (float_to_int(v) if type(v) is float else None)
+        if n is None or n < 0:
+            raise ValueError(f"{key}.maximum_attempts must be a non-negative integer")
+        kw["maximum_attempts"] = n
+    kinds = []
+    v = _field(t, "non_retryable_error_types", "nonRetryableErrorTypes")
+    if v is not None:
+        for kind in _string_list(f"{key}.non_retryable_error_types", v):
+            kinds.append(normalize_kind(kind))
+    if NOT_REGISTERED_TYPE not in kinds:
+        kinds.append(NOT_REGISTERED_TYPE)
+    return RetryPolicy(non_retryable_error_types=kinds, **kw)
+
+
+def parse_activity_options(options) -> dict:
+    """execute_activity keyword arguments for the options a table sets
+    (``activity.*`` keys, with or without a ``temporal.`` prefix; other keys
+    are ignored, as in Wippy). Raises ValueError."""
+    from temporalio.workflow import ActivityCancellationType
+
+    out: dict = {}
+    if options is None:
+        return out
+    for k, v in _items(options):
+        if type(k) is not str:
+            continue
+        name = to_text(k).removeprefix("temporal.")
+        if not name.startswith("activity."):
+            continue
+        opt = name[len("activity.") :]
+        if opt not in _ACTIVITY_OPTIONS or v is None:
+            continue
+        if opt in _DURATION_OPTIONS:
+            out[opt] = _duration(name, v)
+        elif opt == "id":
+            out["activity_id"] = _string(name, v)
+        elif opt == "task_queue":
+            out["task_queue"] = _string(name, v)
+        elif opt == "wait_for_cancellation":
+            out["cancellation_type"] = (
+                ActivityCancellationType.WAIT_CANCELLATION_COMPLETED if _bool(name, v) else ActivityCancellationType.TRY_CANCEL
+            )
+        elif opt == "disable_eager_execution":
+            # The Python SDK decides eager execution per worker, not per call.
+            _bool(name, v)
+        else:
+            out["retry_policy"] = retry_policy(v)
+    return out
+
+
+def activity_kwargs(options=None, *, local: bool = False) -> dict:
+    """The full keyword arguments for ``workflow.execute_activity`` (or, with
+    ``local``, ``execute_local_activity``) for an option table, defaults
+    included. Pure Python: usable by the compiler at build time. An explicit
+    ``task_queue`` is the logical name: pass it through ``AppSpec.task_queue``."""
+    kw = {"start_to_close_timeout": DEFAULT_START_TO_CLOSE, "retry_policy": DEFAULT_RETRY_POLICY}
+    kw.update(parse_activity_options(options))
+    if local:
+        for name in _REMOTE_ONLY:
+            kw.pop(name, None)
+    return kw
+
+
+def _timedelta_source(td: timedelta) -> str:
+    us = (td.days * 86400 + td.seconds) * 1_000_000 + td.microseconds
+    for unit, size in (("hours", 3_600_000_000), ("minutes", 60_000_000), ("seconds", 1_000_000), ("milliseconds", 1000)):
+        if us % size == 0:
+            return f"timedelta({unit}={us // size})"
+    return f"timedelta(microseconds={us})"
+
+
+def activity_kwargs_source(options=None, *, local: bool = False, app_name: str = "APP") -> dict[str, str]:
+    """``activity_kwargs`` as Python source expressions, for generated code.
+    They use ``timedelta``, ``RetryPolicy`` (temporalio.common),
+    ``ActivityCancellationType`` (temporalio.workflow), ``DEFAULT_RETRY_POLICY``
+    (this module) and ``<app_name>.task_queue``."""
+    out = {}
+    for name, v in activity_kwargs(options, local=local).items():
+        if isinstance(v, timedelta):
+            out[name] = _timedelta_source(v)
+        elif isinstance(v, RetryPolicy):
+            out[name] = "DEFAULT_RETRY_POLICY" if v == DEFAULT_RETRY_POLICY else _retry_source(v)
+        elif name == "task_queue":
+            out[name] = f"{app_name}.task_queue({v!r})"
+        elif name == "cancellation_type":
+            out[name] = f"ActivityCancellationType.{v.name}"
+        else:
+            out[name] = repr(v)
+    return out
+
+
+def _retry_source(p: RetryPolicy) -> str:
+    default = RetryPolicy()
+    args = []
+    if p.initial_interval != default.initial_interval:
+        args.append(f"initial_interval={_timedelta_source(p.initial_interval)}")
+    if p.backoff_coefficient != default.backoff_coefficient:
+        args.append(f"backoff_coefficient={p.backoff_coefficient!r}")
+    if p.maximum_interval is not None:
+        args.append(f"maximum_interval={_timedelta_source(p.maximum_interval)}")
+    if p.maximum_attempts:
+        args.append(f"maximum_attempts={p.maximum_attempts}")
+    args.append(f"non_retryable_error_types={list(p.non_retryable_error_types or [])!r}")
+    return f"RetryPolicy({', '.join(args)})"
+
+
+# --- the funcs module ----------------------------------------------------------
+
+
+def _lua_options(options, fname: str) -> dict:
+    if type(options) is not Table:
+        raise LuaError.at_caller(f"bad argument #1 to '{fname}' (table expected, got {type_name(options)})")
+    try:
+        return parse_activity_options(options)
+    except ValueError as e:
+        raise LuaError.at_caller(f"bad argument #1 to '{fname}' ({e})") from None
+
+
+class Executor(LuaObject):
+    """``funcs.new()``: immutable; ``with_options``/``with_context`` return a
+    new executor."""
+
+    __slots__ = ("_funcs", "options", "context")
+    lua_name = "executor"
+    lua_methods = frozenset({"with_options", "with_context", "call"})
+
+    def __init__(self, funcs: "FuncsModule", options: dict, context: Table | None):
+        self._funcs = funcs
+        self.options = options
+        self.context = context
+
+    def with_options(self, options=None, *_):
+        return Executor(self._funcs, {**self.options, **_lua_options(options, "with_options")}, self.context)
+
+    def with_context(self, values=None, *_):
+        if type(values) is not Table:
+            raise LuaError.at_caller(f"bad argument #1 to 'with_context' (table expected, got {type_name(values)})")
+        merged = Table()
+        for src in (self.context, values):
+            if src is not None:
+                for k, v in dict.items(src):
+                    dict.__setitem__(merged, k, v)
+        return Executor(self._funcs, self.options, merged)
+
+    async def call(self, entry_id=None, *args):
+        return await self._funcs.execute(entry_id, args, self.options)
+
+
+class FuncsModule(Module):
+    """``require("funcs")`` in a workflow of ``app`` (an AppSpec)."""
+
+    lua_fields = frozenset({"call", "new"})
+
+    def __init__(self, app):
+        self.app = app
+
+    async def call(self, entry_id=None, *args):
+        return await self.execute(entry_id, args, {})
+
+    def new(self, *_):
+        return Executor(self, {}, None)
+
+    async def execute(self, entry_id, args: tuple, options: dict):
+        """Run activity ``entry_id``: local or remote and its task queue from
+        the app's ActivitySpec; an ID the app does not know is scheduled on the
+        workflow's own task queue, where it fails as NOT_FOUND."""
+        from temporalio import workflow
+
+        if type(entry_id) is not str:
+            raise LuaError.at_caller(f"bad argument #1 to 'call' (string expected, got {type_name(entry_id)})")
+        name = to_text(entry_id)
+        spec = self.app.activities.get(name)
+        kw = {"start_to_close_timeout": DEFAULT_START_TO_CLOSE, "retry_policy": DEFAULT_RETRY_POLICY, **options}
+        if spec is not None and spec.local:
+            for opt in _REMOTE_ONLY:
+                kw.pop(opt, None)
+            return await activity_result(workflow.execute_local_activity(name, args=list(args), **kw))
+        if "task_queue" in kw:
+            kw["task_queue"] = self.app.task_queue(kw["task_queue"])
+        elif spec is not None:
+            kw["task_queue"] = self.app.task_queue(spec.task_queue)
+        return await activity_result(workflow.execute_activity(name, args=list(args), **kw))
