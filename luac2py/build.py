@@ -140,62 +140,129 @@ def _tree_digest(folder: Path) -> str | None:
     return _digest([str(p.relative_to(folder)).encode() + b"\0" + p.read_bytes() for p in files])
 
 
+@dataclass
+class Job:
+    """One Lua source compiled for one role: everything a worker process needs."""
+
+    path: Path
+    display: str
+    text: str
+    role: str
+    module: str
+    activities: dict  # activity ID -> ActivityInfo, for the lowering
+    entries: list  # (entry id, method, modules, imports, method location, entry location file)
+
+
+@dataclass
+class JobResult:
+    source: str | None
+    diagnostics: list
+    exports: tuple
+
+
+def _compile_job(job: Job) -> JobResult:
+    """parse -> resolve -> analyse -> lower -> emit for one job (runs in a worker)."""
+    diags = Diagnostics()
+
+    def work():
+        front = front_end(job.text, job.display, diags)
+        if front is None:
+            return JobResult(None, diags.items, (None, False))
+        exports = _exported_names(front[0])
+        _check_requires(job, front[0], diags)
+        if diags.errors:
+            return JobResult(None, diags.items, exports)
+        context = _JobContext(job.activities)
+        module, lowerer, names = lower_chunk(front, job.display, diags, Unit(), job.role, context)
+        header = f'"""{job.display} as {job.role} code (compiled by luac2py; edit the Lua, not this file)."""\n\n'
+        source = None if diags.errors else render_chunk(module, lowerer, names, job.display, header)
+        return JobResult(source, diags.items, exports)
+
+    return run_deep(work)
+
+
+class _JobContext:
+    def __init__(self, activities: dict):
+        self.activities = activities
+
+    def activity(self, entry_id: str):
+        return self.activities.get(entry_id)
+
+
+def _run_jobs(jobs: list[Job]) -> list[JobResult]:
+    """Jobs are independent: on several cores they run in worker processes
+    (black dominates the build and is single-threaded)."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if len(jobs) < 2 or cores < 2:
+        return [_compile_job(j) for j in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Largest first, so the last job to finish is a short one.
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].text))
+    with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
+        results = dict(zip(order, pool.map(_compile_job, [jobs[i] for i in order])))
+    return [results[i] for i in range(len(jobs))]
+
+
 def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
     """Every file of the package (relative path -> text)."""
     context = AppContext(app)
-    unit = Unit()
-    # source path -> roles it is compiled for
+    activities = {e.id: context.activity(e.id) for e in app.activities}
     roles: dict[Path, set[str]] = {}
     for e in app.lua.values():
-        if e.role == "workflow":
-            roles.setdefault(e.source_path, set()).add("workflow")
-        elif e.role == "activity":
-            roles.setdefault(e.source_path, set()).add("activity")
-    displays = {e.source_path: e.source_display for e in app.lua.values()}
-    texts = {e.source_path: e.source_text for e in app.lua.values()}
-
-    fronts = {}
-    for path in roles:
-        front = front_end(texts[path], displays[path], diags)
-        if front is not None:
-            fronts[path] = front
-    _check_methods(app, fronts, diags)
-    _check_requires(app, fronts, diags)
-    diags.check()
+        if e.role in ("workflow", "activity"):
+            roles.setdefault(e.source_path, set()).add(e.role)
+    entries_of: dict[Path, list[LuaEntry]] = {}
+    for e in app.lua.values():
+        entries_of.setdefault(e.source_path, []).append(e)
 
     taken: set[str] = set()
-    modules: dict[tuple[Path, str], str] = {}
-    files: dict[str, str] = {}
+    jobs: list[Job] = []
     for path in sorted(roles, key=str):
         for role in sorted(roles[path]):
+            first = entries_of[path][0]
             name = _module_name(path if len(roles[path]) == 1 else path.with_name(f"{path.stem}_{role}"), taken)
-            modules[(path, role)] = name
-            # Each role needs its own analysis (async marks differ): parse again.
-            front = fronts[path] if role == min(roles[path]) else front_end(texts[path], displays[path], diags)
-            module, lowerer, names = lower_chunk(front, displays[path], diags, unit, role, context)
-            header = f'"""{displays[path]} as {role} code (compiled by luac2py; edit the Lua, not this file)."""\n\n'
-            files[f"{package}/lua/{name}.py"] = render_chunk(module, lowerer, names, displays[path], header)
+            entries = [
+                (e.id, e.method or "main", list(e.modules), dict(e.imports), e.method_loc or e.loc, e.loc.file)
+                for e in entries_of[path]
+            ]
+            jobs.append(Job(path, first.source_display, first.source_text, role, name, activities, entries))
+    results = _run_jobs(jobs)
+
+    seen = set()
+    for job, result in zip(jobs, results):
+        for d in result.diagnostics:
+            if d not in seen:  # a file compiled for two roles reports once
+                seen.add(d)
+                diags.items.append(d)
+    for job, result in zip(jobs, results):
+        _check_methods(job, result.exports, diags)
     diags.check()
+
+    files: dict[str, str] = {}
+    modules: dict[tuple[Path, str], str] = {}
+    for job, result in zip(jobs, results):
+        modules[(job.path, job.role)] = job.module
+        files[f"{package}/lua/{job.module}.py"] = result.source
     files[f"{package}/lua/__init__.py"] = '"""The app\'s Lua sources, compiled: one module per source and role."""\n'
     files.update(_render_package(app, package, modules))
     return files
 
 
-def _check_methods(app: App, fronts, diags: Diagnostics) -> None:
-    for e in app.lua.values():
-        if e.role not in ("workflow", "activity") or e.source_path not in fronts:
-            continue
-        chunk = fronts[e.source_path][0]
-        names, returns_function = _exported_names(chunk)
-        method = e.method or "main"
-        if names is not None and method not in names:
-            loc = e.method_loc or e.loc
-            exported = ", ".join(sorted(names)) or "nothing"
+def _check_methods(job: Job, exports, diags: Diagnostics) -> None:
+    names, _returns_function = exports
+    if names is None or job.role not in ("workflow", "activity"):
+        return
+    for entry_id, method, _modules, _imports, loc, _file in job.entries:
+        if method not in names:
             diags.error(
                 loc.file, loc.line, loc.col,
-                f"'{e.source_display}' does not export '{method}' (entry {e.id})",
+                f"'{job.display}' does not export '{method}' (entry {entry_id})",
                 code="E030",
-                hint=f"it exports: {exported}",
+                hint=f"it exports: {', '.join(sorted(names)) or 'nothing'}",
             )
 
 
@@ -204,40 +271,37 @@ def _check_methods(app: App, fronts, diags: Diagnostics) -> None:
 ALWAYS_AVAILABLE = {"errors", "process", "channel", "coroutine", "string", "table", "math", "os", "utf8"}
 
 
-def _check_requires(app: App, fronts, diags: Diagnostics) -> None:
+def _check_requires(job: Job, chunk, diags: Diagnostics) -> None:
     """SPEC A7: ``require("m")`` needs ``m`` in the entry's ``modules`` or ``imports``."""
     from luaparser.ast import walk
 
     reported = set()
-    for e in app.lua.values():
-        if e.source_path not in fronts:
+    lines = job.text.split("\n")
+    for node in walk(chunk):
+        if not (
+            isinstance(node, lua.Call)
+            and isinstance(node.func, lua.Name)
+            and node.func.id == "require"
+            and getattr(node.func, "var", None) is None
+            and node.args
+            and isinstance(node.args[0], lua.String)
+        ):
             continue
-        allowed = ALWAYS_AVAILABLE | set(e.modules) | set(e.imports)
-        for node in walk(fronts[e.source_path][0]):
-            if not (
-                isinstance(node, lua.Call)
-                and isinstance(node.func, lua.Name)
-                and node.func.id == "require"
-                and getattr(node.func, "var", None) is None
-                and node.args
-                and isinstance(node.args[0], lua.String)
-            ):
-                continue
-            module = node.args[0].value
-            tok = node.first_token
-            line = tok.line if tok else 1
-            # luaparser keeps no token for the callee: find it on the line.
-            text = e.source_text.split("\n")[line - 1] if tok else ""
-            col = text.find("require") + 1 or 1
-            key = (e.source_path, line, module)
-            if module in allowed or key in reported:
+        module = node.args[0].value
+        tok = node.first_token
+        line = tok.line if tok else 1
+        # luaparser keeps no token for the callee: find it on the line.
+        col = lines[line - 1].find("require") + 1 or 1
+        for entry_id, _method, modules, imports, _loc, yaml_file in job.entries:
+            key = (line, module)
+            if module in ALWAYS_AVAILABLE or module in modules or module in imports or key in reported:
                 continue
             reported.add(key)
             diags.error(
-                e.source_display, line, col,
-                f"module '{module}' is not available to entry {e.id}: it is not in its modules or imports",
+                job.display, line, col,
+                f"module '{module}' is not available to entry {entry_id}: it is not in its modules or imports",
                 code="E031",
-                hint=f"add '{module}' under modules: of {e.id} in {e.loc.file}",
+                hint=f"add '{module}' under modules: of {entry_id} in {yaml_file}",
             )
 
 
@@ -337,7 +401,7 @@ def build_app(app_path: str | Path, output: str | Path | None = None, package: s
     entry = cache.get(key)
     if entry and entry.get("inputs") == inputs and entry.get("outputs") == _tree_digest(out):
         return out
-    files = run_deep(compile_app, app, pkg, diags)
+    files = compile_app(app, pkg, diags)
     write_tree(out, files)
     cache[key] = {"inputs": inputs, "outputs": _tree_digest(out)}
     _write_cache(cache)

@@ -33,6 +33,15 @@ def _statement_lists(node):
             yield value
 
 
+def _own_nodes(stmt):
+    """Nodes of a statement in breadth-first order, not entering nested statements."""
+    queue = [stmt]
+    while queue:
+        node = queue.pop(0)
+        yield node
+        queue.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, ast.stmt))
+
+
 def _pair_statements(ours, theirs, visit):
     """Walk two statement trees of the same shape together."""
     for a, b in zip(ours, theirs):
@@ -54,6 +63,18 @@ def imports_for(module: ast.Module, extra: dict[str, set[str]]) -> list[str]:
     return lines
 
 
+class _CommentingUnparser(ast._Unparser):
+    """``ast.unparse`` that ends each ``def`` line with ``# file.lua:LINE``.
+    (The type-comment hook is the one place the unparser writes after the
+    colon of a ``def``.)"""
+
+    def get_type_comment(self, node):
+        comment = getattr(node, "lua_comment", None)
+        if comment is not None:
+            return f"  # {comment}"
+        return super().get_type_comment(node)
+
+
 def render_module(
     module: ast.Module,
     chunkname: str,
@@ -64,25 +85,7 @@ def render_module(
 ) -> str:
     """Formatted source of a lowered Lua chunk, with its ``__lua__`` line map."""
     ast.fix_missing_locations(module)
-    body_text = ast.unparse(module)
-    # Comments: find each def's line in the unparsed text.
-    reparsed = ast.parse(body_text)
-    comments: dict[int, str] = {}
-
-    def note(ours, theirs):
-        comment = getattr(ours, "lua_comment", None)
-        if comment is not None:
-            comments[theirs.lineno] = comment
-
-    _pair_statements(module.body, reparsed.body, note)
-    lines = body_text.split("\n")
-    for lineno, comment in comments.items():
-        i = lineno - 1
-        # The comment goes on the line that ends the signature.
-        j = i
-        while not lines[j].rstrip().endswith(":"):
-            j += 1
-        lines[j] = f"{lines[j]}  # {comment}"
+    lines = [_CommentingUnparser().visit(module)]
     prefix = header + "\n".join(imports) + "\n\n\n"
     text = prefix + "\n".join(lines) + "\n"
     formatted = black.format_str(text, mode=_BLACK_MODE)
@@ -102,6 +105,17 @@ def render_module(
             end = theirs.end_lineno
         for ln in range(theirs.lineno, end + 1):
             line_of[ln] = lua_line
+        if isinstance(theirs, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return
+        # Expressions of a multi-line statement may come from other Lua lines.
+        if theirs.end_lineno > theirs.lineno:
+            for a, b in zip(_own_nodes(ours), _own_nodes(theirs)):
+                if type(a) is not type(b):
+                    break  # shapes differ: keep the statement's line
+                line = getattr(a, "lua_line", None)
+                if line is not None and isinstance(b, ast.expr):
+                    for ln in range(b.lineno, b.end_lineno + 1):
+                        line_of[ln] = line
 
     _pair_statements(module.body, code_stmts, record)
     runs = []

@@ -26,9 +26,9 @@ from .wippy import WippyMixin
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
 RUNTIME_HELPERS = {
-    "acall", "add", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "concat", "div", "eq",
+    "acall", "add", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
     "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
-    "lt", "mod", "mul", "numeric_for", "power", "shl", "shr", "spread", "sub", "truthy", "unm",
+    "lt", "mod", "mul", "numeric_for", "power", "setindex", "shl", "shr", "spread", "sub", "truthy", "unm",
 }
 
 # Standard globals the lowering may bind statically (``lua.print``).
@@ -122,7 +122,7 @@ class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, Wip
         module = runtime_lib.LIBRARIES.get(lib)
         if module is None or not hasattr(module, field_name) or not field_name.isidentifier():
             return None
-        if field_name not in module.LIB:
+        if field_name not in getattr(module, "LIB", ()):
             return None
         return P.attr(P.attr("lua", lib), field_name)
 

@@ -31,6 +31,16 @@ SINGLE_LIB = {
 }
 NO_VALUES_BASE = {"print"}
 
+# Standard functions that neither call Lua functions nor write variables or tables
+# (metamethods such as __tostring aside).
+PURE_BASE = {"tostring", "tonumber", "type", "rawget", "rawequal", "rawlen", "select", "getmetatable", "next"}
+PURE_LIB = {
+    "string": {"format", "rep", "sub", "upper", "lower", "len", "reverse", "char", "byte", "find", "match"},
+    "table": {"concat", "pack", "unpack"},
+    "math": SINGLE_LIB["math"] - {"random"},
+    "utf8": {"char", "len", "offset", "codepoint"},
+}
+
 
 class CallsMixin:
     def is_multi(self, e) -> bool:
@@ -57,7 +67,7 @@ class CallsMixin:
             if f.var is None:
                 if f.id == "require":
                     return True  # the module (Lua 5.4's second value, the loader data, is not used)
-                return f.id in SINGLE_BASE and self.static_global(f.id) is not None
+                return (f.id in SINGLE_BASE and self.static_global(f.id) is not None) or self.is_select_count(e)
             v = f.var
             scope = getattr(v, "function_scope", None)
             return v.is_function and not v.assigned and scope is not None and scope.returns_single
@@ -68,6 +78,48 @@ class CallsMixin:
         mod = self.module_function(e)
         if mod is not None:
             return self.module_returns_single(*mod)
+        return False
+
+    def is_select_count(self, e) -> bool:
+        """``select("#", ...)`` of the standard ``select``: one integer."""
+        f, args = e.func, e.args
+        return (
+            isinstance(f, lua.Name)
+            and f.var is None
+            and f.id == "select"
+            and bool(args)
+            and isinstance(args[0], lua.String)
+            and args[0].value == "#"
+            and self.static_global("select") is not None
+        )
+
+    def may_call_lua(self, e) -> bool:
+        """Whether evaluating ``e`` may run code that writes variables or tables:
+        a call, unless of a pure standard function."""
+        t = type(e)
+        if t is lua.Call or t is lua.Invoke:
+            if not self._pure_call(e):
+                return True
+            return any(self.may_call_lua(a) for a in e.args)
+        if t is lua.Index:
+            return self.may_call_lua(e.value) or self.may_call_lua(e.idx)
+        if t is lua.Table:
+            return any(self.may_call_lua(f.key) or self.may_call_lua(f.value) for f in e.fields)
+        if isinstance(e, lua.BinaryOp):
+            return self.may_call_lua(e.left) or self.may_call_lua(e.right)
+        if isinstance(e, lua.UnaryOp):
+            return self.may_call_lua(e.operand)
+        return False
+
+    def _pure_call(self, e) -> bool:
+        if isinstance(e, lua.Invoke):
+            return False
+        f = e.func
+        if isinstance(f, lua.Name) and f.var is None:
+            return f.id in PURE_BASE and self.static_global(f.id) is not None
+        if isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
+            if f.notation == lua.IndexNotation.DOT and f.idx.id in PURE_LIB.get(f.value.id, ()):
+                return self.static_library_field(f.value.id, f.idx.id) is not None
         return False
 
     def arglist(self, args) -> list[ast.expr]:
@@ -103,6 +155,8 @@ class CallsMixin:
                 return special
         args = self.arglist(e.args)
         callee = self.expr(f)
+        if isinstance(callee, ast.Constant):
+            return self.helper_call("call", callee, *args)  # `(nil)()`: an error at run time
         if self.is_standard_function(f):
             return P.call(callee, *args)  # lua.print(...), lua.string.format(...): never suspend
         if isinstance(f, lua.Name) and f.var is not None and f.var.is_function and not f.var.assigned:

@@ -69,6 +69,8 @@ class ExpressionsMixin:
                 return "float"
         if t is lua.ULengthOP and self.static_type(e.operand) == "string":
             return "int"
+        if t is lua.Call and self.is_select_count(e):
+            return "int"
         if t is lua.AndLoOp or t is lua.OrLoOp:
             a, b = self.static_type(e.left), self.static_type(e.right)
             return a if a == b else None
@@ -81,6 +83,9 @@ class ExpressionsMixin:
         if handler is None:
             raise self.internal(e, f"unsupported expression {type(e).__name__}")
         node = handler(self, e)
+        tok = getattr(e, "first_token", None)
+        if tok is not None and not hasattr(node, "lua_line"):
+            node.lua_line = tok.line  # errors inside multi-line statements point here
         return node
 
     def cond(self, e) -> ast.expr:
@@ -163,6 +168,9 @@ class ExpressionsMixin:
         if mod is not None and isinstance(key, ast.Constant):
             return P.call("index", self.expr(obj), key)
         target = self.expr(obj)
+        if isinstance(target, ast.Constant) or self.static_type(obj) == "string":
+            # A string reads the string library; other literals fail (at run time).
+            return self.helper_call("index", target, key)
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             return P.subscript(target, key)
         if self.static_type(obj) == "table" and self.static_type(e.idx) in ("string", "int", "float", "number"):
@@ -310,7 +318,10 @@ class ExpressionsMixin:
         args: list[ast.expr] = []
         if seq or keys:
             args.append(P.tuple_(seq) if seq else P.tuple_([]))
-        if keys:
+        if len(keys) > 1 and not all(isinstance(k, ast.Constant) and type(k.value) is not bool for k in keys):
+            # Keys Python may merge (true and 1): pairs, not a dict literal.
+            args.append(P.ast_list(P.tuple_([k, v]) for k, v in zip(keys, values)))
+        elif keys:
             args.append(ast.Dict(keys, values))
         kw = [ast.keyword(k, v) for k, v in named.items()]
         return P.call("Table", *args, keywords=kw)

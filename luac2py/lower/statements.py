@@ -111,10 +111,39 @@ class StatementsMixin:
         return types
 
     def _assign(self, s):
+        # Lua evaluates the tables and keys of the targets before the values and
+        # before any assignment (`i, t[i] = i + 1, 20` sets t[1]). Python does the
+        # opposite, so those that the assignment could change are settled first.
         n = len(s.targets)
         values = self.adjusted_values(s.values, n)
         targets = [self.store_target(t) for t in s.targets]
-        return [self.assign_stmt(targets, values)]
+        if n == 1:
+            target = targets[0]
+            if (
+                isinstance(target, ast.Subscript)
+                and not (_stable(target.value) and _stable(target.slice))
+                and any(self.may_call_lua(v) for v in s.values)
+                and not self.extra_values
+                and not isinstance(values[0], ast.Starred)
+            ):
+                # `t[#t + 1] = f()`: Python would call f first; setindex's arguments run in Lua's order.
+                return [P.expr_stmt(self.helper_call("setindex", target.value, target.slice, values[0]))]
+            return [self.assign_stmt(targets, values)]
+        stored = {t.var.py for t in s.targets if isinstance(t, lua.Name) and t.var is not None}
+        settle: list[ast.stmt] = []
+        for target in targets:
+            if isinstance(target, ast.Subscript):
+                target.value = self._settled(target.value, stored, settle)
+                target.slice = self._settled(target.slice, stored, settle)
+        return settle + [self.assign_stmt(targets, values)]
+
+    def _settled(self, e: ast.expr, stored: set, out: list) -> ast.expr:
+        """``e``, or a temporary holding its value now if the assignment may change it."""
+        if _stable(e) and not (isinstance(e, ast.Name) and e.id in stored):
+            return e
+        tmp = self.temp()
+        out.append(P.assign(P.name(tmp, store=True), e))
+        return P.name(tmp)
 
     def store_target(self, t) -> ast.expr:
         if isinstance(t, lua.Name):
@@ -168,7 +197,14 @@ class StatementsMixin:
         test = self.cond(s.test)
         test_pre = self.pre
         self.pre = saved
-        return ast.While(P.const(True), body + test_pre + [ast.If(test, [ast.Break()], [])], [])
+        if not getattr(s.body, "has_continue", False):
+            return ast.While(P.const(True), body + test_pre + [ast.If(test, [ast.Break()], [])], [])
+        # `goto continue` must reach the `until` test: the test runs at the top of
+        # every iteration but the first (the body's locals are still bound there).
+        first = self.temp()
+        check = ast.If(ast.UnaryOp(ast.Not(), P.name(first)), test_pre + [ast.If(test, [ast.Break()], [])], [])
+        loop = ast.While(P.const(True), [check, P.assign(P.name(first, store=True), P.const(False))] + body, [])
+        return [P.assign(P.name(first, store=True), P.const(True)), loop]
 
     def _break(self, s):
         return ast.Break()
@@ -256,6 +292,12 @@ class StatementsMixin:
         for var, tmp in boxes:
             body.insert(0, P.assign(P.name(var.py, store=True), P.call("Cell", P.name(tmp))))
         return ast.For(target, iterator, body or [ast.Pass()], [])
+
+
+def _stable(e: ast.expr) -> bool:
+    """A constant or a variable: evaluating it later gives the same value unless
+    the variable itself is assigned."""
+    return isinstance(e, (ast.Constant, ast.Name))
 
 
 def _dispatch():
