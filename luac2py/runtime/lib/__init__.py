@@ -2,8 +2,10 @@
 ``lua.string.format(...)``. Library tables are shared by the whole process."""
 
 from . import lmath as math
+from . import los as os
 from . import lstring as string
 from . import ltable as table
+from . import lutf8 as utf8
 from .base import (
     error,
     getmetatable,
@@ -61,4 +63,6 @@ LIBRARIES = {
     "string": string,
     "table": table,
     "math": math,
+    "os": os,
+    "utf8": utf8,
 }

@@ -1,31 +1,299 @@
-"""Lua's table library."""
+"""Lua's table library (Lua 5.4's ltablib.c).
+
+Element reads and writes go through ``t[i]`` / ``t[i] = v`` (or ops.index and
+ops.setindex for non-table values with metatables), so ``__index``,
+``__newindex`` and ``__len`` apply as in Lua. ``sort`` is Lua's own quicksort,
+so the result for comparators with ties, the calls made to the comparator and
+the "invalid order function" errors are those of real Lua.
+"""
 
 from __future__ import annotations
 
+import time as _time
+
 from ..errors import LuaError
-from ..ops import first, length
+from ..ops import index, length, metamethod, setindex
 from ..table import Table
-from .base import tostring
+from ..values import MAXINTEGER, number_to_str, to_integer, type_name, wrap
+from .lmath import NOVALUE, arg_error, c_lt, check_integer, check_string, opt_integer, type_error
+
+_M64 = 0xFFFFFFFFFFFFFFFF
+_R, _W, _L = 1, 2, 4
+# Lua's stack limit (LUAI_MAXSTACK, one million slots less the ones in use)
+# bounds how many values unpack may return.
+_MAX_RESULTS = 999_980
 
 
-def insert(t=None, *args):
-    if len(args) == 1:
-        t[length(t) + 1] = args[0]
+def _checktab(t, n: int, fname: str, what: int) -> None:
+    """A table, or a value whose metatable has the metamethods ``what`` needs."""
+    if type(t) is Table:
+        return
+    if (
+        (not what & _R or metamethod(t, "__index") is not None)
+        and (not what & _W or metamethod(t, "__newindex") is not None)
+        and (not what & _L or metamethod(t, "__len") is not None)
+    ):
+        return
+    raise type_error(t, n, fname, "table")
+
+
+def _len(t) -> int:
+    """``luaL_len``: ``#t`` with ``__len``, which must give an integer."""
+    if type(t) is Table and t.meta is None:
+        return t.length()
+    if type(t) is not Table and type(t) is not str and metamethod(t, "__len") is None:
+        # A type error inside a C function carries no position.
+        raise LuaError(f"attempt to get length of a {type_name(t)} value")
+    n = length(t)
+    i = to_integer(n) if type(n) in (int, float, str) else None
+    if i is None:
+        raise LuaError.at_caller("object length is not an integer")
+    return i
+
+
+def _getn(t, fname: str, what: int) -> int:
+    _checktab(t, 1, fname, what | _L)
+    return _len(t)
+
+
+def _getter(t):
+    if type(t) is Table:
+        return t.__getitem__
+    return lambda k: index(t, k)
+
+
+def _setter(t):
+    if type(t) is Table:
+        return t.__setitem__
+    return lambda k, v: setindex(t, k, v)
+
+
+def insert(t=NOVALUE, *args):
+    nargs = len(args)
+    if nargs == 1 and type(t) is Table and t.meta is None:
+        t.append(args[0])
+        return ()
+    e = wrap(_getn(t, "insert", _R | _W) + 1)
+    if nargs == 1:
+        pos = e
+    elif nargs == 2:
+        pos = check_integer(args[0], 2, "insert")
+        # pos must be in [1, e]; compared unsigned as Lua does.
+        if (pos - 1) & _M64 >= e & _M64:
+            raise arg_error(2, "insert", "position out of bounds")
+        get, set_ = _getter(t), _setter(t)
+        for i in range(e, pos, -1):
+            set_(i, get(i - 1))
     else:
-        pos, v = args
-        n = length(t)
-        for i in range(n, pos - 1, -1):
-            t[i + 1] = t[i]
-        t[pos] = v
+        raise LuaError.at_caller("wrong number of arguments to 'insert'")
+    _setter(t)(pos, args[-1])
     return ()
 
 
-def concat(t=None, sep="", i=1, j=None, *_):
-    if j is None:
-        j = length(t)
-    return sep.join(t[k] if type(t[k]) is str else tostring(t[k]) for k in range(i, j + 1))
+def remove(t=NOVALUE, pos=None, *_):
+    size = _getn(t, "remove", _R | _W)
+    pos = opt_integer(pos, 2, "remove", size)
+    # An explicit position must be in [1, size + 1].
+    if pos != size and (pos - 1) & _M64 > size & _M64:
+        raise arg_error(2, "remove", "position out of bounds")
+    get, set_ = _getter(t), _setter(t)
+    result = get(pos)
+    while pos < size:
+        set_(pos, get(pos + 1))
+        pos += 1
+    set_(pos, None)
+    return result
+
+
+def move(a1=NOVALUE, f=NOVALUE, e=NOVALUE, t=NOVALUE, a2=None, *_):
+    f = check_integer(f, 2, "move")
+    e = check_integer(e, 3, "move")
+    t = check_integer(t, 4, "move")
+    same = a2 is None or a2 is NOVALUE
+    dest = a1 if same else a2
+    _checktab(a1, 1, "move", _R)
+    _checktab(dest, 1 if same else 5, "move", _W)
+    if e >= f:
+        if not (f > 0 or e < MAXINTEGER + f):
+            raise arg_error(3, "move", "too many elements to move")
+        n = e - f + 1
+        if t > MAXINTEGER - n + 1:
+            raise arg_error(4, "move", "destination wrap around")
+        get, set_ = _getter(a1), _setter(dest)
+        # Copy backwards only when the ranges overlap with the target above.
+        if t > e or t <= f or (not same and not a1 == dest):
+            for i in range(n):
+                set_(t + i, get(f + i))
+        else:
+            for i in range(n - 1, -1, -1):
+                set_(t + i, get(f + i))
+    return dest
+
+
+def concat(t=NOVALUE, sep=None, i=None, j=None, *_):
+    last = _getn(t, "concat", _R)
+    sep = "" if sep is None or sep is NOVALUE else check_string(sep, 2, "concat")
+    i = opt_integer(i, 3, "concat", 1)
+    last = opt_integer(j, 4, "concat", last)
+    if type(t) is Table and t.meta is None and last - i < dict.__len__(t):
+        # Fast path; a range longer than the table must hit a nil, found below.
+        get = dict.get
+        try:
+            return sep.join([get(t, k) for k in range(i, last + 1)])
+        except TypeError:
+            pass  # numbers to convert, or an invalid value: the loop below
+    get = _getter(t)
+    parts = []
+    for k in range(i, last + 1):
+        v = get(k)
+        tv = type(v)
+        if tv is str:
+            parts.append(v)
+        elif tv is int or tv is float:
+            parts.append(number_to_str(v))
+        else:
+            raise LuaError.at_caller(f"invalid value ({type_name(v)}) at index {k} in table for 'concat'")
+    return sep.join(parts)
+
+
+def pack(*args):
+    t = Table(args)
+    t["n"] = len(args)
+    return t
+
+
+def unpack(t=NOVALUE, i=None, j=None, *_):
+    i = opt_integer(i, 2, "unpack", 1)
+    e = _len(t) if j is None or j is NOVALUE else check_integer(j, 3, "unpack")
+    if i > e:
+        return ()
+    if e - i >= _MAX_RESULTS:
+        raise LuaError.at_caller("too many results to unpack")
+    if type(t) is Table:
+        get = t.__getitem__
+    elif type(t) is str or metamethod(t, "__index") is not None:
+        return tuple([index(t, k) for k in range(i, e + 1)])
+    else:
+        raise LuaError(f"attempt to index a {type_name(t)} value")
+    return tuple([get(k) for k in range(i, e + 1)])
+
+
+# --- sort -------------------------------------------------------------------------
+
+_RANLIMIT = 100
+
+
+def sort(t=NOVALUE, comp=None, *_):
+    n = _getn(t, "sort", _R | _W)
+    if n <= 1:
+        return ()
+    if n >= 2**31 - 1:
+        raise arg_error(1, "sort", "array too big")
+    if comp is NOVALUE or comp is None:
+        if type(t) is Table and t.meta is None and _sort_plain(t, n):
+            return ()
+        lt = c_lt
+    elif type_name(comp) != "function":
+        raise type_error(comp, 2, "sort", "function")
+    else:
+
+        def lt(a, b):
+            r = comp(a, b)
+            if type(r) is tuple:
+                r = r[0] if r else None
+            return r is not None and r is not False
+
+    _auxsort(_getter(t), _setter(t), lt, 1, n, 0)
+    return ()
+
+
+def _sort_plain(t: Table, n: int) -> bool:
+    """Sort with Python's sort when that cannot differ from Lua's: all
+    integers, all strings, or all nonzero non-NaN floats (equal elements are
+    then indistinguishable). False when the values are anything else."""
+    get = dict.get
+    values = [get(t, k) for k in range(1, n + 1)]
+    kind = type(values[0])
+    if kind not in (int, str, float) or any(type(v) is not kind for v in values):
+        return False
+    if kind is float and not all(v == v and v != 0.0 for v in values):
+        return False
+    values.sort()
+    for k, v in enumerate(values, 1):
+        dict.__setitem__(t, k, v)
+    return True
+
+
+def _invalid_order():
+    return LuaError.at_caller("invalid order function for sorting")
+
+
+def _auxsort(get, set_, lt, lo: int, up: int, rnd: int) -> None:
+    """ltablib.c's auxsort: quicksort on a[lo..up] with a median-of-three
+    pivot, recursing into the smaller half."""
+    while lo < up:
+        a, b = get(lo), get(up)
+        if lt(b, a):
+            set_(lo, b)
+            set_(up, a)
+        if up - lo == 1:
+            return
+        if up - lo < _RANLIMIT or rnd == 0:
+            p = (lo + up) // 2
+        else:
+            r4 = (up - lo) // 4
+            p = rnd % (r4 * 2) + (lo + r4)
+        a, b = get(p), get(lo)
+        if lt(a, b):
+            set_(p, b)
+            set_(lo, a)
+        else:
+            c = get(up)
+            if lt(c, a):
+                set_(p, c)
+                set_(up, a)
+        if up - lo == 2:
+            return
+        pivot = get(p)
+        set_(p, get(up - 1))
+        set_(up - 1, pivot)
+        # Partition: a[lo..i-1] <= pivot <= a[j+1..up], pivot kept at up-1.
+        i, j = lo, up - 1
+        while True:
+            i += 1
+            ai = get(i)
+            while lt(ai, pivot):
+                if i == up - 1:
+                    raise _invalid_order()
+                i += 1
+                ai = get(i)
+            j -= 1
+            aj = get(j)
+            while lt(pivot, aj):
+                if j < i:
+                    raise _invalid_order()
+                j -= 1
+                aj = get(j)
+            if j < i:
+                set_(up - 1, ai)
+                set_(i, pivot)
+                break
+            set_(i, aj)
+            set_(j, ai)
+        p = i
+        if p - lo < up - p:
+            _auxsort(get, set_, lt, lo, p - 1, rnd)
+            n = p - lo
+            lo = p + 1
+        else:
+            _auxsort(get, set_, lt, p + 1, up, rnd)
+            n = up - p
+            up = p - 1
+        if (up - lo) // 128 > n:
+            # Badly unbalanced: Lua picks pivots at random from now on.
+            rnd = (int(_time.process_time() * 1e6) + int(_time.time())) & 0xFFFFFFFF
 
 
 LIB = Table()
-for _name in ("insert", "concat"):
+for _name in ("concat", "insert", "move", "pack", "remove", "sort", "unpack"):
     LIB[_name] = globals()[_name]
