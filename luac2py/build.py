@@ -34,6 +34,7 @@ CACHE_FILE = Path(".luac2py") / "build-cache.json"
 class ActivityInfo:
     task_queue: str | None
     local: bool
+    worker: str | None = None
 
 
 class AppContext:
@@ -46,7 +47,7 @@ class AppContext:
         e = self.app.lua.get(entry_id)
         if e is None or e.role != "activity":
             return None
-        return ActivityInfo(self.task_queue(e.worker), e.local)
+        return ActivityInfo(self.task_queue(e.worker), e.local, e.worker)
 
     def task_queue(self, worker_id: str | None) -> str | None:
         w = self.app.workers.get(worker_id) if worker_id else None
@@ -151,6 +152,7 @@ class Job:
     module: str
     activities: dict  # activity ID -> ActivityInfo, for the lowering
     entries: list  # (entry id, method, modules, imports, method location, entry location file)
+    workers: set  # workers of the workflow entries using this source
 
 
 @dataclass
@@ -172,7 +174,7 @@ def _compile_job(job: Job) -> JobResult:
         _check_requires(job, front[0], diags)
         if diags.errors:
             return JobResult(None, diags.items, exports)
-        context = _JobContext(job.activities)
+        context = _JobContext(job.activities, job.workers)
         module, lowerer, names = lower_chunk(front, job.display, diags, Unit(), job.role, context)
         header = f'"""{job.display} as {job.role} code (compiled by luac2py; edit the Lua, not this file)."""\n\n'
         source = None if diags.errors else render_chunk(module, lowerer, names, job.display, header)
@@ -182,11 +184,16 @@ def _compile_job(job: Job) -> JobResult:
 
 
 class _JobContext:
-    def __init__(self, activities: dict):
+    def __init__(self, activities: dict, workers: set):
         self.activities = activities
+        self.workers = workers  # the workers of the workflows this job compiles
 
     def activity(self, entry_id: str):
-        return self.activities.get(entry_id)
+        info = self.activities.get(entry_id)
+        if info is not None and self.workers == {info.worker}:
+            # Same worker as the calling workflow: its task queue is the default.
+            return ActivityInfo(None, info.local, info.worker)
+        return info
 
 
 def _run_jobs(jobs: list[Job]) -> list[JobResult]:
@@ -229,7 +236,8 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
                 (e.id, e.method or "main", list(e.modules), dict(e.imports), e.method_loc or e.loc, e.loc.file)
                 for e in entries_of[path]
             ]
-            jobs.append(Job(path, first.source_display, first.source_text, role, name, activities, entries))
+            workers = {e.worker for e in entries_of[path] if e.role == "workflow"}
+            jobs.append(Job(path, first.source_display, first.source_text, role, name, activities, entries, workers))
     results = _run_jobs(jobs)
 
     seen = set()

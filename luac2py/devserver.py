@@ -109,7 +109,16 @@ class DevServer:
         return f"{self.ip}:{self.port}"
 
     def command(self) -> list[str]:
-        cmd = [self.binary or find_temporal(), "server", "start-dev", "--headless", "--ip", self.ip, "--port", str(self.port)]
+        cmd = [
+            self.binary or find_temporal(),
+            "server",
+            "start-dev",
+            "--headless",
+            "--ip",
+            self.ip,
+            "--port",
+            str(self.port),
+        ]
         cmd += ["--log-level", "warn"]
         if self.db_path is not None:
             cmd += ["--db-filename", str(self.db_path)]

@@ -34,12 +34,12 @@ def _statement_lists(node):
 
 
 def _own_nodes(stmt):
-    """Nodes of a statement in breadth-first order, not entering nested statements."""
-    queue = [stmt]
+    """(node, depth) of a statement, breadth first, not entering nested statements."""
+    queue = [(stmt, 0)]
     while queue:
-        node = queue.pop(0)
-        yield node
-        queue.extend(c for c in ast.iter_child_nodes(node) if not isinstance(c, ast.stmt))
+        node, depth = queue.pop(0)
+        yield node, depth
+        queue.extend((c, depth + 1) for c in ast.iter_child_nodes(node) if not isinstance(c, ast.stmt))
 
 
 def _pair_statements(ours, theirs, visit):
@@ -93,6 +93,7 @@ def render_module(
     final = ast.parse(formatted)
     code_stmts = [s for s in final.body if not isinstance(s, (ast.Import, ast.ImportFrom, ast.Expr))]
     line_of: dict[int, int] = {}
+    expr_lines: dict[int, tuple[int, int]] = {}  # Python line -> (depth, Lua line) of its innermost expression
 
     def record(ours, theirs):
         lua_line = getattr(ours, "lua_line", None)
@@ -107,15 +108,22 @@ def render_module(
             line_of[ln] = lua_line
         if isinstance(theirs, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return
-        # Expressions of a multi-line statement may come from other Lua lines.
-        if theirs.end_lineno > theirs.lineno:
-            for a, b in zip(_own_nodes(ours), _own_nodes(theirs)):
-                if type(a) is not type(b):
-                    break  # shapes differ: keep the statement's line
-                line = getattr(a, "lua_line", None)
-                if line is not None and isinstance(b, ast.expr):
-                    for ln in range(b.lineno, b.end_lineno + 1):
-                        line_of[ln] = line
+        if getattr(ours, "single_line", False):
+            return
+        # Expressions of a statement may come from other Lua lines. Inner
+        # expressions override outer ones; where several of one depth share a
+        # Python line, the earliest Lua line wins (evaluation runs left to right).
+        for (a, depth), (b, _) in zip(_own_nodes(ours), _own_nodes(theirs)):
+            if type(a) is not type(b):
+                break  # shapes differ: keep the statement's line
+            line = getattr(a, "lua_line", None)
+            if line is None or not isinstance(b, ast.expr):
+                continue
+            for ln in range(b.lineno, b.end_lineno + 1):
+                known = expr_lines.get(ln)
+                best = min(line, known[1]) if known is not None and known[0] == depth else line
+                expr_lines[ln] = (depth, best)
+                line_of[ln] = best
 
     _pair_statements(module.body, code_stmts, record)
     runs = []

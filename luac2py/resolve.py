@@ -300,8 +300,9 @@ class Resolver:
         if self.loops:
             loop_body = self.loops[-1].body
             tail = [x for x in loop_body if not isinstance(x, lua.SemiColon)]
-            if tail and isinstance(tail[-1], lua.Label) and tail[-1].label_id.id == label:
+            if tail and isinstance(tail[-1], lua.Label) and tail[-1].id.id == label:
                 s.kind = "continue"
+                self.loops[-1].has_continue = True
                 return
         self.error(s, f"goto '{label}' is not supported yet (only a jump to a label that ends the enclosing loop body)", "E202")
 

@@ -36,22 +36,22 @@ def _load_package(out: Path, package: str):
 
 
 def run_app(args) -> int:
-    from .runtime.temporal.cli import _fail, _print_json
+    from .runtime.temporal.cli import fail, print_json
 
     try:
         data = _read_input(args.input)
     except (OSError, ValueError) as e:
-        _fail(f"--input: {e}")
+        fail(f"--input: {e}")
         return 2
     out = build_app(args.app, STATE_DIR / "build" / Path(args.app).resolve().parent.name)
     package = next(p.name for p in out.iterdir() if (p / "__init__.py").exists())
     app, workflows, activities = _load_package(out, package)
     entry = args.entry or next(iter(app.workflows), None)
     if entry is None:
-        _fail("the app has no workflow to run")
+        fail("the app has no workflow to run")
         return 2
     if entry not in app.workflows:
-        _fail(f"{entry} is not a workflow of this app (workflows: {', '.join(app.workflows)})")
+        fail(f"{entry} is not a workflow of this app (workflows: {', '.join(app.workflows)})")
         return 2
     address = args.address or app.client.resolved().address
     server = None
@@ -69,8 +69,8 @@ def run_app(args) -> int:
 
 
 async def _execute(app, workflows, activities, address, entry, data) -> int:
-    from .runtime.temporal.cli import _fail, _print_json
-    from .runtime.temporal.client import WorkflowFailed, connect, result, start
+    from .runtime.temporal.cli import fail, print_json
+    from .runtime.temporal.client import WorkflowFailed, connect, handle_result, start
     from .runtime.temporal.worker import build_workers, run_until_stopped
 
     client = await connect(app, address)
@@ -81,11 +81,11 @@ async def _execute(app, workflows, activities, address, entry, data) -> int:
         handle = await start(client, app, entry, data)
         _say(f"started workflow {handle.id}")
         try:
-            value = await result(client, handle.id, handle.result_run_id)
+            value = await handle_result(handle)
         except WorkflowFailed as e:
-            _fail(f"{e.kind}: {e.message}")
+            fail(f"{e.kind}: {e.message}")
             return 1
-        _print_json(value)
+        print_json(value)
         return 0
     finally:
         stop.set()

@@ -53,7 +53,10 @@ class ExpressionsMixin:
         if t is lua.Table:
             return "table"
         if t is lua.Concat:
-            return "string"
+            # Strings and numbers concatenate to a string; anything else may
+            # reach a __concat metamethod, which returns any value.
+            operands = (self.static_type(e.left), self.static_type(e.right))
+            return "string" if all(x in ("string", *NUMERIC) for x in operands) else None
         if t is lua.Name:
             v = getattr(e, "var", None)
             return getattr(v, "static_type", None) if v is not None else None
@@ -229,8 +232,9 @@ class ExpressionsMixin:
         return self.helper_call(helper, l, r)
 
     def _concat(self, e):
-        parts = []
-        node = e
+        # `a .. b .. c` is right-nested; a parenthesized operand stays one part.
+        parts = [e.left]
+        node = e.right
         while isinstance(node, lua.Concat) and not node.wrapped:
             parts.append(node.left)
             node = node.right
@@ -240,11 +244,7 @@ class ExpressionsMixin:
             for p in parts[1:]:
                 out = ast.BinOp(out, ast.Add(), self.expr(p))
             return out
-        values = [self.expr(p) for p in parts]
-        out = values[-1]
-        for v in reversed(values[:-1]):
-            out = self.helper_call("concat", v, out)
-        return out
+        return self.helper_call("concat", *[self.expr(p) for p in parts])
 
     def _and(self, e):
         return self._logical(e, is_and=True)

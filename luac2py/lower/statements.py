@@ -32,9 +32,12 @@ class StatementsMixin:
         finally:
             self.pre = saved
         line = self.line
+        last = getattr(s, "last_token", None)
+        single = last is not None and last.line == line
         for node in out:
             if not hasattr(node, "lua_line"):
                 node.lua_line = line
+                node.single_line = single
         return out
 
     # --- assignment ---------------------------------------------------------------

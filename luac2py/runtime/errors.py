@@ -58,33 +58,77 @@ class LuaError(Exception):
         return tostring(v)
 
     @classmethod
-    def at_caller(cls, message: str, operand: int | None = None, what: str | None = None):
+    def at_caller(cls, message: str, operand: int | None = None, what: str | None = None, insert_at: int | None = None):
         """A runtime error raised by a helper, positioned at the innermost Lua
         frame; ``operand`` is the index of the helper argument the message is
-        about, for the variable description."""
-        frame = sys._getframe(1)
-        while frame is not None:
-            src = frame.f_globals.get("__lua__")
-            if type(src) is LuaSource:
-                if operand is not None or what is not None:
-                    desc = describe_at(frame.f_code, frame.f_lasti, operand, what, src)
-                    if desc:
+        about, for the variable description (appended, or put at ``insert_at``).
+        Raised directly under a C function (``pcall(string.rep)``), it has no
+        position, as in Lua."""
+        for frame, src in activations(sys._getframe(1)):
+            if src is None:
+                break
+            if operand is not None or what is not None:
+                desc = describe_at(frame.f_code, frame.f_lasti, operand, what, src)
+                if desc:
+                    if insert_at is None:
                         message = f"{message} ({desc})"
-                return cls(f"{src.where(frame.f_lineno)} {message}")
-            frame = frame.f_back
+                    else:
+                        message = f"{message[:insert_at]} ({desc}){message[insert_at:]}"
+            return cls(f"{src.where(frame.f_lineno)} {message}")
         return cls(message)
 
 
-def lua_position(level: int = 1) -> str:
-    """``file:line:`` of the Lua function ``level`` calls up (``error``'s levels)."""
-    frame = sys._getframe(1)
+    @classmethod
+    def bad_argument(cls, n: int, name: str, message: str):
+        """``bad argument #n to 'f' (message)`` as Lua words it for a library
+        function: ``f`` as the calling Lua code names it (``rep`` for
+        ``string.rep(...)``; a method call does not count ``self``), or ``name``,
+        its global name (``string.rep``), when a C function such as pcall called it."""
+        for frame, src in activations(sys._getframe(1)):
+            if src is None:
+                break
+            called = _callee_name(frame.f_code, frame.f_lasti, src)
+            if called is not None:
+                fname, is_method = called
+                if is_method:
+                    n -= 1
+                    if n == 0:
+                        return cls(f"{src.where(frame.f_lineno)} calling '{fname}' on bad self ({message})")
+                name = fname
+            return cls(f"{src.where(frame.f_lineno)} bad argument #{n} to '{name}' ({message})")
+        return cls(f"bad argument #{n} to '{name}' ({message})")
+
+
+# Code of the runtime functions that stand for Lua's C functions calling other
+# functions (pcall, xpcall): each is a stack level of its own, without a position.
+C_FUNCTIONS: set = set()
+
+
+def c_function(fn):
+    C_FUNCTIONS.add(fn.__code__)
+    return fn
+
+
+def activations(frame):
+    """The Lua stack levels from ``frame`` outwards: ``(frame, LuaSource)`` for a
+    Lua function, ``(frame, None)`` for a C function; runtime helpers (the VM's
+    share of the work) are not levels."""
     while frame is not None:
         src = frame.f_globals.get("__lua__")
         if type(src) is LuaSource:
-            level -= 1
-            if level <= 0:
-                return src.where(frame.f_lineno) + " "
+            yield frame, src
+        elif frame.f_code in C_FUNCTIONS:
+            yield frame, None
         frame = frame.f_back
+
+
+def lua_position(level: int = 1) -> str:
+    """``file:line: `` of stack level ``level`` counted from the caller of the
+    function calling this (``error``'s levels); empty for a C function."""
+    for frame, src in activations(sys._getframe(2)):
+        level -= 1
+        if level == 0:
+            return src.where(frame.f_lineno) + " " if src is not None else ""
     return ""
 
 
@@ -156,21 +200,62 @@ def describe_expr(node, code, src=None) -> str | None:
         if ident in code.co_varnames or ident in code.co_cellvars:
             return f"local '{lua}'"
         return None
-    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
-        if isinstance(node.value, ast.Name) and node.value.id == "_ENV":
-            return f"global '{node.slice.value}'"
-        return f"field '{node.slice.value}'"
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "lua":
-        return f"global '{node.attr}'"
+    if isinstance(node, ast.Subscript):
+        return _describe_field(node.value, node.slice)
+    if isinstance(node, ast.Attribute) and _is_lua_module(node.value):
+        return f"global '{_global_name(node.attr)}'"
+    if isinstance(node, ast.Attribute) and node.attr == "LIB" and isinstance(node.value, ast.Attribute):
+        return f"global '{node.value.attr}'"  # lua.string.LIB is the global `string`
     if isinstance(node, ast.Attribute):
         return f"field '{node.attr}'"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "index" and len(node.args) == 2:
-        key = node.args[1]
-        if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            return f"field '{key.value}'"
+        return _describe_field(*node.args)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "concat":
+        # Lua leaves a concatenation's result in its first operand's register.
+        return describe_expr(node.args[0], code, src)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return f"constant '{node.value}'"
     return None
+
+
+def _callee_name(code, lasti, src):
+    """(name, is_method) of the function called at ``lasti``, as the Lua source
+    names it (``f``, ``t.f``, ``obj:f``), or None."""
+    node = _node_at(code, lasti)
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    if isinstance(func, ast.Name) and func.id in ("invoke", "ainvoke") and len(node.args) > 1:
+        method = node.args[1]
+        return (method.value, True) if isinstance(method, ast.Constant) else None
+    if isinstance(func, ast.Name):
+        return src.names.get(func.id, func.id), False
+    if isinstance(func, ast.Attribute):
+        return _global_name(func.attr) if _is_lua_module(func.value) else func.attr, False
+    if isinstance(func, ast.Subscript) and isinstance(func.slice, ast.Constant) and type(func.slice.value) is str:
+        return func.slice.value, False
+    return None
+
+
+def _is_lua_module(node) -> bool:
+    return isinstance(node, ast.Name) and node.id == "lua"
+
+
+def _global_name(attr: str) -> str:
+    # lua.lua_assert is the global `assert` (a Python keyword).
+    return attr[4:] if attr.startswith("lua_") else attr
+
+
+def _describe_field(obj, key) -> str:
+    # As Lua 5.4 names a table read: by a constant string key, "integer index"
+    # for a small integer constant (OP_GETI), else "?".
+    if isinstance(key, ast.Constant) and type(key.value) is str:
+        if isinstance(obj, ast.Name) and obj.id == "_ENV":
+            return f"global '{key.value}'"
+        return f"field '{key.value}'"
+    if isinstance(key, ast.Constant) and type(key.value) is int and 0 <= key.value <= 255:
+        return "field 'integer index'"
+    return "field '?'"
 
 
 # --- Python exceptions raised by generated code ----------------------------
@@ -193,10 +278,12 @@ def _lua_type(pyname: str) -> str:
     return _PY_TYPES.get(pyname, "userdata")
 
 
-def _innermost_lua_tb(tb):
+def _innermost_level_tb(tb):
+    """The traceback entry of the innermost Lua or C function (see ``activations``)."""
     found = None
     while tb is not None:
-        if type(tb.tb_frame.f_globals.get("__lua__")) is LuaSource:
+        frame = tb.tb_frame
+        if type(frame.f_globals.get("__lua__")) is LuaSource or frame.f_code in C_FUNCTIONS:
             found = tb
         tb = tb.tb_next
     return found
@@ -206,11 +293,11 @@ def from_python(exc: BaseException) -> LuaError:
     """The Lua error for an exception that left generated code."""
     if isinstance(exc, LuaError):
         return exc
-    tb = _innermost_lua_tb(exc.__traceback__)
+    tb = _innermost_level_tb(exc.__traceback__)
     where = ""
     code = lasti = None
     src = None
-    if tb is not None:
+    if tb is not None and tb.tb_frame.f_code not in C_FUNCTIONS:
         src = tb.tb_frame.f_globals["__lua__"]
         where = src.where(tb.tb_lineno) + " "
         code, lasti = tb.tb_frame.f_code, tb.tb_lasti

@@ -62,7 +62,7 @@ def metamethod(v, event: str):
         meta = v.meta
         return None if meta is None else dict.get(meta, event)
     if t is str:
-        from .lib.string import STRING_META
+        from .lib.lstring import STRING_META
 
         return dict.get(STRING_META, event)
     if isinstance(v, Userdata):
@@ -106,7 +106,7 @@ def index(obj, key):
             return obj.__missing__(key)
         return obj[key]
     if type(obj) is str:
-        from .lib.string import STRING_META
+        from .lib.lstring import STRING_META
 
         h = dict.get(STRING_META, "__index")
         if type(h) is Table:
@@ -121,9 +121,15 @@ def index(obj, key):
 
 
 def index_with(handler, obj, key):
+    """``obj[key]`` through an ``__index`` value: a function is called, any
+    other value is indexed in turn."""
     if type(handler) is Table:
         return index(handler, key)
-    return first(handler(obj, key))
+    if callable(handler):
+        return first(handler(obj, key))
+    if type(handler) is str or isinstance(handler, Userdata):
+        return index(handler, key)
+    raise LuaError.at_caller(f"attempt to index a {type_name(handler)} value")
 
 
 def setindex(obj, key, value):
@@ -140,8 +146,12 @@ def setindex(obj, key, value):
 def newindex_with(handler, obj, key, value):
     if type(handler) is Table:
         handler[key] = value
-    else:
+    elif callable(handler):
         handler(obj, key, value)
+    elif isinstance(handler, Userdata) and hasattr(handler, "lua_setindex"):
+        handler.lua_setindex(key, value)
+    else:
+        raise LuaError.at_caller(f"attempt to index a {type_name(handler)} value")
 
 
 def invoke(obj, name, *args):
@@ -194,25 +204,24 @@ def _tonum(v):
 
 
 def _arith_slow(op, a, b):
-    event = _ARITH_EVENTS[op]
+    """Arithmetic beyond two numbers, as Lua 5.4 does it: numeric strings are
+    coerced by the string metamethods, then the operands' own metamethods."""
     na, nb = _tonum(a), _tonum(b)
     if na is not None and nb is not None:
-        if op in ("&", "|", "~", "<<", ">>"):
-            return _BITWISE[op](na, nb)
         return _ARITH[op](na, nb)
-    h = metamethod(a, event)
-    if h is None:
-        h = metamethod(b, event)
-    if h is not None:
-        return first(h(a, b))
-    bad = 1 if na is not None else 0
+    event = _ARITH_EVENTS[op]
+    for v in (a, b):
+        if type(v) is str:
+            # The string metamethod tries the second operand's handler, then fails.
+            h = metamethod(b, event) if type(b) is not str else None
+            if h is not None:
+                return first(h(a, b))
+            raise LuaError.at_caller(f"attempt to {event[2:]} a '{type_name(a)}' with a '{type_name(b)}'")
+        h = metamethod(v, event)
+        if h is not None:
+            return first(h(a, b))
+    bad = 1 if type(a) in (int, float) else 0
     culprit = b if bad else a
-    if op in ("&", "|", "~", "<<", ">>"):
-        if type(culprit) in (int, float) or (type(culprit) is str and _tonum(culprit) is not None):
-            raise LuaError.at_caller("number has no integer representation", bad)
-        raise LuaError.at_caller(f"attempt to perform bitwise operation on a {type_name(culprit)} value", bad)
-    if type(culprit) is str:
-        raise LuaError.at_caller(f"attempt to perform arithmetic on a string value", bad)
     raise LuaError.at_caller(f"attempt to perform arithmetic on a {type_name(culprit)} value", bad)
 
 
@@ -263,12 +272,12 @@ def div(a, b):
 def _idiv(a, b):
     if type(a) is int and type(b) is int:
         if b == 0:
-            raise LuaError.at_caller("attempt to perform 'n//0'")
+            raise LuaError.at_caller("attempt to divide by zero")
         r = a // b
         return r if r <= MAXINTEGER else wrap(r)
     q = _fdiv(a, b)
-    if math.isinf(q) or q != q:
-        return q
+    if math.isinf(q) or q != q or q == 0.0:
+        return q  # floor(-0.0) is -0.0
     return float(math.floor(q))
 
 
@@ -281,7 +290,7 @@ def idiv(a, b):
 def _mod(a, b):
     if type(a) is int and type(b) is int:
         if b == 0:
-            raise LuaError.at_caller("attempt to perform 'n%%0'")
+            raise LuaError.at_caller("attempt to perform 'n%0'")
         return a % b
     a = float(a)
     b = float(b)
@@ -328,9 +337,11 @@ def unm(a):
         return wrap(-a) if a == MININTEGER else -a
     if type(a) is float:
         return -a
-    n = _tonum(a)
-    if n is not None:
-        return unm(n)
+    if type(a) is str:
+        n = _tonum(a)
+        if n is not None:
+            return unm(n)
+        raise LuaError.at_caller("attempt to unm a 'string' with a 'string'")
     h = metamethod(a, "__unm")
     if h is not None:
         return first(h(a, a))
@@ -348,17 +359,16 @@ _ARITH = {
 }
 
 # --- bitwise ------------------------------------------------------------------
+# Lua 5.4 does not coerce strings here (the string metamethods are arithmetic only).
 
 
-def _toint(v, operand):
+def _toint(v):
+    """The integer value of a number operand, or None."""
     t = type(v)
     if t is int:
         return v
     if t is float:
-        n = float_to_int(v)
-        if n is None:
-            raise LuaError.at_caller("number has no integer representation", operand)
-        return n
+        return float_to_int(v)
     return None
 
 
@@ -370,39 +380,50 @@ def _shl(a, b):
     return (a & 0xFFFFFFFFFFFFFFFF) >> -b if a < 0 else a >> -b
 
 
-def _bitop(op, a, b):
-    x = _toint(a, 0)
-    y = _toint(b, 1)
-    if x is None or y is None:
-        return _arith_slow(op, a, b)
-    return _BITWISE[op](x, y)
-
-
-def _toint_strict(v, operand):
-    n = _toint(v, operand)
-    if n is None:
-        n = _toint(_tonum(v), operand)
-    return n
-
-
 _BITWISE = {
-    "&": lambda a, b: wrap(_toint_strict(a, 0) & _toint_strict(b, 1)),
-    "|": lambda a, b: wrap(_toint_strict(a, 0) | _toint_strict(b, 1)),
-    "~": lambda a, b: wrap(_toint_strict(a, 0) ^ _toint_strict(b, 1)),
-    "<<": lambda a, b: _shl(_toint_strict(a, 0), _toint_strict(b, 1)),
-    ">>": lambda a, b: _shl(_toint_strict(a, 0), -_toint_strict(b, 1)),
+    "&": lambda a, b: a & b,
+    "|": lambda a, b: a | b,
+    "~": lambda a, b: a ^ b,
+    "<<": _shl,
+    ">>": lambda a, b: _shl(a, -b),
 }
 
 
+def _bitop(op, a, b):
+    x, y = _toint(a), _toint(b)
+    if x is not None and y is not None:
+        return _BITWISE[op](x, y)
+    h = metamethod(a, _ARITH_EVENTS[op]) or metamethod(b, _ARITH_EVENTS[op])
+    if h is not None:
+        return first(h(a, b))
+    _bitwise_error(a, b)
+
+
+def _bitwise_error(a, b):
+    na, nb = type(a) in (int, float), type(b) in (int, float)
+    if na and nb:
+        bad = 1 if _toint(a) is not None else 0
+        raise LuaError.at_caller("number has no integer representation", bad, insert_at=len("number"))
+    bad = 1 if na else 0
+    culprit = b if bad else a
+    raise LuaError.at_caller(f"attempt to perform bitwise operation on a {type_name(culprit)} value", bad)
+
+
 def band(a, b):
+    if type(a) is int and type(b) is int:
+        return a & b
     return _bitop("&", a, b)
 
 
 def bor(a, b):
+    if type(a) is int and type(b) is int:
+        return a | b
     return _bitop("|", a, b)
 
 
 def bxor(a, b):
+    if type(a) is int and type(b) is int:
+        return a ^ b
     return _bitop("~", a, b)
 
 
@@ -415,16 +436,13 @@ def shr(a, b):
 
 
 def bnot(a):
-    x = _toint(a, 0)
-    if x is None:
-        n = _tonum(a)
-        if n is not None:
-            return bnot(n)
-        h = metamethod(a, "__bnot")
-        if h is not None:
-            return first(h(a, a))
-        raise LuaError.at_caller(f"attempt to perform bitwise operation on a {type_name(a)} value", 0)
-    return ~x
+    x = _toint(a)
+    if x is not None:
+        return ~x
+    h = metamethod(a, "__bnot")
+    if h is not None:
+        return first(h(a, a))
+    _bitwise_error(a, a)
 
 
 # --- comparison ---------------------------------------------------------------
@@ -489,18 +507,32 @@ def le(a, b) -> bool:
 # --- strings and length -------------------------------------------------------
 
 
-def concat(a, b):
-    ta, tb = type(a), type(b)
-    if ta is str and tb is str:
-        return a + b
-    if (ta is str or ta is int or ta is float) and (tb is str or tb is int or tb is float):
-        return (a if ta is str else number_to_str(a)) + (b if tb is str else number_to_str(b))
-    h = metamethod(a, "__concat") or metamethod(b, "__concat")
-    if h is not None:
-        return first(h(a, b))
-    bad = 0 if ta not in (str, int, float) else 1
-    culprit = a if bad == 0 else b
-    raise LuaError.at_caller(f"attempt to concatenate a {type_name(culprit)} value", bad)
+def concat(*parts):
+    """``a .. b .. c``: Lua folds from the right; numbers become strings, and
+    ``__concat`` applies to a pair where either side is neither."""
+    b = parts[-1]
+    tb = type(b)
+    for i in range(len(parts) - 2, -1, -1):
+        a = parts[i]
+        ta = type(a)
+        if ta is str and tb is str:
+            b = a + b
+        elif (ta is str or ta is int or ta is float) and (tb is str or tb is int or tb is float):
+            b = (a if ta is str else number_to_str(a)) + (b if tb is str else number_to_str(b))
+        else:
+            h = metamethod(a, "__concat") or metamethod(b, "__concat")
+            if h is None:
+                _concat_error(a, b, i)
+            b = first(h(a, b))
+        tb = type(b)
+    return b
+
+
+def _concat_error(a, b, i):
+    if type(a) not in (str, int, float):
+        raise LuaError.at_caller(f"attempt to concatenate a {type_name(a)} value", i)
+    # Lua names operand i + 1 even when b was computed from several operands.
+    raise LuaError.at_caller(f"attempt to concatenate a {type_name(b)} value", i + 1)
 
 
 def length(v):
@@ -523,34 +555,46 @@ def length(v):
 # --- loops --------------------------------------------------------------------
 
 
+def _for_error(what: str, v):
+    return LuaError.at_caller(f"bad 'for' {what} (number expected, got {type_name(v)})")
+
+
 def for_limit(limit, step: int = 1) -> int:
     """The integer limit of ``for i = <int>, limit, <int step>`` (Lua 5.4 floors
     or ceils a float limit, and clips it to the integer range)."""
     if type(limit) is int:
         return limit
-    if type(limit) is float:
-        if limit != limit:
-            return MININTEGER if step > 0 else MAXINTEGER
-        if step > 0:
-            f = math.floor(limit) if not math.isinf(limit) else limit
-        else:
-            f = math.ceil(limit) if not math.isinf(limit) else limit
-        if f >= 2**63:
-            return MAXINTEGER
-        if f < -(2**63):
-            return MININTEGER
-        return int(f)
-    raise LuaError.at_caller("'for' limit must be a number")
+    n = limit if type(limit) is float else _tonum(limit)
+    if n is None:
+        raise _for_error("limit", limit)
+    if type(n) is int:
+        return n
+    if n != n:
+        return MININTEGER if step > 0 else MAXINTEGER
+    f = n
+    if not math.isinf(n):
+        f = math.floor(n) if step > 0 else math.ceil(n)
+    if f >= 2**63:
+        return MAXINTEGER
+    if f < -(2**63):
+        return MININTEGER
+    return int(f)
+
+
+def _for_float(v, what: str) -> float:
+    n = v if type(v) in (int, float) else _tonum(v)
+    if n is None:
+        raise _for_error(what, v)
+    return float(n)
 
 
 def numeric_for(start, limit, step=1):
-    """The values of ``for v = start, limit, step`` for any number types."""
-    for name, v in (("initial", start), ("limit", limit), ("step", step)):
-        if type(v) not in (int, float):
-            raise LuaError.at_caller(f"'for' {name} value must be a number")
-    if step == 0:
-        raise LuaError.at_caller("'for' step is zero")
+    """The values of ``for v = start, limit, step`` for any operand types: an
+    integer loop when start and step are integers, else a float loop (numeric
+    strings are accepted, as Lua 5.4's ``forprep`` does)."""
     if type(start) is int and type(step) is int:
+        if step == 0:
+            raise LuaError.at_caller("'for' step is zero")
         lim = for_limit(limit, step)
         if step > 0:
             if start > lim:
@@ -565,7 +609,11 @@ def numeric_for(start, limit, step=1):
             yield v
             v += step
         return
-    v, limit, step = float(start), float(limit), float(step)
+    limit = _for_float(limit, "limit")
+    step = _for_float(step, "step")
+    v = _for_float(start, "initial value")
+    if step == 0:
+        raise LuaError.at_caller("'for' step is zero")
     if step > 0:
         while v <= limit:
             yield v

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 
 from .env import new_env
 from .errors import LuaError, from_python
@@ -11,19 +12,34 @@ from .table import Table
 from .values import from_text
 
 
+# Lua recursion depth: Lua 5.4 allows about 200000 nested Lua calls ("stack
+# overflow" beyond). Python calls between Python functions do not use the C
+# stack, and the large thread stack covers those through C (metamethods).
+RECURSION_LIMIT = 200_000
+THREAD_STACK = 512 * 1024 * 1024
+
+
 def run_script(chunk, source) -> None:
     args = [from_text(a) for a in sys.argv[1:]]
     env = new_env()
     arg = Table((*args,), {0: from_text(sys.argv[0]), -1: "lua"})
     env["arg"] = arg
-    sys.setrecursionlimit(7000)
-    status = 0
-    try:
-        chunk(env, *args)
-    except LuaError as e:
-        status = _report(e)
-    except Exception as e:  # noqa: BLE001  any failure is reported as Lua reports it
-        status = _report(from_python(e))
+    result = {"status": 0}
+
+    def main():
+        try:
+            chunk(env, *args)
+        except LuaError as e:
+            result["status"] = _report(e)
+        except Exception as e:  # noqa: BLE001  any failure is reported as Lua reports it
+            result["status"] = _report(from_python(e))
+
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    threading.stack_size(THREAD_STACK)
+    thread = threading.Thread(target=main, name="lua")
+    thread.start()
+    thread.join()
+    status = result["status"]
     sys.stdout.flush()
     sys.stdout.buffer.flush()
     # Skip interpreter teardown: nothing is left to release, and it is slow.

@@ -61,8 +61,8 @@ def raise_lua(message):
 
 
 class Table(dict):
-    """A Lua table. ``Table(seq, fields, **named)``: positional items, a dict of
-    other keys, and identifier keys; nil values are left out."""
+    """A Lua table. ``Table(seq, fields, **named)``: positional items, other keys
+    (a dict, or a list of pairs), and identifier keys; nil values are left out."""
 
     __slots__ = ("meta", "border", "walk", "__weakref__")
     __hash__ = object.__hash__
@@ -70,20 +70,23 @@ class Table(dict):
     def __init__(self, seq=(), fields=None, /, **named):
         self.meta = None
         self.walk = None
-        n = 0
-        for v in seq:
-            n += 1
-            if v is not None:
-                dict.__setitem__(self, n, v)
-        self.border = n
         if fields:
-            for k, v in fields.items():
+            for k, v in fields.items() if type(fields) is dict else fields:
                 if v is not None:
                     dict.__setitem__(self, raw_key(k), v)
         if named:
             for k, v in named.items():
                 if v is not None:
                     dict.__setitem__(self, k, v)
+        # Positional items are stored last, as Lua does: `{[1] = "a", "b"}[1]` is "b".
+        n = 0
+        for v in seq:
+            n += 1
+            if v is not None:
+                dict.__setitem__(self, n, v)
+            elif fields:
+                dict.pop(self, n, None)
+        self.border = n
 
     # Identity semantics, with __eq for two tables.
     def __eq__(self, other):
@@ -149,6 +152,11 @@ class Table(dict):
         return dict.get(self, key)
 
     def rawset(self, key, value):
+        # `rawset` is a C function in Lua: its own errors carry no position.
+        if key is None or (type(key) is float and key != key):
+            from .errors import LuaError
+
+            raise LuaError("table index is nil" if key is None else "table index is NaN")
         key = raw_key(key)
         if value is None:
             dict.pop(self, key, None)
@@ -194,7 +202,10 @@ class Table(dict):
                 try:
                     pos = keys.index(rk) + 1
                 except ValueError:
-                    raise_lua("invalid key to 'next'")
+                    from .errors import LuaError
+
+                    # Raised inside the C function `next`: no position.
+                    raise LuaError("invalid key to 'next'") from None
         get = dict.get
         while pos < len(keys):
             k = keys[pos]

@@ -19,8 +19,8 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
 
-from luac2py.runtime.temporal.client import WorkflowFailed, execute, start
-from luac2py.runtime.temporal.converter import DATA_CONVERTER, to_python
+from luac2py.runtime.temporal.client import WorkflowFailed, execute, handle_result, start
+from luac2py.runtime.temporal.converter import DATA_CONVERTER
 from luac2py.runtime.temporal.worker import WORKFLOW_RUNNER
 
 from orders.app import APP  # generated/orders, put on sys.path by conftest.py
@@ -34,9 +34,6 @@ HISTORIES = Path(__file__).resolve().parents[1] / "histories"
 ORDER = {"id": "1001", "total": 250, "customer_id": "c-7", "shipping_address": {"country": "de"}}
 
 
-async def result_of(client, workflow_id: str):
-    """The workflow's result as plain Python data."""
-    return to_python(await client.get_workflow_handle(workflow_id).result())
 
 
 def wid(prefix: str) -> str:
@@ -66,8 +63,8 @@ async def timers(handle) -> list[timedelta]:
 async def test_order_completes_through_the_hour_long_timer(skipping):
     client = skipping.client
     started = time.monotonic()
-    handle = await start(client, APP, "orders:order_workflow", ORDER, id=wid("order"))
-    result = await result_of(skipping.client, handle.id)
+    handle = await start(client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order"))
+    result = await handle_result(handle)
     assert result == {"status": "completed", "payment_id": "pay-c-7-250", "tracking": "TRK-1001-DE"}
     assert await timers(handle) == [timedelta(hours=1)]
     assert time.monotonic() - started < 30  # the hour was skipped, not waited
@@ -76,8 +73,8 @@ async def test_order_completes_through_the_hour_long_timer(skipping):
 
 async def test_failed_shipping_refunds_the_payment(skipping):
     order = dict(ORDER, id="1002", shipping_address={})
-    handle = await start(skipping.client, APP, "orders:order_workflow", order, id=wid("order"))
-    result = await result_of(skipping.client, handle.id)
+    handle = await start(skipping.client, APP, "orders:order_workflow", order, workflow_id=wid("order"))
+    result = await handle_result(handle)
     assert result == {"status": "failed", "error": "no shipping address for order 1002"}
     assert await activity_counts(handle) == {
         "orders:charge_payment": 1,
@@ -87,15 +84,15 @@ async def test_failed_shipping_refunds_the_payment(skipping):
 
 
 async def test_failed_charge_stops_before_the_timer(skipping):
-    handle = await start(skipping.client, APP, "orders:order_workflow", dict(ORDER, total=0), id=wid("order"))
-    assert await result_of(skipping.client, handle.id) == {"status": "failed", "error": "amount must be positive"}
+    handle = await start(skipping.client, APP, "orders:order_workflow", dict(ORDER, total=0), workflow_id=wid("order"))
+    assert await handle_result(handle) == {"status": "failed", "error": "amount must be positive"}
     assert await timers(handle) == []
 
 
 async def test_saga_compensates_in_reverse_order(skipping):
     order = {"items": ["a", "b"], "payment": {"amount": 10, "customer": "c"}, "shipping": {"order_id": "9"}}
-    handle = await start(skipping.client, APP, "orders:saga_workflow", order, id=wid("saga"))
-    result = await result_of(skipping.client, handle.id)
+    handle = await start(skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga"))
+    result = await handle_result(handle)
     assert result == {
         "status": "failed",
         "step": "shipping",
@@ -121,13 +118,13 @@ async def test_saga_happy_path(skipping):
         "payment": {"amount": 10, "customer": "c"},
         "shipping": {"order_id": "9", "address": {"country": "fr"}},
     }
-    result = await execute(skipping.client, APP, "orders:saga_workflow", order, id=wid("saga"))
+    result = await execute(skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga"))
     assert result == {"status": "completed", "tracking": "TRK-9-FR"}
 
 
 async def test_lua_error_fails_the_workflow_with_its_position(skipping):
     with pytest.raises(WorkflowFailed) as info:
-        await execute(skipping.client, APP, "orders:order_workflow", None, id=wid("order"))
+        await execute(skipping.client, APP, "orders:order_workflow", None, workflow_id=wid("order"))
     assert info.value.kind == "INTERNAL"
     assert info.value.message == (
         "examples/orders/order_workflow.lua:9: attempt to index a nil value (local 'order')"
@@ -136,8 +133,8 @@ async def test_lua_error_fails_the_workflow_with_its_position(skipping):
 
 async def test_recorded_histories_replay(skipping):
     """Histories recorded from these workflows replay on the current code."""
-    handle = await start(skipping.client, APP, "orders:order_workflow", ORDER, id=wid("order"))
-    await result_of(skipping.client, handle.id)
+    handle = await start(skipping.client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order"))
+    await handle_result(handle)
     fresh = await handle.fetch_history()
     replayer = Replayer(workflows=WORKFLOWS, data_converter=DATA_CONVERTER, workflow_runner=WORKFLOW_RUNNER)
     await replayer.replay_workflow(fresh)
@@ -196,7 +193,7 @@ async def test_cli_run_prints_json_and_errors(dev):
 async def test_killed_worker_resumes_and_runs_each_activity_once(dev):
     address = dev.client.service_client.config.target_host
     worker = package_cli("worker", address=address)
-    handle = await start(dev.client, APP, "orders:order_workflow", dict(ORDER, hold="4s"), id=wid("durable"))
+    handle = await start(dev.client, APP, "orders:order_workflow", dict(ORDER, hold="4s"), workflow_id=wid("durable"))
 
     async def timer_started():
         return await timers(handle) != []
@@ -206,7 +203,7 @@ async def test_killed_worker_resumes_and_runs_each_activity_once(dev):
     worker.communicate(timeout=30)
     replacement = package_cli("worker", address=address)
     try:
-        result = await asyncio.wait_for(result_of(dev.client, handle.id), timeout=60)
+        result = await asyncio.wait_for(handle_result(handle), timeout=60)
     finally:
         replacement.send_signal(signal.SIGTERM)
         replacement.communicate(timeout=30)

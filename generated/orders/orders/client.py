@@ -18,7 +18,8 @@ async def connect(address: str | None = None, namespace: str | None = None):
 
 async def start(client, entry_id: str, input: Any = None, *, id: str | None = None) -> str:
     """Start workflow ``entry_id``; returns its workflow ID."""
-    return await _client.start(client, APP, entry_id, input, workflow_id=id)
+    handle = await _client.start(client, APP, entry_id, input, workflow_id=id)
+    return handle.id
 
 
 async def execute(client, entry_id: str, input: Any = None, *, id: str | None = None) -> Any:

@@ -1,6 +1,6 @@
 """Run the orders app's workers: ``python -m orders worker``."""
 
-from luac2py.runtime.temporal.cli import run_workers
+from luac2py.runtime.temporal.worker import run_workers
 
 from .activities import ACTIVITIES
 from .app import APP

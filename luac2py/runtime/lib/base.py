@@ -9,14 +9,14 @@ from __future__ import annotations
 import sys
 from types import CoroutineType
 
-from ..errors import LuaError, from_python, lua_position
+from ..errors import LuaError, c_function, from_python, lua_position
 from ..ops import first, truthy
 from ..table import Table
 from ..values import Userdata, fmt_float, str_to_number, type_name, wrap
 
 
 def _arg_error(n: int, fname: str, msg: str):
-    return LuaError.at_caller(f"bad argument #{n} to '{fname}' ({msg})")
+    return LuaError.bad_argument(n, fname, msg)
 
 
 def _check_table(v, n, fname):
@@ -102,10 +102,7 @@ def tonumber(v=_NOVALUE, base=None, *_):
     if type(base) is not int:
         raise _arg_error(2, "tonumber", f"number expected, got {type_name(base)}")
     if type(v) is not str:
-        if type(v) in (int, float):
-            v = tostring(v)
-        else:
-            raise _arg_error(1, "tonumber", f"string expected, got {_typename_for_msg(v)}")
+        raise _arg_error(1, "tonumber", f"string expected, got {_typename_for_msg(v)}")
     if not 2 <= base <= 36:
         raise _arg_error(2, "tonumber", "base out of range")
     s = v.strip(" \t\n\r\f\v").lower()
@@ -134,12 +131,12 @@ def rawequal(a=_NOVALUE, b=_NOVALUE, *_):
     return a == b
 
 
-def rawlen(v=None, *_):
+def rawlen(v=_NOVALUE, *_):
     if type(v) is Table:
         return v.length()
     if type(v) is str:
         return len(v)
-    raise _arg_error(1, "rawlen", "table or string expected")
+    raise _arg_error(1, "rawlen", f"table or string expected, got {_typename_for_msg(v)}")
 
 
 def rawget(t=None, k=None, *_):
@@ -156,8 +153,8 @@ def rawset(t=None, k=None, v=None, *_):
 def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
     if type(t) is not Table:
         raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
-    if mt is not None and type(mt) is not Table:
-        raise _arg_error(2, "setmetatable", "nil or table expected")
+    if mt is _NOVALUE or (mt is not None and type(mt) is not Table):
+        raise _arg_error(2, "setmetatable", f"nil or table expected, got {_typename_for_msg(mt)}")
     if t.meta is not None and dict.get(t.meta, "__metatable") is not None:
         raise LuaError.at_caller("cannot change a protected metatable")
     t.meta = mt
@@ -165,8 +162,6 @@ def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
 
 
 def getmetatable(v=None, *_):
-    from ..ops import metamethod
-
     if type(v) is Table:
         mt = v.meta
     elif type(v) is str:
@@ -181,26 +176,21 @@ def getmetatable(v=None, *_):
     return protected if protected is not None else mt
 
 
-def lua_next(t=None, k=None, *_):
+def lua_next(t=_NOVALUE, k=None, *_):
     _check_table(t, 1, "next")
-    r = t.next(k)
-    return None if r is None else r
-
-
-def _pairs_next(t, k=None, *_):
-    r = t.next(k)
-    return None if r is None else r
+    return t.next(k)
 
 
 def pairs(t=_NOVALUE, *_):
+    if t is _NOVALUE:
+        raise _arg_error(1, "pairs", "value expected")
     if type(t) is Table and t.meta is not None:
         h = dict.get(t.meta, "__pairs")
         if h is not None:
             from ..ops import adjust
 
             return adjust(h(t), 3)
-    if type(t) is not Table:
-        raise _arg_error(1, "pairs", f"table expected, got {_typename_for_msg(t)}")
+    # Lua 5.4 checks the type only when `next` runs.
     return (lua_next, t, None)
 
 
@@ -208,35 +198,44 @@ def pairs_iter(t=_NOVALUE):
     """``for k, v in pairs(t)`` as a Python iterator (no ``__pairs``)."""
     if type(t) is Table and (t.meta is None or dict.get(t.meta, "__pairs") is None):
         return t.items_snapshot()
+    triple = pairs(t)
+    if triple[0] is lua_next and type(t) is not Table:
+        # `next` called by the loop: Lua names it by that role.
+        raise LuaError.at_caller(f"bad argument #1 to 'for iterator' (table expected, got {type_name(t)})")
     from ..ops import generic_for
 
-    return generic_for(*pairs(t), nvars=2)
+    return generic_for(*triple, nvars=2)
+
+
+def _ipairs_get(t, i):
+    if type(t) is Table:
+        return t[i]
+    if type(t) is str or isinstance(t, Userdata):
+        from ..ops import index
+
+        return index(t, i)
+    # Raised inside ipairs' C step function in Lua: no position, no name.
+    raise LuaError(f"attempt to index a {type_name(t)} value")
 
 
 def _ipairs_step(t, i):
     i += 1
-    v = t[i] if type(t) is Table else _index(t, i)
+    v = _ipairs_get(t, i)
     if v is None:
         return None
     return (i, v)
 
 
-def _index(t, i):
-    from ..ops import index
-
-    return index(t, i)
-
-
 def ipairs(t=_NOVALUE, *_):
     if t is _NOVALUE:
-        raise _arg_error(1, "ipairs", "table expected, got no value")
+        raise _arg_error(1, "ipairs", "value expected")
     return (_ipairs_step, t, 0)
 
 
 def ipairs_iter(t=_NOVALUE):
     """``for i, v in ipairs(t)`` as a Python iterator."""
     if t is _NOVALUE:
-        raise _arg_error(1, "ipairs", "table expected, got no value")
+        raise _arg_error(1, "ipairs", "value expected")
     i = 1
     if type(t) is Table and t.meta is None:
         get = dict.get
@@ -247,7 +246,7 @@ def ipairs_iter(t=_NOVALUE):
             yield i, v
             i += 1
     while True:
-        v = _index(t, i)
+        v = _ipairs_get(t, i)
         if v is None:
             return
         yield i, v
@@ -276,7 +275,7 @@ def select(n=_NOVALUE, *args):
 
 def error(value=None, level=1, *_):
     if type(value) is str and type(level) is int and level > 0:
-        value = lua_position(level + 1) + value
+        value = lua_position(level) + value
     raise LuaError(value)
 
 
@@ -285,12 +284,15 @@ def lua_assert(*args):
         raise _arg_error(1, "assert", "value expected")
     v = args[0]
     if v is None or v is False:
-        if len(args) > 1:
-            raise LuaError(args[1])
-        raise LuaError.at_caller("assertion failed!")
+        # Lua 5.4's assert calls error(message): a string gets a position.
+        message = args[1] if len(args) > 1 else "assertion failed!"
+        if type(message) is str:
+            message = lua_position(1) + message
+        raise LuaError(message)
     return args[0] if len(args) == 1 else args
 
 
+@c_function
 def pcall(f=_NOVALUE, *args):
     if f is _NOVALUE:
         raise _arg_error(1, "pcall", "value expected")
@@ -305,17 +307,20 @@ def pcall(f=_NOVALUE, *args):
     return (True, r)
 
 
+@c_function
 def xpcall(f=_NOVALUE, handler=None, *args):
     try:
         r = f(*args)
     except Exception as e:  # noqa: BLE001
         value = e.value if isinstance(e, LuaError) else from_python(e).value
-        return (False,) + _spread(handler(value))
+        # The handler's first result replaces the error object.
+        return (False, first(handler(value)))
     if type(r) is tuple:
         return (True,) + r
     return (True, r)
 
 
+@c_function
 async def apcall(f=_NOVALUE, *args):
     """``pcall`` in workflow code, where ``f`` may suspend."""
     try:
@@ -333,6 +338,7 @@ async def apcall(f=_NOVALUE, *args):
     return (True, r)
 
 
+@c_function
 async def axpcall(f=_NOVALUE, handler=None, *args):
     try:
         r = f(*args)
@@ -345,7 +351,7 @@ async def axpcall(f=_NOVALUE, handler=None, *args):
         h = handler(value)
         if type(h) is CoroutineType:
             h = await h
-        return (False,) + _spread(h)
+        return (False, first(h))
     if type(r) is tuple:
         return (True,) + r
     return (True, r)
@@ -355,10 +361,6 @@ def _is_cancellation(e) -> bool:
     import asyncio
 
     return isinstance(e, asyncio.CancelledError)
-
-
-def _spread(v):
-    return v if type(v) is tuple else (v,)
 
 
 def unpack(t=None, i=1, j=None, *_):

@@ -20,7 +20,9 @@ def expand_env(value: str, environ: Mapping[str, str] | None = None) -> str:
     def sub(m):
         name = m.group(1)
         if name not in env:
-            raise ValueError(f"environment variable {name} is not set (used as ${{env:{name}}} in the Temporal client settings)")
+            raise ValueError(
+                f"environment variable {name} is not set (used as ${{env:{name}}} in the Temporal client settings)"
+            )
         return env[name]
 
     return _PLACEHOLDER.sub(sub, value)

@@ -15,12 +15,16 @@ import argparse
 import asyncio
 import json
 import os
+import signal
 import sys
 from typing import Callable, Sequence
 
+from temporalio.exceptions import WorkflowAlreadyStartedError
+from temporalio.service import RPCError
+
 from .app import AppSpec
-from .client import WorkflowFailed, connect, result, start
-from .worker import serve
+from .client import WorkflowFailed, connect, handle_result, result, start
+from .worker import run_workers
 
 
 def _parser(app: AppSpec) -> argparse.ArgumentParser:
@@ -30,7 +34,10 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=app.name, description=f"Temporal workers and client for {app.name}")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("worker", parents=[conn], help="run the app's workers until SIGINT/SIGTERM")
-    for name, what in (("run", "start a workflow and print its result"), ("start", "start a workflow and print its ID")):
+    for name, what in (
+        ("run", "start a workflow and print its result"),
+        ("start", "start a workflow and print its ID"),
+    ):
         c = sub.add_parser(name, parents=[conn], help=what)
         c.add_argument("entry_id", metavar="ENTRY_ID", help="workflow entry, e.g. app:order_workflow")
         c.add_argument("--input", default="null", help="workflow input as JSON (default null)")
@@ -40,13 +47,13 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     return p
 
 
-def _print_json(value) -> None:
+def print_json(value) -> None:
     line = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     sys.stdout.buffer.write((line + "\n").encode("utf-8"))
     sys.stdout.flush()
 
 
-def _fail(message: str) -> None:
+def fail(message: str) -> None:
     sys.stderr.buffer.write(f"error: {message}\n".encode("utf-8"))
     sys.stderr.flush()
 
@@ -57,35 +64,57 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
             app.workflow(args.entry_id)
             data = json.loads(args.input)
         except KeyError as e:
-            _fail(e.args[0])
+            fail(e.args[0])
             return 2
         except ValueError as e:
-            _fail(f"--input is not valid JSON: {e}")
+            fail(f"--input is not valid JSON: {e}")
             return 2
     try:
         client = await connect(app, args.address, args.namespace)
     except Exception as e:  # noqa: BLE001  report any connection problem in one line
-        _fail(f"cannot connect to Temporal: {e}")
+        fail(f"cannot connect to Temporal: {e}")
         return 1
     if args.command == "worker":
-        await serve(client, app, workflows, activities)
+        try:
+            await _serve(client, app, workflows, activities)
+        except Exception as e:  # noqa: BLE001  a worker that cannot run: one line, exit 1
+            fail(f"worker stopped: {e}")
+            return 1
         return 0
     try:
         if args.command == "result":
-            _print_json(await result(client, args.workflow_id))
+            print_json(await result(client, args.workflow_id))
             return 0
-        handle = await start(client, app, args.entry_id, data, id=args.id)
+        handle = await start(client, app, args.entry_id, data, workflow_id=args.id)
         if args.command == "start":
             print(handle.id, flush=True)
             return 0
-        _print_json(await result(client, handle.id, handle.result_run_id))
+        print_json(await handle_result(handle))
         return 0
     except WorkflowFailed as e:
-        _fail(f"{e.kind}: {e.message}")
+        fail(f"{e.kind}: {e.message}")
+        return 1
+    except (RPCError, WorkflowAlreadyStartedError) as e:
+        fail(str(e))
         return 1
 
 
-def run_cli(app: AppSpec, workflows: Sequence[type], activities: Sequence[Callable], argv: Sequence[str] | None = None) -> int:
+async def _serve(client, app: AppSpec, workflows, activities) -> None:
+    """The ``worker`` command: serve until SIGINT/SIGTERM, then shut down."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await run_workers(client, app, workflows, activities, stop)
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+
+def run_cli(
+    app: AppSpec, workflows: Sequence[type], activities: Sequence[Callable], argv: Sequence[str] | None = None
+) -> int:
     """Parse ``argv`` and run the command; the exit code."""
     args = _parser(app).parse_args(argv)
     try:
@@ -94,7 +123,9 @@ def run_cli(app: AppSpec, workflows: Sequence[type], activities: Sequence[Callab
         return 130
 
 
-def main(app: AppSpec, workflows: Sequence[type], activities: Sequence[Callable], argv: Sequence[str] | None = None) -> None:
+def main(
+    app: AppSpec, workflows: Sequence[type], activities: Sequence[Callable], argv: Sequence[str] | None = None
+) -> None:
     code = run_cli(app, workflows, activities, argv)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -48,14 +48,17 @@ def new_workflow_id(entry_id: str) -> str:
     return f"{entry_id.rpartition(':')[2]}-{uuid.uuid4()}"
 
 
-async def start(client: Client, app: AppSpec, entry_id: str, input: Any = None, *, id: str | None = None, **options) -> WorkflowHandle:
-    """Start workflow entry ``entry_id`` on its task queue. ``options`` are
-    ``Client.start_workflow`` keyword arguments (execution_timeout, ...)."""
+async def start(
+    client: Client, app: AppSpec, entry_id: str, input: Any = None, *, workflow_id: str | None = None, **options
+) -> WorkflowHandle:
+    """Start workflow entry ``entry_id`` on its task queue; its handle.
+    ``options`` are ``Client.start_workflow`` keyword arguments
+    (execution_timeout, id_conflict_policy, ...)."""
     spec = app.workflow(entry_id)
     return await client.start_workflow(
         spec.type_name,
         to_lua(input),
-        id=id or new_workflow_id(entry_id),
+        id=workflow_id or new_workflow_id(entry_id),
         task_queue=app.task_queue(spec.task_queue),
         **options,
     )
@@ -63,7 +66,14 @@ async def start(client: Client, app: AppSpec, entry_id: str, input: Any = None, 
 
 async def result(client: Client, workflow_id: str, run_id: str | None = None) -> Any:
     """Wait for a workflow's result (plain Python data)."""
-    handle = client.get_workflow_handle(workflow_id, run_id=run_id)
+    return await handle_result(client.get_workflow_handle(workflow_id, run_id=run_id))
+
+
+async def handle_result(handle: WorkflowHandle) -> Any:
+    """Wait for the result of a started workflow (plain Python data). Prefer
+    it to ``result`` for a handle ``start`` gave: with the time-skipping test
+    server only that handle lets time skip."""
+    workflow_id = handle.id
     try:
         return to_python(await handle.result())
     except WorkflowFailureError as e:
@@ -75,6 +85,8 @@ async def result(client: Client, workflow_id: str, run_id: str | None = None) ->
         ) from e
 
 
-async def execute(client: Client, app: AppSpec, entry_id: str, input: Any = None, *, id: str | None = None, **options) -> Any:
-    handle = await start(client, app, entry_id, input, id=id, **options)
-    return await result(client, handle.id, handle.result_run_id)
+async def execute(
+    client: Client, app: AppSpec, entry_id: str, input: Any = None, *, workflow_id: str | None = None, **options
+) -> Any:
+    """Start workflow entry ``entry_id`` and wait for its result."""
+    return await handle_result(await start(client, app, entry_id, input, workflow_id=workflow_id, **options))

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from temporalio import activity, workflow
 from temporalio.common import RawValue
-from temporalio.exceptions import ApplicationError
+from temporalio.exceptions import ApplicationError, ApplicationErrorCategory
 from temporalio.exceptions import CancelledError as TemporalCancelledError
 
 from ..env import new_env
@@ -93,15 +93,20 @@ def split_result(r) -> tuple[Any, ErrorObject | None]:
     return value, None
 
 
-def application_error(err: ErrorObject) -> ApplicationError:
+def application_error(err: ErrorObject, retry_unspecified: bool = True, returned: bool = False) -> ApplicationError:
     """The Temporal failure for a Lua error value: its kind as the type
-    (INTERNAL when it has none), non-retryable only when it says so."""
+    (INTERNAL when it has none). ``retry_unspecified`` decides for errors
+    whose ``retryable()`` is nil. An error the code ``returned`` is an
+    expected outcome: BENIGN, so workers log it at debug level, not as a
+    warning with a traceback."""
+    retryable = err.retryable()
     details = () if err.details() is None else (err.details(),)
     return ApplicationError(
         to_text(err.message()),
         *details,
         type=to_text(err.kind()) or INTERNAL,
-        non_retryable=err.retryable() is False,
+        non_retryable=not (retry_unspecified if retryable is None else retryable),
+        category=ApplicationErrorCategory.BENIGN if returned else ApplicationErrorCategory.UNSPECIFIED,
     )
 
 
@@ -116,36 +121,42 @@ def _payload(converter, value) -> RawValue:
 
 async def run_workflow(app: AppSpec, entry_id: str, chunk: Chunk, method: str | None, input: Any = None) -> Any:
     err = None
+    returned = False
     try:
         fn = entry_function(chunk(lua_env(workflow_modules(app))), method, entry_id)
         r = fn(input)
         if type(r) is CoroutineType:
             r = await r
         value, err = split_result(r)
+        returned = True
     except asyncio.CancelledError:
         raise
     except Exception as e:  # noqa: BLE001  every Lua failure becomes an ApplicationError
         err = from_exception(e)
     if err is not None:
-        raise application_error(err)
+        raise application_error(err, returned=returned)
     return _payload(workflow.payload_converter(), value)
 
 
 def run_activity(app: AppSpec, entry_id: str, chunk: Chunk, method: str | None, args: tuple) -> Any:
     err = None
+    returned = False
     try:
         fn = entry_function(chunk(lua_env(activity_modules(app))), method, entry_id)
         r = fn(*args)
         if type(r) is CoroutineType:
             r = asyncio.run(r)
         value, err = split_result(r)
+        returned = True
     except (asyncio.CancelledError, TemporalCancelledError):
         # Let the SDK report the cancellation as such.
         raise
     except Exception as e:  # noqa: BLE001
         err = from_exception(e)
     if err is not None:
-        raise application_error(err)
+        # An error the activity returns is its answer: retried only when it
+        # says retryable = true. Crashes (INTERNAL, retryable) are retried.
+        raise application_error(err, retry_unspecified=False, returned=returned)
     if not activity.in_activity():
         return value
     return _payload(activity.payload_converter(), value)

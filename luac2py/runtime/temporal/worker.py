@@ -4,7 +4,6 @@ entry (task queue), serving the workflows and activities that name it."""
 from __future__ import annotations
 
 import asyncio
-import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Mapping, Sequence
@@ -124,19 +123,30 @@ async def run_until_stopped(workers: Sequence[Worker], stop: asyncio.Event) -> N
             raise r
 
 
-async def serve(client: Client, app: AppSpec, workflows: Sequence[type], activities: Sequence[Callable]) -> None:
-    """The ``worker`` command: serve until SIGINT/SIGTERM."""
+async def run_workers(
+    client: Client,
+    app: AppSpec,
+    workflows: Sequence[type],
+    activities: Sequence[Callable],
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Serve every workflow and activity of the app on its task queue until
+    ``stop`` is set or the calling task is cancelled."""
     workers = build_workers(client, app, workflows, activities)
     if not workers:
         raise ValueError(f"app {app.name!r} has no workflows or activities to serve")
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    queues = ", ".join(w.task_queue for w in workers)
-    print(f"worker: serving {app.name} on task queue(s) {queues}", file=sys.stderr, flush=True)
+    print(
+        f"worker: serving {app.name} on task queue(s) {', '.join(w.task_queue for w in workers)}",
+        file=sys.stderr,
+        flush=True,
+    )
+    if stop is None:
+        stop = asyncio.Event()
+    runner = asyncio.create_task(run_until_stopped(workers, stop))
     try:
-        await run_until_stopped(workers, stop)
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+        await asyncio.shield(runner)
+    except asyncio.CancelledError:
+        # Cancelled from outside: shut the workers down before giving up.
+        stop.set()
+        await runner
+        raise

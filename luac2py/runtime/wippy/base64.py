@@ -11,6 +11,9 @@ from .module import Module
 
 
 class Base64Module(Module):
+    """``require("base64")``: ``encode(s)`` -> string; ``decode(s)`` -> exactly
+    two values, ``string, nil`` or ``nil, err``."""
+
     lua_fields = frozenset({"encode", "decode"})
 
     def encode(self, s=None, *_):
@@ -22,7 +25,7 @@ class Base64Module(Module):
         if type(s) is not str:
             return (None, ErrorObject(INVALID, f"base64.decode expects a string, got {type_name(s)}", False))
         try:
-            return _b64.b64decode(s.encode("latin-1"), validate=True).decode("latin-1")
+            return (_b64.b64decode(s.encode("latin-1"), validate=True).decode("latin-1"), None)
         except (binascii.Error, ValueError) as e:
             return (None, ErrorObject(INVALID, f"invalid base64: {e}", False))
 

@@ -109,7 +109,12 @@ def coerce(v) -> ErrorObject:
         return v
     if type(v) is Table and type(v["message"]) is str:
         r = v["retryable"]
-        return ErrorObject(v["kind"] if type(v["kind"]) is str else UNKNOWN, v["message"], None if r is None else truthy(r), v["details"])
+        return ErrorObject(
+            v["kind"] if type(v["kind"]) is str else UNKNOWN,
+            v["message"],
+            None if r is None else truthy(r),
+            v["details"],
+        )
     return ErrorObject(UNKNOWN, v if type(v) is str else tostring(v))
 
 

@@ -14,7 +14,7 @@ from ..table import Table
 from ..values import float_to_int, to_text, type_name
 from .errors import from_exception, normalize_kind
 from .module import LuaObject, Module
-from .time import parse_duration
+from .time import parse_duration, timedelta_source
 
 DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
 
@@ -38,7 +38,12 @@ async def activity_result(awaitable):
 
 # --- option tables -------------------------------------------------------------
 
-_DURATION_OPTIONS = ("start_to_close_timeout", "schedule_to_close_timeout", "schedule_to_start_timeout", "heartbeat_timeout")
+_DURATION_OPTIONS = (
+    "start_to_close_timeout",
+    "schedule_to_close_timeout",
+    "schedule_to_start_timeout",
+    "heartbeat_timeout",
+)
 _ACTIVITY_OPTIONS = frozenset(
     _DURATION_OPTIONS + ("id", "task_queue", "wait_for_cancellation", "disable_eager_execution", "retry_policy")
 )
@@ -150,7 +155,9 @@ def parse_activity_options(options) -> dict:
             out["task_queue"] = _string(name, v)
         elif opt == "wait_for_cancellation":
             out["cancellation_type"] = (
-                ActivityCancellationType.WAIT_CANCELLATION_COMPLETED if _bool(name, v) else ActivityCancellationType.TRY_CANCEL
+                ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+                if _bool(name, v)
+                else ActivityCancellationType.TRY_CANCEL
             )
         elif opt == "disable_eager_execution":
             # The Python SDK decides eager execution per worker, not per call.
@@ -173,14 +180,6 @@ def activity_kwargs(options=None, *, local: bool = False) -> dict:
     return kw
 
 
-def _timedelta_source(td: timedelta) -> str:
-    us = (td.days * 86400 + td.seconds) * 1_000_000 + td.microseconds
-    for unit, size in (("hours", 3_600_000_000), ("minutes", 60_000_000), ("seconds", 1_000_000), ("milliseconds", 1000)):
-        if us % size == 0:
-            return f"timedelta({unit}={us // size})"
-    return f"timedelta(microseconds={us})"
-
-
 def activity_kwargs_source(options=None, *, local: bool = False, app_name: str = "APP") -> dict[str, str]:
     """``activity_kwargs`` as Python source expressions, for generated code.
     They use ``timedelta``, ``RetryPolicy`` (temporalio.common),
@@ -189,7 +188,7 @@ def activity_kwargs_source(options=None, *, local: bool = False, app_name: str =
     out = {}
     for name, v in activity_kwargs(options, local=local).items():
         if isinstance(v, timedelta):
-            out[name] = _timedelta_source(v)
+            out[name] = timedelta_source(v)
         elif isinstance(v, RetryPolicy):
             out[name] = "DEFAULT_RETRY_POLICY" if v == DEFAULT_RETRY_POLICY else _retry_source(v)
         elif name == "task_queue":
@@ -205,11 +204,11 @@ def _retry_source(p: RetryPolicy) -> str:
     default = RetryPolicy()
     args = []
     if p.initial_interval != default.initial_interval:
-        args.append(f"initial_interval={_timedelta_source(p.initial_interval)}")
+        args.append(f"initial_interval={timedelta_source(p.initial_interval)}")
     if p.backoff_coefficient != default.backoff_coefficient:
         args.append(f"backoff_coefficient={p.backoff_coefficient!r}")
     if p.maximum_interval is not None:
-        args.append(f"maximum_interval={_timedelta_source(p.maximum_interval)}")
+        args.append(f"maximum_interval={timedelta_source(p.maximum_interval)}")
     if p.maximum_attempts:
         args.append(f"maximum_attempts={p.maximum_attempts}")
     args.append(f"non_retryable_error_types={list(p.non_retryable_error_types or [])!r}")

@@ -150,7 +150,12 @@ def to_python(v):
             return [to_python(dict.__getitem__(v, i)) for i in range(1, n + 1)]
         return {_py_key(k): to_python(x) for k, x in dict.items(v)}
     if t is ErrorObject:
-        return {"kind": v.kind(), "message": to_text(v.message()), "retryable": v.retryable(), "details": to_python(v.details())}
+        return {
+            "kind": v.kind(),
+            "message": to_text(v.message()),
+            "retryable": v.retryable(),
+            "details": to_python(v.details()),
+        }
     return v
 
 
@@ -161,14 +166,14 @@ def _py_key(k):
 
 
 class JsonModule(Module):
-    """``require("json")``: ``encode(v)`` and ``decode(s)`` return ``value`` or
-    ``nil, err``."""
+    """``require("json")``: ``encode(v)`` and ``decode(s)`` return exactly two
+    values, ``value, nil`` or ``nil, err``."""
 
     lua_fields = frozenset({"encode", "decode"})
 
     def encode(self, v=None, *_):
         try:
-            return from_text(encode(v))
+            return (from_text(encode(v)), None)
         except PayloadError as e:
             return (None, ErrorObject(INVALID, str(e), False))
 
@@ -176,7 +181,7 @@ class JsonModule(Module):
         if type(s) is not str:
             return (None, ErrorObject(INVALID, f"json.decode expects a string, got {type_name(s)}", False))
         try:
-            return decode(to_text(s))
+            return (decode(to_text(s)), None)
         except (ValueError, RecursionError) as e:
             return (None, ErrorObject(INVALID, from_text(f"invalid JSON: {e}"), False))
 

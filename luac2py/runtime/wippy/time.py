@@ -96,6 +96,21 @@ def parse_duration(v) -> timedelta:
     return timedelta(microseconds=duration_ns(v, MILLISECOND) / MICROSECOND)
 
 
+def timedelta_source(td: timedelta) -> str:
+    """Python source for a timedelta in its largest exact unit, for generated
+    code (``timedelta(minutes=90)``, ``timedelta(milliseconds=250)``)."""
+    us = (td.days * 86400 + td.seconds) * 1_000_000 + td.microseconds
+    for unit, size in (
+        ("hours", 3_600_000_000),
+        ("minutes", 60_000_000),
+        ("seconds", 1_000_000),
+        ("milliseconds", 1000),
+    ):
+        if us % size == 0:
+            return f"timedelta({unit}={us // size})"
+    return f"timedelta(microseconds={us})"
+
+
 def to_timedelta(ns: int) -> timedelta:
     return timedelta(microseconds=ns / MICROSECOND)
 
@@ -164,7 +179,20 @@ class Duration(LuaObject):
         return format_duration(self.ns)
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 # Go layout elements, longest first so that "2006" wins over "2".
 _LAYOUT = re.compile(
@@ -180,9 +208,28 @@ class Time(LuaObject):
     lua_name = "time"
     lua_methods = frozenset(
         {
-            "add", "sub", "after", "before", "equal", "format", "format_rfc3339", "unix", "unix_nano",
-            "date", "clock", "year", "month", "day", "hour", "minute", "second", "nanosecond",
-            "weekday", "year_day", "is_zero", "utc",
+            "add",
+            "sub",
+            "after",
+            "before",
+            "equal",
+            "format",
+            "format_rfc3339",
+            "unix",
+            "unix_nano",
+            "date",
+            "clock",
+            "year",
+            "month",
+            "day",
+            "hour",
+            "minute",
+            "second",
+            "nanosecond",
+            "weekday",
+            "year_day",
+            "is_zero",
+            "utc",
         }
     )
 
@@ -336,9 +383,22 @@ class TimeModule(Module):
 
     lua_fields = frozenset(
         {
-            "now", "sleep", "parse_duration", "unix",
-            "NANOSECOND", "MICROSECOND", "MILLISECOND", "SECOND", "MINUTE", "HOUR",
-            "RFC3339", "RFC3339NANO", "DATE_TIME", "DATE_ONLY", "TIME_ONLY", "KITCHEN",
+            "now",
+            "sleep",
+            "parse_duration",
+            "unix",
+            "NANOSECOND",
+            "MICROSECOND",
+            "MILLISECOND",
+            "SECOND",
+            "MINUTE",
+            "HOUR",
+            "RFC3339",
+            "RFC3339NANO",
+            "DATE_TIME",
+            "DATE_ONLY",
+            "TIME_ONLY",
+            "KITCHEN",
         }
     )
     NANOSECOND = NANOSECOND
@@ -368,7 +428,7 @@ class TimeModule(Module):
 
     def parse_duration(self, v=None, *_):
         try:
-            return Duration(duration_ns(v))
+            return (Duration(duration_ns(v)), None)
         except ValueError as e:
             return (None, ErrorObject(INVALID, str(e), False))
 
@@ -381,7 +441,9 @@ def _int_arg(v, n: int, fname: str) -> int:
         return v
     i = float_to_int(v) if type(v) is float else None
     if i is None:
-        raise LuaError.at_caller(f"bad argument #{n} to '{fname}' (number has no integer representation: {tostring(v)})")
+        raise LuaError.at_caller(
+            f"bad argument #{n} to '{fname}' (number has no integer representation: {tostring(v)})"
+        )
     return i
 
 

@@ -29,5 +29,5 @@ def chunk(_ENV, *varargs):  # examples/orders/inventory.lua
 
 __lua__ = LuaSource(
     "examples/orders/inventory.lua",
-    "7:1,8:2,10:4,11:6,22:8,24:11,25:12,27:15",
+    "7:1,8:2,10:4,11:5,12:6,22:8,24:11,25:12,27:15",
 )

@@ -16,7 +16,6 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
             workflow.execute_activity(
                 "orders:charge_payment",
                 args=[Table(amount=order["total"], customer=order["customer_id"])],
-                task_queue="orders",
                 start_to_close_timeout=timedelta(minutes=10),
                 retry_policy=DEFAULT_RETRY_POLICY,
             )
@@ -31,7 +30,6 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
             workflow.execute_activity(
                 "orders:ship_order",
                 args=[Table(order_id=order["id"], address=order["shipping_address"])],
-                task_queue="orders",
                 start_to_close_timeout=timedelta(minutes=10),
                 retry_policy=DEFAULT_RETRY_POLICY,
             )
@@ -41,7 +39,6 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
                 workflow.execute_activity(
                     "orders:refund_payment",
                     args=[payment["id"]],
-                    task_queue="orders",
                     start_to_close_timeout=timedelta(minutes=10),
                     retry_policy=DEFAULT_RETRY_POLICY,
                 )
@@ -56,5 +53,5 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
 
 __lua__ = LuaSource(
     "examples/orders/order_workflow.lua",
-    "10:1,11:4,12:5,14:7,15:8,24:13,26:19,27:17,28:19,30:22,39:28,40:27,49:28,50:31,54:38",
+    "10:1,11:4,12:5,14:7,15:8,18:9,19:8,23:12,24:13,25:16,26:17,27:19,29:22,32:23,33:22,37:26,38:27,46:28,47:31,48:32,49:31,51:38",
 )

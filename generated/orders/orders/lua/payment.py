@@ -36,5 +36,5 @@ def chunk(_ENV, *varargs):  # examples/orders/payment.lua
 
 __lua__ = LuaSource(
     "examples/orders/payment.lua",
-    "7:1,8:2,10:4,11:6,24:8,31:11,32:12,34:15",
+    "7:1,8:2,10:4,11:5,14:6,24:8,31:11,32:12,34:15",
 )

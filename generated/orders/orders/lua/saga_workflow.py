@@ -21,7 +21,6 @@ def chunk(_ENV, *varargs):  # examples/orders/saga_workflow.lua
             workflow.execute_activity(
                 "orders:reserve_inventory",
                 args=[order["items"]],
-                task_queue="orders",
                 start_to_close_timeout=timedelta(minutes=10),
                 retry_policy=DEFAULT_RETRY_POLICY,
             )
@@ -35,7 +34,6 @@ def chunk(_ENV, *varargs):  # examples/orders/saga_workflow.lua
             workflow.execute_activity(
                 "orders:charge_payment",
                 args=[order["payment"]],
-                task_queue="orders",
                 start_to_close_timeout=timedelta(minutes=10),
                 retry_policy=DEFAULT_RETRY_POLICY,
             )
@@ -50,7 +48,6 @@ def chunk(_ENV, *varargs):  # examples/orders/saga_workflow.lua
             workflow.execute_activity(
                 "orders:ship_order",
                 args=[order["shipping"]],
-                task_queue="orders",
                 start_to_close_timeout=timedelta(minutes=10),
                 retry_policy=DEFAULT_RETRY_POLICY,
             )
@@ -70,5 +67,5 @@ def chunk(_ENV, *varargs):  # examples/orders/saga_workflow.lua
 
 __lua__ = LuaSource(
     "examples/orders/saga_workflow.lua",
-    "10:1,11:3,13:5,14:7,18:11,19:12,20:14,29:16,31:18,34:23,43:26,44:25,45:26,46:28,49:33,58:36,59:35,60:36,66:39,68:42",
+    "10:1,11:3,13:5,14:6,15:7,18:11,19:12,20:14,28:15,29:16,30:18,31:19,32:18,33:23,41:24,42:25,43:26,44:28,45:29,46:28,47:33,55:34,56:35,57:36,63:39,65:42",
 )

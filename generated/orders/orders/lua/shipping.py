@@ -24,7 +24,7 @@ def chunk(_ENV, *varargs):  # examples/orders/shipping.lua
             )
         return Table(
             tracking_number=concat(
-                "TRK-", concat(input["order_id"], concat("-", lua.string.upper(address["country"])))
+                "TRK-", input["order_id"], "-", lua.string.upper(address["country"])
             )
         )
 
@@ -33,5 +33,5 @@ def chunk(_ENV, *varargs):  # examples/orders/shipping.lua
 
 __lua__ = LuaSource(
     "examples/orders/shipping.lua",
-    "7:1,8:2,10:4,11:5,12:7,25:9,31:12",
+    "7:1,8:2,10:4,11:5,12:6,13:7,25:9,31:12",
 )

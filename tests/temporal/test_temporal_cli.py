@@ -1,0 +1,99 @@
+"""The package CLI (``python -m handpkg ...``) in subprocesses against the CLI
+dev server, and the dev-server manager ``luac2py run`` uses."""
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from luac2py.devserver import DevServer, free_port, server_answers
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+ENV = {
+    **{k: v for k, v in os.environ.items() if k not in ("TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE")},
+    "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE)]),
+}
+
+
+def cli(*args, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "handpkg", *args], env=env or ENV, capture_output=True, timeout=90, cwd=HERE
+    )
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_cli_run_start_result(dev_env):
+    address = dev_env.client.service_client.config.target_host
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "handpkg", "worker", "--address", address],
+        env=ENV,
+        cwd=HERE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        ok, failed, started, unknown, missing = await asyncio.gather(
+            asyncio.to_thread(cli, "run", "app:greet_workflow", "--input", '{"name": "мир"}', "--address", address),
+            asyncio.to_thread(cli, "run", "app:bad_fail", "--address", address),
+            asyncio.to_thread(
+                cli,
+                "start",
+                "app:greet_workflow",
+                "--input",
+                '{"name": "x"}',
+                "--id",
+                "greet-cli",
+                "--address",
+                address,
+            ),
+            asyncio.to_thread(cli, "run", "app:nope", "--address", address),
+            asyncio.to_thread(cli, "result", "no-such-workflow", "--address", address),
+        )
+        assert ok.returncode == 0, ok.stderr.decode()
+        lines = ok.stdout.decode("utf-8").splitlines()
+        assert len(lines) == 1
+        # "мир" is 6 bytes: Lua strings are UTF-8 bytes.
+        assert json.loads(lines[0]) == {"greeting": "hello, мир", "bytes": 6, "doubled": 42}
+
+        assert failed.returncode == 1
+        assert failed.stdout == b""
+        assert failed.stderr.decode() == "error: INVALID: bad input\n"
+
+        assert started.returncode == 0, started.stderr.decode()
+        assert started.stdout.decode() == "greet-cli\n"
+        # The address from TEMPORAL_ADDRESS when no flag is given.
+        done = await asyncio.to_thread(cli, "result", "greet-cli", env={**ENV, "TEMPORAL_ADDRESS": address})
+        assert done.returncode == 0, done.stderr.decode()
+        assert json.loads(done.stdout) == {"greeting": "hello, x", "bytes": 1, "doubled": 42}
+
+        assert unknown.returncode == 2
+        assert unknown.stderr.decode().startswith("error: unknown workflow 'app:nope'")
+
+        assert missing.returncode == 1
+        assert missing.stderr.decode().startswith("error: ") and b"Traceback" not in missing.stderr
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        _, err = worker.communicate(timeout=30)
+    assert worker.returncode == 0, err.decode()
+    assert b"serving orders" in err
+
+
+def test_cli_reports_unreachable_server():
+    r = cli("run", "app:greet_workflow", "--address", f"127.0.0.1:{free_port()}")
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith("error: cannot connect to Temporal")
+
+
+def test_dev_server_lifecycle(tmp_path):
+    db = tmp_path / "state" / "temporal.db"
+    with DevServer(db_path=db, search_attributes=["OrderId=Keyword"]) as server:
+        assert server_answers(server.address)
+        assert db.exists()
+    assert server.process.returncode is not None
+    assert not server_answers(server.address)
