@@ -146,7 +146,8 @@ class Job:
     """One Lua source compiled for one role: everything a worker process needs."""
 
     path: Path
-    display: str
+    display: str  # the path diagnostics show (relative to the working folder)
+    chunkname: str  # the name generated code and Lua errors use (relative to the app folder)
     text: str
     role: str
     module: str
@@ -175,9 +176,9 @@ def _compile_job(job: Job) -> JobResult:
         if diags.errors:
             return JobResult(None, diags.items, exports)
         context = _JobContext(job.activities, job.workers)
-        module, lowerer, names = lower_chunk(front, job.display, diags, Unit(), job.role, context)
-        header = f'"""{job.display} as {job.role} code (compiled by luac2py; edit the Lua, not this file)."""\n\n'
-        source = None if diags.errors else render_chunk(module, lowerer, names, job.display, header)
+        module, lowerer, names = lower_chunk(front, job.chunkname, diags, Unit(), job.role, context)
+        header = f'"""{job.chunkname} as {job.role} code (compiled by luac2py; edit the Lua, not this file)."""\n\n'
+        source = None if diags.errors else render_chunk(module, lowerer, names, job.chunkname, header)
         return JobResult(source, diags.items, exports)
 
     return run_deep(work)
@@ -237,7 +238,8 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
                 for e in entries_of[path]
             ]
             workers = {e.worker for e in entries_of[path] if e.role == "workflow"}
-            jobs.append(Job(path, first.source_display, first.source_text, role, name, activities, entries, workers))
+            chunkname = path.relative_to(app.root.resolve()).as_posix()
+            jobs.append(Job(path, first.source_display, chunkname, first.source_text, role, name, activities, entries, workers))
     results = _run_jobs(jobs)
 
     seen = set()
@@ -334,7 +336,7 @@ def _render_package(app: App, package: str, modules: dict) -> dict[str, str]:
             "class_name": _class_name(e),
             "module": modules[(e.source_path, "workflow")],
             "method": e.method or "main",
-            "source": e.source_display,
+            "source": e.source_path.relative_to(app.root.resolve()).as_posix(),
         })
     _dedupe(workflows, "class_name")
     activities = []
@@ -348,7 +350,7 @@ def _render_package(app: App, package: str, modules: dict) -> dict[str, str]:
             "function": re.sub(r"\W", "_", e.name),
             "module": modules[(e.source_path, "activity")],
             "method": e.method or "main",
-            "source": e.source_display,
+            "source": e.source_path.relative_to(app.root.resolve()).as_posix(),
         })
     _dedupe(activities, "function")
     values = {

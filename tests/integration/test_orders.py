@@ -127,7 +127,7 @@ async def test_lua_error_fails_the_workflow_with_its_position(skipping):
         await execute(skipping.client, APP, "orders:order_workflow", None, workflow_id=wid("order"))
     assert info.value.kind == "INTERNAL"
     assert info.value.message == (
-        "examples/orders/order_workflow.lua:9: attempt to index a nil value (local 'order')"
+        "order_workflow.lua:9: attempt to index a nil value (local 'order')"
     )
 
 
@@ -183,7 +183,7 @@ async def test_cli_run_prints_json_and_errors(dev):
         assert bad.returncode == 1
         assert out == b""
         assert err.decode().strip() == (
-            "error: INTERNAL: examples/orders/order_workflow.lua:9: attempt to index a nil value (local 'order')"
+            "error: INTERNAL: order_workflow.lua:9: attempt to index a nil value (local 'order')"
         )
     finally:
         worker.send_signal(signal.SIGTERM)

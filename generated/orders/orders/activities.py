@@ -16,31 +16,31 @@ from .lua import shipping
 
 @activity.defn(name="orders:charge_payment")
 def charge_payment(*args: Any) -> Any:
-    """orders:charge_payment: examples/orders/payment.lua, function charge."""
+    """orders:charge_payment: payment.lua, function charge."""
     return run_activity(APP, "orders:charge_payment", payment.chunk, "charge", args)
 
 
 @activity.defn(name="orders:refund_payment")
 def refund_payment(*args: Any) -> Any:
-    """orders:refund_payment: examples/orders/payment.lua, function refund."""
+    """orders:refund_payment: payment.lua, function refund."""
     return run_activity(APP, "orders:refund_payment", payment.chunk, "refund", args)
 
 
 @activity.defn(name="orders:ship_order")
 def ship_order(*args: Any) -> Any:
-    """orders:ship_order: examples/orders/shipping.lua, function ship."""
+    """orders:ship_order: shipping.lua, function ship."""
     return run_activity(APP, "orders:ship_order", shipping.chunk, "ship", args)
 
 
 @activity.defn(name="orders:reserve_inventory")
 def reserve_inventory(*args: Any) -> Any:
-    """orders:reserve_inventory: examples/orders/inventory.lua, function reserve."""
+    """orders:reserve_inventory: inventory.lua, function reserve."""
     return run_activity(APP, "orders:reserve_inventory", inventory.chunk, "reserve", args)
 
 
 @activity.defn(name="orders:release_inventory")
 def release_inventory(*args: Any) -> Any:
-    """orders:release_inventory: examples/orders/inventory.lua, function release."""
+    """orders:release_inventory: inventory.lua, function release."""
     return run_activity(APP, "orders:release_inventory", inventory.chunk, "release", args)
 
 

@@ -14,7 +14,7 @@ with workflow.unsafe.imports_passed_through():
 
 @workflow.defn(name="orders:order_workflow")
 class OrderWorkflow:
-    """orders:order_workflow: examples/orders/order_workflow.lua, function main."""
+    """orders:order_workflow: order_workflow.lua, function main."""
 
     @workflow.run
     async def run(self, input: Any = None) -> Any:
@@ -23,7 +23,7 @@ class OrderWorkflow:
 
 @workflow.defn(name="orders:saga_workflow")
 class SagaWorkflow:
-    """orders:saga_workflow: examples/orders/saga_workflow.lua, function main."""
+    """orders:saga_workflow: saga_workflow.lua, function main."""
 
     @workflow.run
     async def run(self, input: Any = None) -> Any:

@@ -56,7 +56,8 @@ def _tname(v) -> str:
 
 
 def _argerror(n: int, fname: str, msg: str) -> LuaError:
-    return LuaError.at_caller(f"bad argument #{n} to '{fname}' ({msg})")
+    # Named as the calling Lua code names the function, else "string.<fname>".
+    return LuaError.bad_argument(n, "string." + fname, msg)
 
 
 def _check_str(v, n, fname) -> str:

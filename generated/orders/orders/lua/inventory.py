@@ -1,13 +1,13 @@
-"""examples/orders/inventory.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
+"""inventory.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
 from luac2py.runtime import LuaSource, Table, concat, eq, index, length
 from luac2py.runtime import lib as lua
 
 
-def chunk(_ENV, *varargs):  # examples/orders/inventory.lua
+def chunk(_ENV, *varargs):  # inventory.lua
     errors = _ENV["require"]("errors")
 
-    def reserve(items=None, *_):  # examples/orders/inventory.lua:4
+    def reserve(items=None, *_):  # inventory.lua:4
         if lua.type(items) != "table" or eq(length(items), 0):
             return (
                 None,
@@ -21,13 +21,13 @@ def chunk(_ENV, *varargs):  # examples/orders/inventory.lua
             )
         return Table(id=concat("res-", lua.table.concat(items, "+")), count=length(items))
 
-    def release(reservation_id=None, *_):  # examples/orders/inventory.lua:11
+    def release(reservation_id=None, *_):  # inventory.lua:11
         return Table(released=reservation_id)
 
     return Table(reserve=reserve, release=release)
 
 
 __lua__ = LuaSource(
-    "examples/orders/inventory.lua",
+    "inventory.lua",
     "7:1,8:2,10:4,11:5,12:6,22:8,24:11,25:12,27:15",
 )

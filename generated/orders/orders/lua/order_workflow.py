@@ -1,4 +1,4 @@
-"""examples/orders/order_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
+"""order_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
 
 from datetime import timedelta
 from luac2py.runtime import LuaSource, Table, truthy
@@ -7,11 +7,11 @@ from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 from temporalio import workflow
 
 
-def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
+def chunk(_ENV, *varargs):  # order_workflow.lua
     funcs = _ENV["require"]("funcs")
     time = _ENV["require"]("time")
 
-    async def main(order=None, *_):  # examples/orders/order_workflow.lua:7
+    async def main(order=None, *_):  # order_workflow.lua:7
         payment, err = await activity_result(
             workflow.execute_activity(
                 "orders:charge_payment",
@@ -52,6 +52,6 @@ def chunk(_ENV, *varargs):  # examples/orders/order_workflow.lua
 
 
 __lua__ = LuaSource(
-    "examples/orders/order_workflow.lua",
+    "order_workflow.lua",
     "10:1,11:4,12:5,14:7,15:8,18:9,19:8,23:12,24:13,25:16,26:17,27:19,29:22,32:23,33:22,37:26,38:27,46:28,47:31,48:32,49:31,51:38",
 )

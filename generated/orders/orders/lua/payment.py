@@ -1,13 +1,13 @@
-"""examples/orders/payment.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
+"""payment.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
 from luac2py.runtime import LuaSource, Table, index, le, truthy
 from luac2py.runtime import lib as lua
 
 
-def chunk(_ENV, *varargs):  # examples/orders/payment.lua
+def chunk(_ENV, *varargs):  # payment.lua
     errors = _ENV["require"]("errors")
 
-    def charge(input=None, *_):  # examples/orders/payment.lua:4
+    def charge(input=None, *_):  # payment.lua:4
         if (lua.type(input) != "table" or lua.type(input["amount"]) != "number") or le(
             input["amount"], 0
         ):
@@ -28,13 +28,13 @@ def chunk(_ENV, *varargs):  # examples/orders/payment.lua
             amount=input["amount"],
         )
 
-    def refund(payment_id=None, *_):  # examples/orders/payment.lua:11
+    def refund(payment_id=None, *_):  # payment.lua:11
         return Table(refunded=payment_id)
 
     return Table(charge=charge, refund=refund)
 
 
 __lua__ = LuaSource(
-    "examples/orders/payment.lua",
+    "payment.lua",
     "7:1,8:2,10:4,11:5,14:6,24:8,31:11,32:12,34:15",
 )

@@ -1,4 +1,4 @@
-"""examples/orders/saga_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
+"""saga_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
 
 from datetime import timedelta
 from luac2py.runtime import LuaSource, Table, length
@@ -7,15 +7,15 @@ from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 from temporalio import workflow
 
 
-def chunk(_ENV, *varargs):  # examples/orders/saga_workflow.lua
+def chunk(_ENV, *varargs):  # saga_workflow.lua
     funcs = _ENV["require"]("funcs")
 
-    async def run_compensations(compensations=None, *_2):  # examples/orders/saga_workflow.lua:5
+    async def run_compensations(compensations=None, *_2):  # saga_workflow.lua:5
         for _, comp in lua.ipairs_iter(compensations):
             await funcs.call(comp["action"], comp["args"])
         return ()
 
-    async def main(order=None, *_):  # examples/orders/saga_workflow.lua:11
+    async def main(order=None, *_):  # saga_workflow.lua:11
         compensations = Table()
         reservation, err = await activity_result(
             workflow.execute_activity(
@@ -66,6 +66,6 @@ def chunk(_ENV, *varargs):  # examples/orders/saga_workflow.lua
 
 
 __lua__ = LuaSource(
-    "examples/orders/saga_workflow.lua",
+    "saga_workflow.lua",
     "10:1,11:3,13:5,14:6,15:7,18:11,19:12,20:14,28:15,29:16,30:18,31:19,32:18,33:23,41:24,42:25,43:26,44:28,45:29,46:28,47:33,55:34,56:35,57:36,63:39,65:42",
 )

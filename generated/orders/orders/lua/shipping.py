@@ -1,13 +1,13 @@
-"""examples/orders/shipping.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
+"""shipping.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
 from luac2py.runtime import LuaSource, Table, concat, index, truthy
 from luac2py.runtime import lib as lua
 
 
-def chunk(_ENV, *varargs):  # examples/orders/shipping.lua
+def chunk(_ENV, *varargs):  # shipping.lua
     errors = _ENV["require"]("errors")
 
-    def ship(input=None, *_):  # examples/orders/shipping.lua:4
+    def ship(input=None, *_):  # shipping.lua:4
         address = input["address"]
         if lua.type(address) != "table" or not truthy(address["country"]):
             return (
@@ -32,6 +32,6 @@ def chunk(_ENV, *varargs):  # examples/orders/shipping.lua
 
 
 __lua__ = LuaSource(
-    "examples/orders/shipping.lua",
+    "shipping.lua",
     "7:1,8:2,10:4,11:5,12:6,13:7,25:9,31:12",
 )
