@@ -10,102 +10,27 @@ with every pattern forced onto the backtracking port.
 
 from __future__ import annotations
 
-import re
 import sys
 
-import lupa.lua54
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luac2py.runtime.errors import LuaError
 from luac2py.runtime.lib import lstring as S
-from luac2py.runtime.table import Table, lua_key
-from luac2py.runtime.values import fmt_float
+from luac2py.runtime.table import Table
 
-# --- harness (the same in each test_lib_* file) ------------------------------
-
-LUA = lupa.lua54.LuaRuntime(encoding=None)
-_RUN = LUA.eval('function(src) return table.pack(pcall(assert(load(src, "=case")))) end')
-_GETMETA = LUA.eval("getmetatable")
-_RAWLEN = LUA.eval("rawlen")
-
-
-def shape(v):
-    """A comparable form of a Lua value from lupa or from the runtime."""
-    if v is None or v is True or v is False:
-        return v
-    if isinstance(v, int):
-        return ("int", v)
-    if isinstance(v, float):
-        return ("float", repr(v) if v == v else fmt_float(v))
-    if isinstance(v, bytes):
-        return v.decode("latin-1")
-    if isinstance(v, str):
-        return v
-    if isinstance(v, Table):
-        items = ((lua_key(k), x) for k, x in dict.items(v))
-    elif lupa.lua54.lua_type(v) == "table":
-        items = v.items()
-    else:
-        return ("function",) if callable(v) else ("other", type(v).__name__)
-    return ("table", sorted((repr(shape(k)), shape(x)) for k, x in items))
-
-
-def lua_results(src: str):
-    r = _RUN(src.encode("latin-1"))
-    values = [r[i] for i in range(2, r[b"n"] + 1)]
-    if not r[1]:
-        msg = shape(values[0])
-        return ("error", re.sub(r"^case:\d+: ", "", msg) if isinstance(msg, str) else msg)
-    return tuple(shape(v) for v in values)
-
-
-def py_results(fn):
-    try:
-        r = fn()
-    except LuaError as e:
-        return ("error", str(e))
-    return tuple(shape(v) for v in (r if type(r) is tuple else (r,)))
-
-
-def to_runtime(v):
-    if isinstance(v, bytes):
-        return v.decode("latin-1")
-    if lupa.lua54.lua_type(v) == "table":
-        # Positional items first, so the runtime's border is Lua's.
-        n = _RAWLEN(v)
-        t = Table([to_runtime(v[i]) for i in range(1, n + 1)])
-        for k, x in v.items():
-            if not (type(k) is int and 1 <= k <= n):
-                t[to_runtime(k)] = to_runtime(x)
-        meta = _GETMETA(v)
-        if meta is not None:
-            t.meta = to_runtime(meta)
-        return t
-    return v
-
-
-def lua_args(args: str) -> list:
-    packed = LUA.execute(f"return table.pack({args})")
-    return [to_runtime(packed[i]) for i in range(1, packed[b"n"] + 1)]
-
-
-# Called from Python, a library function has no Lua call site: Lua's
-# ``pcall(string.rep, ...)`` is the same case (errors name "string.rep", no position).
-PCALL = "local r = table.pack(pcall({func}, table.unpack(a, 1, a.n))) if not r[1] then error(r[2], 0) end"
-
-
-def check_call(func: str, args: str, pyfunc):
-    """``func(args)`` in Lua against ``pyfunc`` on the same argument values."""
-    values = lua_args(args)
-    expected = lua_results(f"local a = table.pack({args}) {PCALL.format(func=func)} return table.unpack(r, 2, r.n)")
-    assert py_results(lambda: pyfunc(*values)) == expected
-
-
-def check_program(src: str, pyfunc):
-    assert py_results(pyfunc) == lua_results(src)
-
+from lupa_harness import (
+    LUA,
+    PCALL,
+    check_call,
+    check_program,
+    lua_args,
+    lua_packed,
+    lua_results,
+    py_results,
+    with_meta,
+)
 
 # --- engines ------------------------------------------------------------------------
 
@@ -299,22 +224,22 @@ PACKS = [
 
 @pytest.mark.parametrize("name,args", CALLS, ids=[f"{n}({a})" for n, a in CALLS])
 def test_call(name, args):
-    check_call(f"string.{name}", args, getattr(S, name))
+    check_call(f"string.{name}", args, getattr(S, name), pcall=True)
 
 
 @pytest.mark.parametrize("name,args", PATTERN_CALLS, ids=[f"{n}({a})" for n, a in PATTERN_CALLS])
 def test_pattern_call(name, args, engine):
-    check_call(f"string.{name}", args, getattr(S, name))
+    check_call(f"string.{name}", args, getattr(S, name), pcall=True)
 
 
 @pytest.mark.parametrize("args", FORMATS)
 def test_format(args):
-    check_call("string.format", args, S.format)
+    check_call("string.format", args, S.format, pcall=True)
 
 
 @pytest.mark.parametrize("name,args", PACKS, ids=[f"{n}({a})" for n, a in PACKS])
 def test_pack(name, args):
-    check_call(f"string.{name}", args, getattr(S, name))
+    check_call(f"string.{name}", args, getattr(S, name), pcall=True)
 
 
 def test_format_pointer():
@@ -371,11 +296,6 @@ def test_gmatch_exhausted():
 
 def py_gsub_fn(s, p, f, *rest):
     return lambda: S.gsub(s, p, f, *rest)
-
-
-def with_meta(t, **events):
-    t.meta = Table((), events)
-    return t
 
 
 def tostring_obj(result):
@@ -481,13 +401,6 @@ SUBJECT_CHARS = "abc abcx1(2)_.%]\0\n"
 LUA_FIND = LUA.eval("function(s, p, i) return table.pack(pcall(string.find, s, p, i)) end")
 LUA_MATCH = LUA.eval("function(s, p, i) return table.pack(pcall(string.match, s, p, i)) end")
 LUA_GSUB = LUA.eval("function(s, p, r) return table.pack(pcall(string.gsub, s, p, r)) end")
-
-
-def lua_packed(r):
-    values = [r[i] for i in range(2, r[b"n"] + 1)]
-    if not r[1]:
-        return ("error", shape(values[0]))
-    return tuple(shape(v) for v in values)
 
 
 @settings(max_examples=500, derandomize=True, deadline=None)

@@ -10,91 +10,15 @@ floats distinguished.
 from __future__ import annotations
 
 import random
-import re
 
-import lupa.lua54
 import pytest
 
 from luac2py.runtime.errors import LuaError
 from luac2py.runtime.lib import ltable as T
 from luac2py.runtime.lib.base import tostring
-from luac2py.runtime.table import Table, lua_key
-from luac2py.runtime.values import fmt_float
+from luac2py.runtime.table import Table
 
-# --- harness (the same in each test_lib_* file) ------------------------------
-
-LUA = lupa.lua54.LuaRuntime(encoding=None)
-_RUN = LUA.eval('function(src) return table.pack(pcall(assert(load(src, "=case")))) end')
-_GETMETA = LUA.eval("getmetatable")
-_RAWLEN = LUA.eval("rawlen")
-
-
-def shape(v):
-    """A comparable form of a Lua value from lupa or from the runtime."""
-    if v is None or v is True or v is False:
-        return v
-    if isinstance(v, int):
-        return ("int", v)
-    if isinstance(v, float):
-        return ("float", repr(v) if v == v else fmt_float(v))
-    if isinstance(v, bytes):
-        return v.decode("latin-1")
-    if isinstance(v, str):
-        return v
-    if isinstance(v, Table):
-        items = ((lua_key(k), x) for k, x in dict.items(v))
-    elif lupa.lua54.lua_type(v) == "table":
-        items = v.items()
-    else:
-        return ("function",) if callable(v) else ("other", type(v).__name__)
-    return ("table", sorted((repr(shape(k)), shape(x)) for k, x in items))
-
-
-def lua_results(src: str):
-    r = _RUN(src.encode("latin-1"))
-    values = [r[i] for i in range(2, r[b"n"] + 1)]
-    if not r[1]:
-        msg = shape(values[0])
-        return ("error", re.sub(r"^case:\d+: ", "", msg) if isinstance(msg, str) else msg)
-    return tuple(shape(v) for v in values)
-
-
-def py_results(fn):
-    try:
-        r = fn()
-    except LuaError as e:
-        return ("error", str(e))
-    return tuple(shape(v) for v in (r if type(r) is tuple else (r,)))
-
-
-def to_runtime(v):
-    if isinstance(v, bytes):
-        return v.decode("latin-1")
-    if lupa.lua54.lua_type(v) == "table":
-        # Positional items first, so the runtime's border is Lua's.
-        n = _RAWLEN(v)
-        t = Table([to_runtime(v[i]) for i in range(1, n + 1)])
-        for k, x in v.items():
-            if not (type(k) is int and 1 <= k <= n):
-                t[to_runtime(k)] = to_runtime(x)
-        meta = _GETMETA(v)
-        if meta is not None:
-            t.meta = to_runtime(meta)
-        return t
-    return v
-
-
-def check_call(func: str, args: str, pyfunc):
-    """``func(args)`` in Lua against ``pyfunc`` on the same argument values."""
-    packed = LUA.execute(f"return table.pack({args})")
-    values = [to_runtime(packed[i]) for i in range(1, packed[b"n"] + 1)]
-    expected = lua_results(f"local a = table.pack({args}) return {func}(table.unpack(a, 1, a.n))")
-    assert py_results(lambda: pyfunc(*values)) == expected
-
-
-def check_program(src: str, pyfunc):
-    assert py_results(pyfunc) == lua_results(src)
-
+from lupa_harness import check_call, check_program, with_meta
 
 # --- call cases -------------------------------------------------------------------
 
@@ -143,11 +67,6 @@ def test_lib_table():
 
 def tbl(*items, **fields):
     return Table(items, fields)
-
-
-def with_meta(t, **events):
-    t.meta = Table((), events)
-    return t
 
 
 # A table whose every read, write and length goes through metamethods to
