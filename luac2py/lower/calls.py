@@ -181,8 +181,8 @@ class CallsMixin:
         obj = self.expr(e.source)
         method = e.func.id
         args = self.arglist(e.args)
-        if self.static_type(e.source) == "string" and self.static_library_field("string", method) is not None:
-            return P.call(self.static_library_field("string", method), obj, *args)
+        # Even on a string, `s:f(...)` stays a method call: Lua's argument errors
+        # do not count `self` (invoke lets the runtime see that).
         if self.in_async():
             return P.await_(self.helper_call("ainvoke", obj, P.const(method), *args))
         return self.helper_call("invoke", obj, P.const(method), *args)

@@ -295,11 +295,9 @@ class ExpressionsMixin:
         seq: list[ast.expr] = []
         keys: list[ast.expr] = []
         values: list[ast.expr] = []
-        named: dict[str, ast.expr] = {}
         fields = e.fields
         for i, f in enumerate(fields):
-            positional = getattr(f, "key", None) is None
-            if positional:
+            if getattr(f, "key", None) is None:
                 last = i == len(fields) - 1
                 if last and self.is_multi(f.value):
                     seq.append(ast.Starred(self.multi(f.value), ast.Load()))
@@ -307,27 +305,30 @@ class ExpressionsMixin:
                     seq.append(self.expr(f.value))
                 continue
             if not f.between_brackets and isinstance(f.key, lua.Name):
-                key = f.key.id
-                if key.isidentifier() and not keyword.iskeyword(key) and key not in named and not keys:
-                    named[key] = self.expr(f.value)
-                    continue
-                keys.append(P.const(key))
+                keys.append(P.const(f.key.id))
             else:
                 keys.append(self.expr(f.key))
             values.append(self.expr(f.value))
-        args: list[ast.expr] = []
-        if seq or keys:
-            args.append(P.tuple_(seq) if seq else P.tuple_([]))
-        if len(keys) > 1 and not all(isinstance(k, ast.Constant) and type(k.value) is not bool for k in keys):
+        names = [k.value for k in keys if isinstance(k, ast.Constant) and type(k.value) is str]
+        if len(names) == len(keys) and len(set(names)) == len(names) and all(_is_keyword_arg(n) for n in names):
+            # All distinct identifiers: `Table(x=1, y=2)`.
+            args = [P.tuple_(seq)] if seq else []
+            kw = [ast.keyword(k, v) for k, v in zip(names, values)]
+            return P.call("Table", *args, keywords=kw)
+        args = [P.tuple_(seq)]
+        if not all(isinstance(k, ast.Constant) and type(k.value) is not bool for k in keys) and len(keys) > 1:
             # Keys Python may merge (true and 1): pairs, not a dict literal.
             args.append(P.ast_list(P.tuple_([k, v]) for k, v in zip(keys, values)))
         elif keys:
             args.append(ast.Dict(keys, values))
-        kw = [ast.keyword(k, v) for k, v in named.items()]
-        return P.call("Table", *args, keywords=kw)
+        return P.call("Table", *args)
 
     def _function_expr(self, e):
         return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))
+
+
+def _is_keyword_arg(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name)
 
 
 def _dispatch():

@@ -200,14 +200,16 @@ class StatementsMixin:
         test = self.cond(s.test)
         test_pre = self.pre
         self.pre = saved
+        until = ast.If(test, [ast.Break()], [])
+        until.lua_line = node_line(s.test, self.line)
         if not getattr(s.body, "has_continue", False):
-            return ast.While(P.const(True), body + test_pre + [ast.If(test, [ast.Break()], [])], [])
+            return ast.While(P.const(True), body + test_pre + [until], [])
         # `goto continue` must reach the `until` test: the test runs at the top of
         # every iteration but the first (the body's locals are still bound there).
-        first = self.temp()
-        check = ast.If(ast.UnaryOp(ast.Not(), P.name(first)), test_pre + [ast.If(test, [ast.Break()], [])], [])
-        loop = ast.While(P.const(True), [check, P.assign(P.name(first, store=True), P.const(False))] + body, [])
-        return [P.assign(P.name(first, store=True), P.const(True)), loop]
+        started = self.names.fresh("_started")
+        check = ast.If(P.name(started), test_pre + [until], [])
+        loop = ast.While(P.const(True), [check, P.assign(P.name(started, store=True), P.const(True))] + body, [])
+        return [P.assign(P.name(started, store=True), P.const(False)), loop]
 
     def _break(self, s):
         return ast.Break()

@@ -195,7 +195,9 @@ def describe_expr(node, code, src=None) -> str | None:
         ident = node.id
         # Python names may carry a rename suffix; the module's name map undoes it.
         lua = src.names.get(ident, ident) if src is not None else ident
-        if ident in code.co_freevars:
+        # Keyword-only parameters bind a loop's fresh variables into a closure.
+        kwonly = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
+        if ident in code.co_freevars or ident in kwonly:
             return f"upvalue '{lua}'"
         if ident in code.co_varnames or ident in code.co_cellvars:
             return f"local '{lua}'"
@@ -206,6 +208,8 @@ def describe_expr(node, code, src=None) -> str | None:
         return f"global '{_global_name(node.attr)}'"
     if isinstance(node, ast.Attribute) and node.attr == "LIB" and isinstance(node.value, ast.Attribute):
         return f"global '{node.value.attr}'"  # lua.string.LIB is the global `string`
+    if isinstance(node, ast.Attribute) and node.attr == "v" and isinstance(node.value, ast.Name):
+        return describe_expr(node.value, code, src)  # a variable held in a Cell
     if isinstance(node, ast.Attribute):
         return f"field '{node.attr}'"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "index" and len(node.args) == 2:

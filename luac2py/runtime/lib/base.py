@@ -10,7 +10,7 @@ import sys
 from types import CoroutineType
 
 from ..errors import LuaError, c_function, from_python, lua_position
-from ..ops import first, truthy
+from ..ops import first
 from ..table import Table
 from ..values import Userdata, fmt_float, str_to_number, type_name, wrap
 
@@ -292,10 +292,19 @@ def lua_assert(*args):
     return args[0] if len(args) == 1 else args
 
 
-@c_function
+# pcall and xpcall check their arguments at their caller's level; the protected
+# calls proper are the C-function level between the caller and f (see
+# errors.activations), so errors raised directly under them have no position.
+
+
 def pcall(f=_NOVALUE, *args):
     if f is _NOVALUE:
         raise _arg_error(1, "pcall", "value expected")
+    return _pcall(f, args)
+
+
+@c_function
+def _pcall(f, args):
     try:
         r = f(*args)
     except LuaError as e:
@@ -307,22 +316,41 @@ def pcall(f=_NOVALUE, *args):
     return (True, r)
 
 
+def xpcall(f=_NOVALUE, handler=_NOVALUE, *args):
+    _check_handler(handler)
+    return _xpcall(f, handler, args)
+
+
 @c_function
-def xpcall(f=_NOVALUE, handler=None, *args):
+def _xpcall(f, handler, args):
     try:
         r = f(*args)
     except Exception as e:  # noqa: BLE001
         value = e.value if isinstance(e, LuaError) else from_python(e).value
-        # The handler's first result replaces the error object.
-        return (False, first(handler(value)))
+        try:
+            # The handler's first result replaces the error object.
+            return (False, first(handler(value)))
+        except Exception:  # noqa: BLE001  as Lua reports a failing message handler
+            return (False, "error in error handling")
     if type(r) is tuple:
         return (True,) + r
     return (True, r)
 
 
-@c_function
+def _check_handler(handler):
+    if type_name(handler) != "function":
+        raise _arg_error(2, "xpcall", f"function expected, got {_typename_for_msg(handler)}")
+
+
 async def apcall(f=_NOVALUE, *args):
     """``pcall`` in workflow code, where ``f`` may suspend."""
+    if f is _NOVALUE:
+        raise _arg_error(1, "pcall", "value expected")
+    return await _apcall(f, args)
+
+
+@c_function
+async def _apcall(f, args):
     try:
         r = f(*args)
         if type(r) is CoroutineType:
@@ -338,8 +366,13 @@ async def apcall(f=_NOVALUE, *args):
     return (True, r)
 
 
+async def axpcall(f=_NOVALUE, handler=_NOVALUE, *args):
+    _check_handler(handler)
+    return await _axpcall(f, handler, args)
+
+
 @c_function
-async def axpcall(f=_NOVALUE, handler=None, *args):
+async def _axpcall(f, handler, args):
     try:
         r = f(*args)
         if type(r) is CoroutineType:
@@ -348,9 +381,14 @@ async def axpcall(f=_NOVALUE, handler=None, *args):
         if _is_cancellation(e):
             raise
         value = e.value if isinstance(e, LuaError) else from_python(e).value
-        h = handler(value)
-        if type(h) is CoroutineType:
-            h = await h
+        try:
+            h = handler(value)
+            if type(h) is CoroutineType:
+                h = await h
+        except Exception as e2:  # noqa: BLE001  as Lua reports a failing message handler
+            if _is_cancellation(e2):
+                raise
+            return (False, "error in error handling")
         return (False, first(h))
     if type(r) is tuple:
         return (True,) + r

@@ -39,7 +39,22 @@ mininteger = MININTEGER
 
 
 def arg_error(n: int, fname: str, msg: str) -> LuaError:
-    return LuaError.at_caller(f"bad argument #{n} to '{fname}' ({msg})")
+    """``bad argument`` for a function of the table, math, os or utf8 library;
+    under pcall Lua names it by its global name (``table.insert``)."""
+    return LuaError.bad_argument(n, _qualified_name(fname), msg)
+
+
+_QUALIFIED: dict[str, str] = {}
+
+
+def _qualified_name(fname: str) -> str:
+    if not _QUALIFIED:
+        from . import LIBRARIES
+
+        for lib in ("table", "math", "os", "utf8"):
+            for key in dict.keys(LIBRARIES[lib].LIB):
+                _QUALIFIED[key] = f"{lib}.{key}"
+    return _QUALIFIED.get(fname, fname)
 
 
 def arg_typename(v) -> str:

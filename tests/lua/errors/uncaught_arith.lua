@@ -1,0 +1,4 @@
+local a = 1
+local count
+print(a + 1)
+print(a + count)

@@ -1,0 +1,2 @@
+print(assert(1))
+assert(false, "assertion with message")

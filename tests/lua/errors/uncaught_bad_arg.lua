@@ -1,0 +1,2 @@
+print(select("#"))
+setmetatable({}, 5)

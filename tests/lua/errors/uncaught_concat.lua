@@ -1,0 +1,3 @@
+local user = {first = "Ada"}
+print("Hello " .. user.first)
+print("Hello " .. user.first .. " " .. user.last)

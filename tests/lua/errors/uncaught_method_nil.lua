@@ -1,0 +1,3 @@
+local obj = {name = "x"}
+print(obj.name)
+obj:greet()

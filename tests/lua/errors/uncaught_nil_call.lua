@@ -1,0 +1,3 @@
+local t = {}
+print("start")
+t.go()

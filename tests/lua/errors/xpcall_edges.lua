@@ -1,0 +1,22 @@
+print(pcall(pcall))
+print(pcall(function() return pcall() end))
+print(pcall(function() return xpcall(print) end))
+print(pcall(function() return xpcall(print, setmetatable({}, {__call = print})) end))
+print(xpcall(function() error("a") end, function(m) error("in handler") end))
+print(xpcall(function() return "ok", 2 end, print))
+print(pcall(xpcall, nil, print))
+print(xpcall(nil, function(m) return "H:" .. m end))
+print(xpcall(function() local x = nil; return x.y end, function(m) return m:upper() end))
+print(pcall(error, nil))
+print(pcall(error, {}, 2) == false)
+print(select("#", xpcall(function() error() end, function(m) return m end)))
+print(xpcall(function(...) return select("#", ...) end, print, 1, nil, nil))
+print(pcall(function() error("x", 3) end))
+local function lvl3() error("deep", 3) end
+local function lvl2() lvl3() end
+local function lvl1() lvl2() end
+print(pcall(lvl1))
+print(pcall(function() error(true) end))
+local ok, e = pcall(function() error(setmetatable({}, {__index = function() return "idx" end})) end)
+print(ok, type(e), e.anything)
+print(pcall(xpcall, function() error("a") end, nil))

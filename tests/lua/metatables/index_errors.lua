@@ -1,0 +1,12 @@
+local t = setmetatable({}, {__index = function(t, k) error("no field " .. k, 2) end})
+print(pcall(function() return t.abc end))
+local strict = setmetatable({}, {__newindex = function(t, k, v) error("cannot set " .. k) end})
+print(pcall(function() strict.x = 1 end))
+local depth = setmetatable({}, {__index = function(t, k) return setmetatable({}, getmetatable(t)) end})
+print(type(depth.a.b.c))
+local counter = 0
+local lazy = setmetatable({}, {__index = function(t, k) counter = counter + 1; rawset(t, k, k .. "!") return t[k] end})
+print(lazy.x, lazy.x, lazy.y, counter)
+local chain = setmetatable({}, {__index = setmetatable({}, {__index = setmetatable({}, {__index = {deep = "found"}})})})
+print(chain.deep, chain.other)
+print(pcall(function() local bad = setmetatable({}, {__index = 42}); return bad.x end))

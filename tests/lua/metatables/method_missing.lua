@@ -1,0 +1,16 @@
+local function try(f) print(select(2, pcall(f))) end
+try(function() local obj = {}; obj:missing() end)
+try(function() local obj = setmetatable({}, {__index = {}}); obj:missing(1) end)
+try(function() local Class = {}; Class.__index = Class; local o = setmetatable({}, Class); return o:nope() end)
+try(function() local s = 5; return s:method() end)
+try(function() local t = {inner = 1}; return t.inner:method() end)
+try(function() return undefined_obj:method() end)
+local proxy = setmetatable({}, {__index = function(t, k) return function(self, ...) return k, select("#", ...) end end})
+print(proxy:anything(1, 2, 3))
+print(proxy.other(proxy))
+local calls = {}
+local logger = setmetatable({}, {__call = function(self, ...) calls[#calls + 1] = select("#", ...) return ... end})
+print(logger(1, nil, 3))
+print(logger())
+print(#calls, calls[1], calls[2])
+print(pcall(function() local t = setmetatable({}, {__call = 5}); return t() end))

@@ -1,0 +1,12 @@
+-- (NaN is only compared, never printed: its sign in output is platform-specific.)
+local nan = 0/0
+print(nan ~= nan, -nan ~= -nan, math.huge - math.huge ~= 0, 0.0 // 0 ~= 0.0 // 0, math.huge % 2 ~= math.huge % 2)
+print(tostring(1/0), tostring(-0.0), 0.0 == -0.0, 1/(0.0 * -1))
+print(5.5 // 0, -5.5 // 0, 5 % math.huge, -5 % math.huge, 5 % -math.huge, -5 % -math.huge)
+print(math.huge // 1, -math.huge // 1, -0.0 // 1, 0.0 // -1, 0.0 % -1, -0.0 % 1)
+print(3 % -2, -3 % 2, 3.0 % -2, -3.0 % 2, 5 // -2.0, -5 // 2.0, 7.5 // 2, -7.5 // 2)
+print(1 // 0.1, 1 % 0.1 < 0.1, 0.3 // 0.1, 1e308 + 1e308, -(1e308 + 1e308), 2^1024, 2^-1080)
+print(math.maxinteger // -1, math.mininteger % -1, math.mininteger // 1, math.maxinteger * -1)
+print(-0.0 == 0, -(0.0), 0 * -1.0, -0)
+print(100 // 7 * 7 + 100 % 7, -100 // 7 * 7 + -100 % 7)
+print(2^53 + 1.0, 2^63 == math.maxinteger + 1.0, 1e16 // 1, 1e15 + 0.5)
