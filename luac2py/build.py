@@ -8,6 +8,7 @@ An unchanged rebuild is skipped by comparing input and output digests.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -181,7 +182,14 @@ def _compile_job(job: Job) -> JobResult:
         source = None if diags.errors else render_chunk(module, lowerer, names, job.chunkname, header)
         return JobResult(source, diags.items, exports)
 
-    return run_deep(work)
+    # A job builds large, short-lived trees and no cycles worth collecting.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return run_deep(work)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 class _JobContext:
