@@ -49,6 +49,14 @@ def main(argv=None) -> int:
         for d in e.diagnostics:
             print(d.render(), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # noqa: BLE001  a compiler bug, not a user error: say so, with the trace to report
+        import traceback
+
+        print("luac2py: internal compiler error (please report it with the trace below)", file=sys.stderr)
+        traceback.print_exc()
+        return 70
     return 0
 
 
