@@ -7,17 +7,9 @@ from pathlib import Path
 from .analyse import all_scopes, analyse
 from .diagnostics import BuildError, Diagnostics
 from .emit import imports_for, render_module, write_file
-from .lower import InternalError, Lowerer, Unit
+from .lower import Lowerer, Unit
 from .parse import parse_file, run_deep
 from .resolve import resolve
-
-
-class CompiledChunk:
-    """One Lua file, lowered and rendered."""
-
-    def __init__(self, source: str, lowerer: Lowerer):
-        self.source = source
-        self.lowerer = lowerer
 
 
 def front_end(text: str, display: str, diags: Diagnostics):
@@ -33,12 +25,7 @@ def lower_chunk(front, display: str, diags: Diagnostics, unit: Unit, role: str, 
     chunk, root, resolver = front
     analyse(chunk, root, resolver, unit, role)
     lowerer = Lowerer(display, diags, unit, role=role, app_context=app_context)
-    try:
-        module = lowerer.lower_chunk(chunk, root)
-    except InternalError:
-        raise
-    except RecursionError:
-        raise
+    module = lowerer.lower_chunk(chunk, root)
     names = {}
     for scope in all_scopes(root):
         for v in scope.vars:

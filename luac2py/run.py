@@ -36,7 +36,7 @@ def _load_package(out: Path, package: str):
 
 
 def run_app(args) -> int:
-    from .runtime.temporal.cli import fail, print_json
+    from .runtime.temporal.cli import fail
 
     try:
         data = _read_input(args.input)

@@ -78,7 +78,6 @@ class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, Wip
         self.names: FunctionNames | None = None
         self.scope: FuncScope | None = None
         self.extra_values = None
-        self._temps = 0
 
     # --- services for the mixins ------------------------------------------------------
     def helper_call(self, helper: str, *args, keywords=None) -> ast.Call:
@@ -141,8 +140,4 @@ class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, Wip
         return ast.Module([fn], [])
 
 
-def chunk_lines(node) -> int:
-    return node_line(node, 1)
-
-
-__all__ = ["InternalError", "Lowerer", "Unit", "RUNTIME_HELPERS", "lua"]
+__all__ = ["InternalError", "Lowerer", "Unit", "RUNTIME_HELPERS"]

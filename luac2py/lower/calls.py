@@ -29,7 +29,6 @@ SINGLE_LIB = {
     "utf8": {"char", "len", "offset"},
     "os": {"time", "clock", "date", "getenv", "difftime"},
 }
-NO_VALUES_BASE = {"print"}
 
 # Standard functions that neither call Lua functions nor write variables or tables
 # (metamethods such as __tostring aside).

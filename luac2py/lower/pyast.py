@@ -52,10 +52,6 @@ def not_none(e: ast.expr) -> ast.Compare:
     return ast.Compare(e, [ast.IsNot()], [const(None)])
 
 
-def is_none(e: ast.expr) -> ast.Compare:
-    return ast.Compare(e, [ast.Is()], [const(None)])
-
-
 def is_simple(e: ast.expr) -> bool:
     """Cheap and side-effect free to evaluate twice."""
     return isinstance(e, (ast.Name, ast.Constant))

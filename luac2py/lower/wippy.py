@@ -16,8 +16,6 @@ from luaparser import astnodes as lua
 
 from . import pyast as P
 
-ASYNC, SYNC = "async", "sync"
-
 # module -> function -> (suspends in workflow code, returns exactly one value)
 # Functions returning `value, err` always return exactly two values.
 PAIRS = {("funcs", "call"), ("workflow", "exec"), ("json", "encode"), ("json", "decode"),

@@ -1,15 +1,12 @@
 """The committed generated package ``generated/orders`` on real Temporal servers."""
 
 import asyncio
-import shutil
 import sys
 from pathlib import Path
 
-import pytest
 import pytest_asyncio
-from temporalio.testing import WorkflowEnvironment
+import real_servers
 
-from luac2py.runtime.temporal.converter import DATA_CONVERTER
 from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,9 +21,7 @@ from orders.workflows import WORKFLOWS  # noqa: E402
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def skipping():
     """Time-skipping server with the orders worker running."""
-    env = await WorkflowEnvironment.start_time_skipping(
-        test_server_existing_path=shutil.which("temporal-test-server"), data_converter=DATA_CONVERTER
-    )
+    env = await real_servers.time_skipping()
     stop = asyncio.Event()
     task = asyncio.create_task(run_until_stopped(build_workers(env.client, APP, WORKFLOWS, ACTIVITIES), stop))
     yield env
@@ -38,8 +33,6 @@ async def skipping():
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def dev():
     """The CLI dev server (no worker: tests run the package's own processes)."""
-    env = await WorkflowEnvironment.start_local(
-        dev_server_existing_path=shutil.which("temporal"), data_converter=DATA_CONVERTER
-    )
+    env = await real_servers.dev_server()
     yield env
     await env.shutdown()

