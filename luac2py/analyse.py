@@ -44,11 +44,14 @@ def own_statements(block):
 def analyse(chunk, root: FuncScope, resolver: Resolver, unit: Unit, role: str) -> None:
     for scope in all_scopes(root):
         for v in scope.vars:
-            v.boxed = v.in_loop and v.captured and v.assigned
+            # With `debug` in use, every captured fresh variable is a Cell, so
+            # closures sharing it share one upvalue (debug.upvalueid).
+            v.boxed = v.in_loop and v.captured and (v.assigned or resolver.uses_debug)
         scope.returns_single = _returns_single(scope.node)
         _find_module_aliases(scope)
     unit.globals_written |= resolver.globals_written
     unit.env_as_value = unit.env_as_value or resolver.env_as_value
+    unit.uses_debug = unit.uses_debug or resolver.uses_debug
     _library_writes(chunk, unit)
     if role == "workflow":
         _mark_async(root)

@@ -34,9 +34,11 @@ def lower_chunk(front, display: str, diags: Diagnostics, unit: Unit, role: str, 
     return module, lowerer, names
 
 
-def render_chunk(module, lowerer: Lowerer, names: dict, display: str, header: str, footer: str = "") -> str:
+def render_chunk(
+    module, lowerer: Lowerer, names: dict, display: str, header: str, footer: str = "", format_code: bool = True
+) -> str:
     imports = imports_for(module, lowerer.imports)
-    return render_module(module, display, header, imports, names, footer)
+    return render_module(module, display, header, imports, names, footer, format_code)
 
 
 SCRIPT_FOOTER = '''

@@ -71,7 +71,7 @@ class _CommentingUnparser(ast._Unparser):
     def get_type_comment(self, node):
         comment = getattr(node, "lua_comment", None)
         if comment is not None:
-            return f"  # {comment}"
+            return "  # " + "".join(c if c.isprintable() else "?" for c in comment)
         return super().get_type_comment(node)
 
 
@@ -82,20 +82,26 @@ def render_module(
     imports: list[str],
     names: dict[str, str],
     footer: str = "",
+    format_code: bool = True,
 ) -> str:
-    """Formatted source of a lowered Lua chunk, with its ``__lua__`` line map."""
+    """Formatted source of a lowered Lua chunk, with its ``__lua__`` line map
+    (``format_code=False``: unformatted, for chunks compiled at run time)."""
     ast.fix_missing_locations(module)
     lines = [_CommentingUnparser().visit(module)]
     prefix = header + "\n".join(imports) + "\n\n\n"
     text = prefix + "\n".join(lines) + "\n"
-    formatted = black.format_str(text, mode=_BLACK_MODE)
+    formatted = black.format_str(text, mode=_BLACK_MODE) if format_code else text
     # Line map from the formatted code.
     final = ast.parse(formatted)
     code_stmts = [s for s in final.body if not isinstance(s, (ast.Import, ast.ImportFrom, ast.Expr))]
     line_of: dict[int, int] = {}
     expr_lines: dict[int, tuple[int, int]] = {}  # Python line -> (depth, Lua line) of its innermost expression
 
+    upvalues: dict[int, list] = {}
+
     def record(ours, theirs):
+        if isinstance(theirs, (ast.FunctionDef, ast.AsyncFunctionDef)) and hasattr(ours, "lua_upvalues"):
+            upvalues[theirs.lineno] = ours.lua_upvalues
         lua_line = getattr(ours, "lua_line", None)
         if lua_line is None:
             return
@@ -134,7 +140,12 @@ def render_module(
             last = line_of[ln]
     rename = ",".join(f"{py}={lua}" for py, lua in sorted(names.items()) if py != lua)
     args = [_quoted(chunkname), _quoted(",".join(runs))]
-    if rename:
+    if upvalues:
+        # For the debug library: each def's upvalues in Lua's order, as Lua name=Python name.
+        table = ";".join(f"{ln}:" + "|".join(f"{lua}={py}" for lua, py in ups) for ln, ups in sorted(upvalues.items()))
+        args.append(_quoted(rename))
+        args.append(_quoted(table))
+    elif rename:
         args.append(_quoted(rename))
     lua_source = "__lua__ = LuaSource(\n" + "".join(f"    {a},\n" for a in args) + ")\n"
     return formatted + "\n\n" + lua_source + footer
@@ -142,7 +153,11 @@ def render_module(
 
 def _quoted(text: str) -> str:
     """A string literal as black writes it (double quotes)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    body = "".join(
+        ("\\" + c if c in '\\"' else c) if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else c
+        for c in text
+    )
+    return '"' + body + '"'
 
 
 def write_tree(target: Path, files: dict[str, str]) -> None:

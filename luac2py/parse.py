@@ -14,7 +14,9 @@ import gc
 import sys
 import threading
 
-from antlr4 import CommonTokenStream, InputStream, Token
+from antlr4 import CommonTokenStream, Token
+from antlr4.ListTokenSource import ListTokenSource
+from antlr4.Token import CommonToken
 from antlr4.error.ErrorListener import ErrorListener
 from antlr4.error.ErrorStrategy import BailErrorStrategy
 from antlr4.error.Errors import ParseCancellationException
@@ -24,7 +26,9 @@ from luaparser.builder import BuilderVisitor
 from luaparser.parser.LuaLexer import LuaLexer
 from luaparser.parser.LuaParser import LuaParser
 
+from . import lex
 from .diagnostics import Diagnostics
+from .lex import LuaSyntaxError, utf8_encode  # noqa: F401  (re-exported)
 from .runtime.values import str_to_number
 
 
@@ -41,26 +45,50 @@ class _Builder(BuilderVisitor):
         return node
 
 
-class LuaSyntaxError(Exception):
-    def __init__(self, line: int, col: int, message: str):
-        super().__init__(message)
-        self.line, self.col, self.message = line, col, message
-
-
 class _Listener(ErrorListener):
+    """Only reached if luaparser's grammar rejects what Lua's parser accepted."""
+
     def syntaxError(self, recognizer, offendingSymbol, line, column, msg, e):  # noqa: N802 (ANTLR API)
-        if offendingSymbol is None:  # lexer error
-            bad = msg.split("at: ", 1)[-1].strip("'")
-            if bad.startswith(("'", '"')):
-                text = f"unfinished string near '{bad}'"
-            elif bad.startswith("[") or bad.startswith("--["):
-                text = f"unfinished long string near '{bad[:20]}'"
-            else:
-                text = f"unexpected symbol near '{bad[:20]}'"
-            raise LuaSyntaxError(line, column + 1, text)
-        tok = offendingSymbol.text
-        near = "<eof>" if offendingSymbol.type == Token.EOF else f"'{tok}'"
+        tok = offendingSymbol
+        near = "<eof>" if tok is None or tok.type == Token.EOF else f"'{tok.text}'"
         raise LuaSyntaxError(line, column + 1, f"unexpected symbol near {near}")
+
+
+def _token_types() -> dict:
+    types = {}
+    for index, literal in enumerate(LuaLexer.literalNames):
+        if literal.startswith("'"):
+            types[literal[1:-1]] = index
+    return types
+
+
+_TYPES = _token_types()
+
+
+def _antlr_tokens(toks: list) -> list:
+    """Our tokens as ANTLR tokens for luaparser's grammar (LuaLexer's types)."""
+    out = []
+    types = _TYPES
+    for t in toks:
+        kind = t.kind
+        if kind == lex.NAME:
+            ttype = LuaLexer.NAME
+        elif kind == lex.NUMBER:
+            ttype = LuaLexer.INT if type(t.value) is int else LuaLexer.FLOAT
+        elif kind == lex.STRING:
+            first = t.text[0]
+            ttype = LuaLexer.NORMALSTRING if first == '"' else LuaLexer.CHARSTRING if first == "'" else LuaLexer.LONGSTRING
+        elif kind == lex.EOF:
+            ttype = Token.EOF
+        else:
+            ttype = types.get(kind, Token.INVALID_TYPE)
+        ct = CommonToken(type=ttype, start=t.start, stop=t.stop - 1)
+        ct.text = t.text
+        ct.line = t.line
+        ct.column = t.col - 1
+        ct.tokenIndex = len(out)
+        out.append(ct)
+    return out
 
 
 def strip_file_prelude(text: str) -> str:
@@ -74,12 +102,15 @@ def strip_file_prelude(text: str) -> str:
     return text
 
 
-def parse_text(text: str) -> lua.Chunk:
-    """Parse Lua source (a latin-1 ``str``); raises LuaSyntaxError."""
-    lexer = LuaLexer(InputStream(text))
-    lexer.removeErrorListeners()
-    lexer.addErrorListener(_Listener())
-    tokens = CommonTokenStream(lexer, channel=Token.DEFAULT_CHANNEL)
+def parse_text(text: str, c_base: int = lex.C_LEVEL_BASE) -> lua.Chunk:
+    """Parse Lua source (a latin-1 ``str``); raises LuaSyntaxError with Lua's message.
+
+    Lua's own scanner and parser rules (``lex.py``) find the first error with
+    Lua's wording and position; luaparser's grammar then builds the tree from
+    the same tokens."""
+    toks = lex.tokenize(text)
+    lex.check_chunk(toks, c_base)
+    tokens = CommonTokenStream(ListTokenSource(_antlr_tokens(toks)), channel=Token.DEFAULT_CHANNEL)
     parser = LuaParser(tokens)
     parser.removeErrorListeners()
     parser.addErrorListener(_Listener())
@@ -99,6 +130,7 @@ def parse_text(text: str) -> lua.Chunk:
                 raise LuaSyntaxError(tok.line, tok.column + 1, f"unexpected symbol near {near}") from None
             raise LuaSyntaxError(1, 1, "syntax error") from None
         chunk = _Builder(tokens).visit(tree)
+        chunk.token_list = tokens.tokens  # for positions Lua reports at a lookahead token
     finally:
         if enabled:
             gc.enable()
@@ -106,14 +138,21 @@ def parse_text(text: str) -> lua.Chunk:
     return chunk
 
 
-def parse_file(path, text: str, diags: Diagnostics, display: str | None = None):
-    """Parse one file's text, reporting errors to ``diags``; None on failure."""
+def parse_file(path, text: str, diags: Diagnostics, display: str | None = None, prelude: bool | None = None):
+    """Parse one file's text, reporting errors to ``diags``; None on failure.
+
+    ``prelude``: skip a BOM and a ``#`` first line as ``luaL_loadfile`` does
+    (files), not as ``load`` does (strings). None guesses from the chunk name:
+    ``[string "..."]`` is a string chunk."""
+    name = display or str(path)
+    if prelude is None:
+        prelude = not name.startswith('[string "')
     try:
-        return parse_text(strip_file_prelude(text))
+        return parse_text(strip_file_prelude(text) if prelude else text)
     except LuaSyntaxError as e:
-        diags.error(display or path, e.line, e.col, e.message, code="E100")
+        diags.error(name, e.line, e.col, e.message, code=e.code)
     except LiteralError as e:
-        diags.error(display or path, e.line, e.col, e.message, code="E101")
+        diags.error(name, e.line, e.col, e.message, code="E101")
     return None
 
 
@@ -130,13 +169,21 @@ def decode_literals(chunk) -> None:
     for node in walk(chunk):
         if isinstance(node, lua.String):
             tok = node.first_token
-            if tok is None:
+            if tok is not None and tok.text[:1] in ("'", '"', "["):
+                text, line, col = tok.text, tok.line, tok.column + 1
+            elif node.delimiter == lua.StringDelimiter.DOUBLE_SQUARE:
+                # A long string without its own token (`f[[...]]`, `([[...]])`): no escapes.
                 node.value = node.raw
                 continue
+            else:
+                # `f"..."` and `("...")` have no string token of their own; rebuild it.
+                quote = '"' if node.delimiter == lua.StringDelimiter.DOUBLE_QUOTE else "'"
+                text = quote + node.raw + quote
+                line, col = (tok.line, tok.column + 1) if tok is not None else (1, 1)
             try:
-                node.value = decode_string(tok.text)
+                node.value = decode_string(text)
             except ValueError as e:
-                raise LiteralError(tok.line, tok.column + 1, f"{e} near '{tok.text[:30]}'") from None
+                raise LiteralError(line, col, f"{e} near '{text[:30]}'") from None
 
 
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\", '"': '"', "'": "'"}
@@ -208,23 +255,6 @@ def decode_string(text: str) -> str:
         else:
             raise ValueError("invalid escape sequence")
     return "".join(out)
-
-
-def utf8_encode(cp: int) -> str:
-    """Lua's extended UTF-8 (up to 2^31, 6 bytes) as a byte string."""
-    if cp < 0x80:
-        return chr(cp)
-    limits = [(0x800, 2), (0x10000, 3), (0x200000, 4), (0x4000000, 5), (0x80000000, 6)]
-    for limit, count in limits:
-        if cp < limit:
-            break
-    first_marks = {2: 0xC0, 3: 0xE0, 4: 0xF0, 5: 0xF8, 6: 0xFC}
-    out = []
-    for _ in range(count - 1):
-        out.append(0x80 | (cp & 0x3F))
-        cp >>= 6
-    out.append(first_marks[count] | cp)
-    return "".join(chr(b) for b in reversed(out))
 
 
 # --- deep nesting -------------------------------------------------------------

@@ -6,7 +6,9 @@ Results are stored on the luaparser nodes:
 - ``Name.var``: the ``Var`` it refers to (None: a global);
 - function nodes (Chunk, Function, LocalFunction, Method, AnonymousFunction):
   ``.scope`` (a ``FuncScope``);
-- ``Goto.kind``: "continue" (a jump to the end of the enclosing loop body).
+- ``Goto.label``: the ``Label`` node it jumps to; ``Label.targeted``: some goto
+  jumps to it; ``Block.labels``: the block's labels by name;
+  ``Block.loop``: for a loop body, its loop statement.
 Python names are chosen in the lowering (``lower/names.py``), once the facts
 here (captured, assigned, declared in a loop) are complete.
 """
@@ -56,6 +58,7 @@ class FuncScope:
     is_async: bool = False
     returns_single: bool = False  # every return gives exactly one value (set by analyse)
     name: str = "anonymous"
+    upvalues: list = field(default_factory=list)  # Vars (or "_ENV") in Lua's upvalue order
 
 
 def node_line(node, default: int = 0) -> int:
@@ -84,9 +87,16 @@ class Resolver:
         self.globals_read: set[str] = set()
         self.env_as_value = False  # `_ENV` or `_G` used: globals may change behind our back
         self._chains: dict[int, list[dict]] = {}  # function -> outer names visible at its definition
+        # Open blocks of the current function, innermost last: (Block, index of
+        # the statement being resolved); labels are known from block entry.
+        self.label_blocks: list[list] = []
+        self.pending: list[tuple] = []  # function-level errors Lua reports at the function's end
+        self.uses_debug = False  # the program may inspect upvalues (debug.getupvalue, ...)
+        self.token_list: list = []
 
     # --- entry ------------------------------------------------------------------
     def resolve_chunk(self, chunk: lua.Chunk) -> FuncScope:
+        self.token_list = getattr(chunk, "token_list", None) or []
         scope = FuncScope(chunk, None, True, 1, name="chunk")
         chunk.scope = scope
         self._enter_function(scope, [], chunk.body)
@@ -97,10 +107,10 @@ class Resolver:
 
     # --- scopes -----------------------------------------------------------------
     def _enter_function(self, scope: FuncScope, params, body: lua.Block):
-        saved = (self.func, self.blocks, self.loop_depth, self.loops)
+        saved = (self.func, self.blocks, self.loop_depth, self.loops, self.label_blocks, self.pending)
         if self.func is not None:
             self.func.children.append(scope)
-        self.func, self.blocks, self.loop_depth, self.loops = scope, [], 0, []
+        self.func, self.blocks, self.loop_depth, self.loops, self.label_blocks, self.pending = scope, [], 0, [], [], []
         self._push_block()
         for p in params:
             if isinstance(p, lua.Varargs):
@@ -110,13 +120,32 @@ class Resolver:
             p.var = v
         self._block(body, new_scope=False)
         self.blocks.pop()
-        self.func, self.blocks, self.loop_depth, self.loops = saved
+        if self.pending:
+            # Lua finds these when it closes the function: at the token after its `end`.
+            last = getattr(scope.node, "last_token", None) if scope.parent is not None else None
+            line = self.line_after(last)
+            for node, message, code in self.pending:
+                self.error(node, message, code, line=line)
+        self.func, self.blocks, self.loop_depth, self.loops, self.label_blocks, self.pending = saved
+
+    def line_after(self, token) -> int:
+        """Line of the first token after ``token`` (of the end of input for None)."""
+        tokens = self.token_list
+        if not tokens:
+            return self.line
+        if token is not None:
+            for t in tokens[token.tokenIndex + 1 :]:
+                if t.channel == 0:
+                    return t.line
+        return tokens[-1].line
 
     def _push_block(self):
         self._block_ids += 1
         self.blocks.append((self._block_ids, {}))
 
     def _declare(self, name: str, line: int, attrib=None) -> Var:
+        if name == "_ENV":
+            self.env_as_value = True  # globals no longer mean the standard ones
         v = Var(name, self.func, self.blocks[-1][0], self.loop_depth > 0, line, attrib)
         self.blocks[-1][1][name] = v
         self.func.vars.append(v)
@@ -132,26 +161,71 @@ class Resolver:
         if new_scope:
             self._push_block()
         body = block.body
+        block.labels = self._labels(block)
+        # Locals after a label that a goto jumps back to are fresh each time
+        # round, as in a loop.
+        goto_loop = bool(block.labels) and _has_goto(block)
+        self.loop_depth += goto_loop
+        position = [block, 0]
+        self.label_blocks.append(position)
         for i, stmt in enumerate(body):
+            position[1] = i
             self.line = node_line(stmt, self.line)
             self._stmt(stmt, body, i)
+        self.label_blocks.pop()
+        self.loop_depth -= goto_loop
         if new_scope:
             self.blocks.pop()
 
+    def _labels(self, block) -> dict:
+        labels = {}
+        for stmt in block.body:
+            if isinstance(stmt, lua.Label):
+                name = stmt.id.id
+                line = node_line(stmt, self.line)
+                stmt.targeted = False
+                earlier = labels.get(name) or self._declared_label(name)
+                if earlier is not None:
+                    self.error(stmt, f"label '{name}' already defined on line {node_line(earlier, line)}", "E204", line=line)
+                labels[name] = stmt
+        return labels
+
+    def _declared_label(self, name):
+        """A label of an enclosing block declared before the current statement."""
+        for block, at in reversed(self.label_blocks):
+            label = block.labels.get(name)
+            if label is not None and block.body.index(label) < at:
+                return label
+        return None
+
     # --- references -------------------------------------------------------------
-    def _ref(self, node: lua.Name, write=False):
-        name = node.id
-        v = None
+    def _lookup(self, name: str, write=False):
+        """The local ``name`` visible here (noting a capture), or None."""
         for _, names in reversed(self.blocks):
             if name in names:
-                v = names[name]
-                break
-        if v is None:
-            v = self._lookup_outer(name)
-            if v is not None:
-                v.captured = True
-                self._note_capture(v, write)
+                return names[name]
+        v = self._lookup_outer(name)
+        if v is not None:
+            v.captured = True
+            self._note_capture(v, write)
+        return v
+
+    def _ref(self, node: lua.Name, write=False):
+        name = node.id
+        if name == "debug":
+            self.uses_debug = True
+        v = self._lookup(name, write)
         node.var = v
+        if v is None and name != "_ENV":
+            env = self._lookup("_ENV")
+            if env is not None:
+                node.env_var = env  # inside `local _ENV = ...`: a field of that table
+        if v is None and getattr(node, "env_var", None) is None:
+            # A global: `_ENV` becomes an upvalue of every function out to the chunk.
+            scope = self.func
+            while scope is not None:
+                _add_upvalue(scope, "_ENV")
+                scope = scope.parent
         if v is None:
             if name in ("_ENV", "_G"):
                 self.env_as_value = True
@@ -173,9 +247,11 @@ class Resolver:
         # moment when v is fresh per loop iteration.
         scope = self.func
         scope.free.add(v)
+        _add_upvalue(scope, v)
         while scope.parent is not None and scope.parent is not v.func:
             scope = scope.parent
             scope.free.add(v)
+            _add_upvalue(scope, v)
         if v.in_loop:
             scope.binds.add(v)
 
@@ -190,14 +266,15 @@ class Resolver:
     def _s_LocalAssign(self, s, body, i):
         for e in s.values or []:
             self._expr(e)
+        closing = [t for t in s.targets if _attrib(t) == "close"]
+        if len(closing) > 1:
+            self.error(s, "multiple to-be-closed variables in local list", "E212")
         for t in s.targets:
             attrib = None
             if getattr(t, "attribute", None) is not None:
                 attrib = t.attribute.name.id if hasattr(t.attribute, "name") else str(t.attribute)
                 if attrib not in ("const", "close"):
                     self.error(s, f"unknown attribute '{attrib}'", "E211")
-                elif attrib == "close":
-                    self.error(s, "'<close>' variables are not supported yet", "E212")
             t.var = self._declare(t.id, self.line, attrib)
 
     def _s_Assign(self, s, body, i):
@@ -237,12 +314,15 @@ class Resolver:
 
     def _s_While(self, s, body, i):
         self._expr(s.test)
+        s.body.loop = s
         self._loop(s.body)
 
     def _s_Repeat(self, s, body, i):
         # The condition sees the body's locals.
         self.loop_depth += 1
         self.loops.append(s.body)
+        s.body.loop = s
+        s.body.is_repeat_body = True
         self._push_block()
         self._block(s.body, new_scope=False)
         self._expr(s.test)
@@ -266,11 +346,13 @@ class Resolver:
         self._expr(s.stop)
         if not isinstance(s.step, int):
             self._expr(s.step)
+        s.body.loop = s
         self._loop(s.body, [s.target])
 
     def _s_Forin(self, s, body, i):
         for e in s.iter:
             self._expr(e)
+        s.body.loop = s
         self._loop(s.body, s.targets)
 
     def _s_If(self, s, body, i):
@@ -292,19 +374,37 @@ class Resolver:
 
     def _s_Break(self, s, body, i):
         if not self.loops:
-            self.error(s, f"break outside a loop at line {self.line}", "E201")
+            self.pending.append((s, f"break outside loop at line {self.line}", "E201"))
 
     def _s_Goto(self, s, body, i):
-        label = s.label.id
-        # `goto continue` style: the label ends the innermost loop body.
-        if self.loops:
-            loop_body = self.loops[-1].body
-            tail = [x for x in loop_body if not isinstance(x, lua.SemiColon)]
-            if tail and isinstance(tail[-1], lua.Label) and tail[-1].id.id == label:
-                s.kind = "continue"
-                self.loops[-1].has_continue = True
-                return
-        self.error(s, f"goto '{label}' is not supported yet (only a jump to a label that ends the enclosing loop body)", "E202")
+        name = s.label.id
+        line = node_line(s, self.line)
+        for block, at in reversed(self.label_blocks):
+            label = block.labels.get(name)
+            if label is None:
+                continue
+            s.label = label
+            label.targeted = True
+            here = block.body.index(label)
+            if here > at and not _ends_block(block, here):
+                # A forward jump may not enter the scope of a local declared on the way.
+                for stmt in block.body[at + 1 : here]:
+                    if isinstance(stmt, (lua.LocalAssign, lua.LocalFunction)):
+                        local = stmt.targets[0].id if isinstance(stmt, lua.LocalAssign) else stmt.name.id
+                        # Lua sees it after the label and the void statements following it.
+                        rest = block.body[here:]
+                        void = len(rest) if _ends_block(block, here) else next(
+                            (k for k, x in enumerate(rest) if not isinstance(x, (lua.Label, lua.SemiColon))), len(rest)
+                        )
+                        self.error(
+                            s,
+                            f"<goto {name}> at line {line} jumps into the scope of local '{local}'",
+                            "E205",
+                            line=self.line_after(getattr(rest[void - 1], "last_token", None)) if void else line,
+                        )
+                        break
+            return
+        self.pending.append((s, f"no visible label '{name}' for <goto> at line {line}", "E202"))
 
     def _s_Label(self, s, body, i):
         pass
@@ -358,6 +458,47 @@ class Resolver:
             self._expr(e.operand)
         elif isinstance(e, lua.Block):
             self._block(e)
+
+
+def _add_upvalue(scope: FuncScope, v) -> None:
+    if v not in scope.upvalues:
+        scope.upvalues.append(v)
+
+
+def _attrib(target):
+    a = getattr(target, "attribute", None)
+    if a is None:
+        return None
+    return a.name.id if hasattr(a, "name") else str(a)
+
+
+def _has_goto(block) -> bool:
+    """A goto anywhere in ``block`` outside nested functions."""
+    stack = list(block.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, lua.Goto):
+            return True
+        if isinstance(node, (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction)):
+            continue
+        if isinstance(node, lua.Block):
+            stack.extend(node.body)
+        elif isinstance(node, (lua.Do, lua.While, lua.Repeat, lua.Fornum, lua.Forin)):
+            stack.extend(node.body.body)
+        elif isinstance(node, (lua.If, lua.ElseIf)):
+            stack.extend(node.body.body)
+            if node.orelse is not None:
+                stack.append(node.orelse)
+    return False
+
+
+def _ends_block(block, index: int) -> bool:
+    """Only labels and semicolons follow statement ``index``: a label there is
+    outside the scope of the block's locals (not so in a repeat body, whose
+    locals the ``until`` condition still sees)."""
+    if getattr(block, "is_repeat_body", False):
+        return False
+    return all(isinstance(x, (lua.Label, lua.SemiColon)) for x in block.body[index + 1 :])
 
 
 def resolve(chunk: lua.Chunk, file: str, diags: Diagnostics) -> tuple[FuncScope, Resolver]:

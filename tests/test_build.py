@@ -103,7 +103,7 @@ def test_every_error_is_reported(tmp_path: Path, monkeypatch):
         build_app("tests/fixtures/build/several_errors/app.yaml", tmp_path / "out")
     rendered = [d.render() for d in info.value.diagnostics]
     assert rendered == [
-        "tests/fixtures/build/several_errors/flow.lua:3:3: error: break outside a loop at line 3",
+        "tests/fixtures/build/several_errors/flow.lua:6:3: error: break outside loop at line 3",
         "tests/fixtures/build/several_errors/step.lua:3:1: error: unexpected symbol near 'end'",
     ]
 

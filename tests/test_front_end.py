@@ -39,8 +39,20 @@ def test_bad_escapes_are_errors(text):
     "source,line,col,message",
     [
         ('x = "a" "b"', 1, 9, "unexpected symbol near '\"b\"'"),
-        ("local function f()\n  return 1\n", 3, 1, "unexpected symbol near <eof>"),
-        ('x = "abc', 1, 5, "unfinished string near '\"abc'"),
+        ("local function f()\n  return 1\n", 3, 1, "'end' expected (to close 'function' at line 1) near <eof>"),
+        ('x = "abc', 1, 5, "unfinished string near <eof>"),
+        ('x = "abc\ny = 1', 1, 5, "unfinished string near '\"abc'"),
+        ("x = 3x", 1, 5, "malformed number near '3x'"),
+        ("x = '\\q'", 1, 5, "invalid escape sequence near ''\\q'"),
+        ("a\1a = 1", 1, 2, "syntax error near '<\\1>'"),
+        ("t = {1,\n2\n", 3, 1, "'}' expected (to close '{' at line 1) near <eof>"),
+        ("f(", 1, 3, "unexpected symbol near <eof>"),
+        ("a.b:c = 1", 1, 7, "function arguments expected near '='"),
+        ("x = 1 y", 1, 8, "syntax error near <eof>"),
+        ("x = [==[\n\n", 3, 5, "unfinished long string (starting at line 1) near <eof>"),
+        ("local x <const> = 1; x = 2", 1, 24, "attempt to assign to const variable 'x'"),
+        ("for i = 1 do end", 1, 11, "',' expected near 'do'"),
+        ("return " + "(" * 300 + "1" + ")" * 300, 1, 204, "C stack overflow"),
     ],
 )
 def test_syntax_errors_have_positions(source, line, col, message):

@@ -22,14 +22,18 @@ from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
 from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
 from .names import FunctionNames
 from .statements import STATEMENT_HANDLERS, StatementsMixin
+from .types import infer as infer_types
 from .wippy import WippyMixin
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
 RUNTIME_HELPERS = {
     "acall", "add", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
     "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
-    "lt", "mod", "mul", "numeric_for", "power", "setindex", "shl", "shr", "spread", "sub", "truthy", "unm",
+    "lt", "mod", "mul", "numeric_for", "power", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
+    "wrap",
 }
+# Builtins inline type guards use (`type(x) is int`): never Lua locals' names.
+GUARD_BUILTINS = {"int", "float", "bool"}
 
 # Standard globals the lowering may bind statically (``lua.print``).
 STANDARD_GLOBALS = {
@@ -51,14 +55,20 @@ class Unit:
     """Facts about the whole compilation unit the lowering needs."""
 
     globals_written: set = field(default_factory=set)
+    uses_debug: bool = False  # generated modules record upvalue tables for the debug library
     env_as_value: bool = False
     library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
 
 
 class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
     _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
+    def _assign_stmt(self, s):
+        # Stores into plain tables (expressions.plain_store), else the general case.
+        return self.plain_store(s) or StatementsMixin._assign(self, s)
+
     _stmt_handlers = {
         **STATEMENT_HANDLERS,
+        lua.Assign: _assign_stmt,
         **FUNCTION_STATEMENT_HANDLERS,
         lua.Call: CallsMixin._call_stmt,
         lua.Invoke: CallsMixin._call_stmt,
@@ -70,7 +80,7 @@ class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, Wip
         self.unit = unit
         self.role = role  # "script" | "workflow" | "activity" | "library"
         self.app_context = app_context
-        self.helpers = set(RUNTIME_HELPERS)
+        self.helpers = set(RUNTIME_HELPERS) | GUARD_BUILTINS
         self.used_helpers: set[str] = set()
         self.imports: dict[str, set[str]] = {}
         self.pre: list[ast.stmt] = []
@@ -78,6 +88,8 @@ class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, Wip
         self.names: FunctionNames | None = None
         self.scope: FuncScope | None = None
         self.extra_values = None
+        self.py_loops: list = []  # Python loops being lowered in the current function
+        self.jump_count = 0
 
     # --- services for the mixins ------------------------------------------------------
     def helper_call(self, helper: str, *args, keywords=None) -> ast.Call:
@@ -131,12 +143,15 @@ class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, Wip
         self.names = FunctionNames(None, None, self.helpers)
         self.names.used.add("chunk")
         self.pre = []
+        infer_types(self, chunk)  # Var.static_type / Var.int_range (lower/types.py)
         self.function_def(chunk, scope, "chunk", def_name="chunk")
         fn = self.pre.pop()
         # The chunk's own parameters: the global table, then the chunk's `...`.
         fn.args.args.insert(0, ast.arg("_ENV"))
         fn.args.defaults = []
         fn.lua_comment = self.chunkname
+        if self.unit.uses_debug:
+            fn.lua_upvalues = [("_ENV", "_ENV")]  # a main chunk has exactly this one
         return ast.Module([fn], [])
 
 

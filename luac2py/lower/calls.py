@@ -26,7 +26,7 @@ SINGLE_LIB = {
     "table": {"concat", "pack", "remove"},
     "math": {"floor", "ceil", "abs", "max", "min", "sqrt", "exp", "log", "sin", "cos", "tan", "asin", "acos",
              "atan", "tointeger", "type", "ult", "fmod", "random", "pow", "log10"},
-    "utf8": {"char", "len", "offset"},
+    "utf8": {"char", "offset"},
     "os": {"time", "clock", "date", "getenv", "difftime"},
 }
 
@@ -39,6 +39,13 @@ PURE_LIB = {
     "math": SINGLE_LIB["math"] - {"random"},
     "utf8": {"char", "len", "offset", "codepoint"},
 }
+
+
+# `o:m(x)` as `_t(o, x) if type(o) is Table and (_t := o["m"]) is not None else
+# invoke(o, "m", x)`: off until errors.py names the method of such a call in
+# "bad argument" / "calling 'm' on bad self" messages (and a nil method's
+# `__index` function would run twice, the second time in invoke).
+INLINE_METHOD_CALLS = False
 
 
 class CallsMixin:
@@ -64,8 +71,6 @@ class CallsMixin:
         f = e.func
         if isinstance(f, lua.Name):
             if f.var is None:
-                if f.id == "require":
-                    return True  # the module (Lua 5.4's second value, the loader data, is not used)
                 return (f.id in SINGLE_BASE and self.static_global(f.id) is not None) or self.is_select_count(e)
             v = f.var
             scope = getattr(v, "function_scope", None)
@@ -184,7 +189,25 @@ class CallsMixin:
         # do not count `self` (invoke lets the runtime see that).
         if self.in_async():
             return P.await_(self.helper_call("ainvoke", obj, P.const(method), *args))
-        return self.helper_call("invoke", obj, P.const(method), *args)
+        slow = self.helper_call("invoke", obj, P.const(method), *args)
+        if (
+            INLINE_METHOD_CALLS
+            and isinstance(obj, ast.Name)
+            and self.static_type(e.source) in (None, "table")
+            and all(_pure_cheap(a) for a in args)
+        ):
+            # `o:m(x)` on a table: its method called directly; `invoke` for other
+            # values and to report a missing method.
+            fn = self.temp()
+            test = ast.BoolOp(
+                ast.And(),
+                [
+                    ast.Compare(P.call("type", obj), [ast.Is()], [P.name("Table")]),
+                    P.not_none(ast.NamedExpr(P.name(fn, store=True), P.subscript(obj, P.const(method)))),
+                ],
+            )
+            return ast.IfExp(test, P.call(P.name(fn), obj, *args), slow)
+        return slow
 
     def builtin_call(self, ident: str, e):
         """Calls to standard globals that lower to something better than a call."""
@@ -201,3 +224,13 @@ class CallsMixin:
 
     def _call_stmt(self, e) -> ast.stmt:
         return P.expr_stmt(self.call_raw(e))
+
+
+def _pure_cheap(e: ast.expr) -> bool:
+    """A variable, a constant, or plain arithmetic on them (emitted only where
+    types prove it exact): fine to write in two branches of an inline guard."""
+    if P.is_simple(e):
+        return True
+    if isinstance(e, ast.BinOp):
+        return _pure_cheap(e.left) and _pure_cheap(e.right)
+    return False

@@ -12,6 +12,7 @@ import keyword
 from luaparser import astnodes as lua
 
 from . import pyast as P
+from .types import FULL, MAXINT, MININT, TypeFacts, arith_range, fits
 
 _ARITH_HELPERS = {
     lua.AddOp: ("add", ast.Add),
@@ -36,48 +37,27 @@ _ORDER = {
 }
 
 NUMERIC = ("int", "float", "number")
+TRUTHY = ("table", "string", "int", "float", "number", "function")
 
 
 class ExpressionsMixin:
-    # --- static types (a small lattice: int float number string bool nil table) ---
+    # --- static types and ranges (facts from lower/types.py) -----------------------
+    def type_facts(self):
+        facts = getattr(self, "_type_facts", None)
+        if facts is None:
+            facts = self._type_facts = TypeFacts(
+                self, lambda v: v.static_type, lambda v: getattr(v, "int_range", FULL) if v.static_type == "int" else None
+            )
+        return facts
+
     def static_type(self, e):
-        t = type(e)
-        if t is lua.Number:
-            return "int" if isinstance(e.value, int) else "float"
-        if t is lua.String:
-            return "string"
-        if t in (lua.TrueExpr, lua.FalseExpr) or isinstance(e, (lua.RelOp, lua.ULNotOp)):
-            return "bool"
-        if t is lua.Nil:
-            return "nil"
-        if t is lua.Table:
-            return "table"
-        if t is lua.Concat:
-            # Strings and numbers concatenate to a string; anything else may
-            # reach a __concat metamethod, which returns any value.
-            operands = (self.static_type(e.left), self.static_type(e.right))
-            return "string" if all(x in ("string", *NUMERIC) for x in operands) else None
-        if t is lua.Name:
-            v = getattr(e, "var", None)
-            return getattr(v, "static_type", None) if v is not None else None
-        if t in (lua.AddOp, lua.SubOp, lua.MultOp):
-            a, b = self.static_type(e.left), self.static_type(e.right)
-            if a == "float" and b in NUMERIC or b == "float" and a in NUMERIC:
-                return "float"
-            if a in NUMERIC and b in NUMERIC:
-                return "number"
-            return None
-        if t is lua.FloatDivOp or t is lua.ExpoOp:
-            if self.static_type(e.left) in NUMERIC and self.static_type(e.right) in NUMERIC:
-                return "float"
-        if t is lua.ULengthOP and self.static_type(e.operand) == "string":
-            return "int"
-        if t is lua.Call and self.is_select_count(e):
-            return "int"
-        if t is lua.AndLoOp or t is lua.OrLoOp:
-            a, b = self.static_type(e.left), self.static_type(e.right)
-            return a if a == b else None
-        return None
+        """The Lua type of ``e``'s value when known: int float number string bool
+        nil table function, else None."""
+        return self.type_facts().type_of(e)
+
+    def int_range(self, e):
+        """(lo, hi) of an integer expression's value, or None."""
+        return self.type_facts().range_of(e)
 
     # --- entry points -------------------------------------------------------------
     def expr(self, e) -> ast.expr:
@@ -105,19 +85,33 @@ class ExpressionsMixin:
         if t is lua.OrLoOp:
             return ast.BoolOp(ast.Or(), [self.cond(e.left), self.cond(e.right)])
         if t is lua.ULNotOp:
-            return ast.UnaryOp(ast.Not(), self.cond(e.operand))
+            return self._not(e)
         st = self.static_type(e)
         if st in ("table", "string", "int", "float", "number"):
             return P.const(True) if t in (lua.String, lua.Number, lua.Table) else P.not_none(self.expr(e))
         if st == "nil":
             return P.const(False)
-        value = self.expr(e)
+        return self.truth_test(self.expr(e))
+
+    def truth_test(self, value: ast.expr, negate: bool = False) -> ast.expr:
+        """Lua truth of a Python value, inline: ``x is not None and x is not False``
+        (``(_t := t[k]) is None or _t is False`` negated)."""
+        if isinstance(value, ast.Constant):
+            return P.const((value.value is None or value.value is False) is negate)
         if isinstance(value, ast.Name):
+            first, again = value, value
+        else:
+            tmp = self.temp()
+            first, again = ast.NamedExpr(P.name(tmp, store=True), value), P.name(tmp)
+        if negate:
             return ast.BoolOp(
-                ast.And(),
-                [P.not_none(value), ast.Compare(value, [ast.IsNot()], [P.const(False)])],
+                ast.Or(),
+                [ast.Compare(first, [ast.Is()], [P.const(None)]), ast.Compare(again, [ast.Is()], [P.const(False)])],
             )
-        return self.helper_call("truthy", value)
+        return ast.BoolOp(
+            ast.And(),
+            [P.not_none(first), ast.Compare(again, [ast.IsNot()], [P.const(False)])],
+        )
 
     # --- literals and names ----------------------------------------------------------
     def _nil(self, e):
@@ -141,6 +135,12 @@ class ExpressionsMixin:
     def _name(self, e):
         v = e.var
         if v is None:
+            env = getattr(e, "env_var", None)
+            if env is not None:
+                # A global inside the scope of `local _ENV = ...`.
+                return P.subscript(self.var_load(env), P.const(e.id))
+            if e.id == "_ENV":
+                return P.name("_ENV")
             return self.global_ref(e.id)
         return self.var_load(v)
 
@@ -176,8 +176,13 @@ class ExpressionsMixin:
             return self.helper_call("index", target, key)
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             return P.subscript(target, key)
-        if self.static_type(obj) == "table" and self.static_type(e.idx) in ("string", "int", "float", "number"):
+        key_type = self.static_type(e.idx)
+        if self.static_type(obj) == "table" and key_type in ("string", "int", "float", "number"):
             return P.subscript(target, key)
+        if key_type in ("int", "float", "number") and isinstance(target, ast.Name) and P.is_simple(key):
+            # `row[k]`: a table's own read (C speed) when it is one.
+            test = ast.Compare(P.call("type", target), [ast.Is()], [P.name("Table")])
+            return ast.IfExp(test, P.subscript(target, key), self.helper_call("index", target, key))
         return self.helper_call("index", target, key)
 
     def index_key(self, e) -> ast.expr:
@@ -186,15 +191,92 @@ class ExpressionsMixin:
         return self.expr(e.idx)
 
     # --- operators -------------------------------------------------------------------
+    # Integer `+ - *` chains are computed exactly in Python and wrapped to 64 bits
+    # once, at the chain's root (wrap-around commutes with ring operations), and
+    # only when the operands' ranges allow an overflow at all. Operands of
+    # unknown type that are plain variables get an inline guard with the helper
+    # as the slow path (which names the variable in error messages).
     def _arith(self, e):
-        helper, pyop = _ARITH_HELPERS[type(e)]
-        left, right = self.expr(e.left), self.expr(e.right)
+        kind = type(e)
+        helper, pyop = _ARITH_HELPERS[kind]
+        a, b = self.static_type(e.left), self.static_type(e.right)
         if pyop is not None:
-            a, b = self.static_type(e.left), self.static_type(e.right)
             # Floats never wrap: a float operand makes the Python operator exact.
             if (a == "float" and b in NUMERIC) or (b == "float" and a in NUMERIC):
-                return ast.BinOp(left, pyop(), right)
+                return ast.BinOp(self.expr(e.left), pyop(), self.expr(e.right))
+            if a == "int" and b == "int":
+                return self.int_checked(self.int_chain(e), self.type_facts().exact_range(e))
+        if kind in (lua.ModOp, lua.FloorDivOp) and a == "int" and b == "int":
+            rb = self.int_range(e.right)
+            if rb is not None and (rb[0] > 0 or rb[1] < 0):
+                # A divisor that cannot be zero: Python's floored `%` and `//` are Lua's.
+                exact = arith_range(kind, self.int_range(e.left) or FULL, rb)
+                node = ast.BinOp(self.expr(e.left), ast.Mod() if kind is lua.ModOp else ast.FloorDiv(), self.expr(e.right))
+                return self.int_checked(node, exact)
+        left, right = self.expr(e.left), self.expr(e.right)
+        if pyop is not None:
+            guarded = self.int_guarded(kind, e, left, right, helper)
+            if guarded is not None:
+                return guarded
         return self.helper_call(helper, left, right)
+
+    def int_chain(self, e) -> ast.expr:
+        """An integer ``+ - *`` (and unary minus) chain as exact Python arithmetic."""
+        kind = type(e)
+        if kind in (lua.AddOp, lua.SubOp, lua.MultOp) and self.static_type(e) == "int":
+            op = _ARITH_HELPERS[kind][1]
+            return ast.BinOp(self.int_chain(e.left), op(), self.int_chain(e.right))
+        if kind is lua.UMinusOp and self.static_type(e) == "int":
+            return ast.UnaryOp(ast.USub(), self.int_chain(e.operand))
+        return self.expr(e)
+
+    def int_checked(self, node: ast.expr, exact) -> ast.expr:
+        """``node`` (an exact integer) wrapped to 64 bits where its range
+        ``exact`` may leave them: ``_t if (_t := a + b) <= MAX else wrap(_t)``."""
+        if fits(exact):
+            return node
+        low = exact is None or exact[0] < MININT
+        high = exact is None or exact[1] > MAXINT
+        tmp = self.temp()
+        target = ast.NamedExpr(P.name(tmp, store=True), node)
+        test = self.range_test(target, low, high)
+        self.used_helpers.add("wrap")
+        return ast.IfExp(test, P.name(tmp), P.call("wrap", P.name(tmp)))
+
+    @staticmethod
+    def range_test(target: ast.expr, low: bool, high: bool) -> ast.expr:
+        if low and high:
+            return ast.Compare(P.const(MININT), [ast.LtE(), ast.LtE()], [target, P.const(MAXINT)])
+        if high:
+            return ast.Compare(target, [ast.LtE()], [P.const(MAXINT)])
+        return ast.Compare(target, [ast.GtE()], [P.const(MININT)])
+
+    def int_guarded(self, kind, e, left, right, helper):
+        """``k - 1`` for a variable ``k`` of unknown type: the integer operation
+        behind ``type(k) is int`` (and a range check), else the helper."""
+        types = (self.static_type(e.left), self.static_type(e.right))
+        if not all(P.is_simple(x) for x in (left, right)):
+            return None
+        if not all(t in ("int", None) for t in types) or "int" not in types:
+            return None  # guess an integer when the other operand is one
+        if any(isinstance(x, ast.Constant) and type(x.value) is not int for x in (left, right)):
+            return None
+        ranges = [self.int_range(x) if t == "int" else FULL for x, t in zip((e.left, e.right), types)]
+        exact = arith_range(kind, ranges[0] or FULL, ranges[1] or FULL)
+        tests = [
+            ast.Compare(P.call("type", x), [ast.Is()], [P.name("int")])
+            for x, t in zip((left, right), types)
+            if t is None
+        ]
+        op = _ARITH_HELPERS[kind][1]
+        slow = self.helper_call(helper, left, right)
+        if fits(exact):
+            return ast.IfExp(_all(tests), ast.BinOp(left, op(), right), slow)
+        tmp = self.temp()
+        target = ast.NamedExpr(P.name(tmp, store=True), ast.BinOp(left, op(), right))
+        low, high = exact[0] < MININT, exact[1] > MAXINT
+        tests.append(self.range_test(target, low, high))
+        return ast.IfExp(_all(tests), P.name(tmp), slow)
 
     def _compare_eq(self, e, negate=False):
         left, right = e.left, e.right
@@ -228,8 +310,16 @@ class ExpressionsMixin:
         if (a in NUMERIC and b in NUMERIC) or (a == "string" and b == "string"):
             return ast.Compare(l, [pyop()], [r])
         if swapped:
-            return self.helper_call("gt" if helper == "lt" else "ge", l, r)
-        return self.helper_call(helper, l, r)
+            slow = self.helper_call("gt" if helper == "lt" else "ge", l, r)
+        else:
+            slow = self.helper_call(helper, l, r)
+        if P.is_simple(l) and P.is_simple(r) and (a in NUMERIC or b in NUMERIC) and None in (a, b):
+            # `k < 2` for a variable `k` of unknown type: plain when it holds an integer.
+            x = l if a is None else r
+            if not isinstance(x, ast.Constant):
+                test = ast.Compare(P.call("type", x), [ast.Is()], [P.name("int")])
+                return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), slow)
+        return slow
 
     def _concat(self, e):
         # `a .. b .. c` is right-nested; a parenthesized operand stays one part.
@@ -239,11 +329,29 @@ class ExpressionsMixin:
             parts.append(node.left)
             node = node.right
         parts.append(node)
-        if all(self.static_type(p) == "string" for p in parts):
+        types = [self.static_type(p) for p in parts]
+        if all(isinstance(p, lua.String) for p in parts):
+            # Python would fold constants into one shared object; Lua makes a new string.
+            return self.helper_call("concat", *[self.expr(p) for p in parts])
+        if all(t == "string" for t in types):
             out = self.expr(parts[0])
             for p in parts[1:]:
                 out = ast.BinOp(out, ast.Add(), self.expr(p))
             return out
+        if all(t in ("string", "int") for t in types):
+            # Integers print as Python prints them (Lua's "%d"): an f-string.
+            lowered = [self.expr(p) for p in parts]
+            # (Python 3.11 f-string expressions cannot hold quotes or backslashes.)
+            if not any(
+                isinstance(n, ast.Constant) and isinstance(n.value, str)
+                for p, v in zip(parts, lowered)
+                if not isinstance(p, lua.String)
+                for n in ast.walk(v)
+            ):
+                return ast.JoinedStr(
+                    [v if isinstance(p, lua.String) else ast.FormattedValue(v, -1, None) for p, v in zip(parts, lowered)]
+                )
+            return self.helper_call("concat", *lowered)
         return self.helper_call("concat", *[self.expr(p) for p in parts])
 
     def _and(self, e):
@@ -265,30 +373,80 @@ class ExpressionsMixin:
             tmp = self.temp()
             test_target = ast.NamedExpr(P.name(tmp, store=True), left)
             value = P.name(tmp)
-        test = self.helper_call("truthy", test_target)
+        test = self._walrus_truth(test_target) if isinstance(test_target, ast.NamedExpr) else self.truth_test(test_target)
         if is_and:
             return ast.IfExp(test, right, value)
         return ast.IfExp(test, value, right)
 
+    def _walrus_truth(self, target: ast.NamedExpr) -> ast.expr:
+        tmp = target.target.id
+        return ast.BoolOp(
+            ast.And(),
+            [P.not_none(target), ast.Compare(P.name(tmp), [ast.IsNot()], [P.const(False)])],
+        )
+
     def _not(self, e):
-        return ast.UnaryOp(ast.Not(), self.cond(e.operand))
+        inner = e.operand
+        if self.static_type(inner) not in ("bool", "nil", *TRUTHY) and type(inner) not in (lua.AndLoOp, lua.OrLoOp, lua.ULNotOp):
+            return self.truth_test(self.expr(inner), negate=True)
+        return ast.UnaryOp(ast.Not(), self.cond(inner))
 
     def _unm(self, e):
-        if self.static_type(e.operand) == "float":
+        t = self.static_type(e.operand)
+        if t == "float":
             return ast.UnaryOp(ast.USub(), self.expr(e.operand))
         if isinstance(e.operand, lua.Number) and e.operand.value != -(2**63):
             v = e.operand.value
             if isinstance(v, int) and v <= 2**63 - 1:
                 return P.const(-v)
+        if t == "int":
+            return self.int_checked(self.int_chain(e), self.type_facts().exact_range(e))
         return self.helper_call("unm", self.expr(e.operand))
+
+    def is_plain_table(self, e) -> bool:
+        """A local table that can never have a metatable (lower/types.py)."""
+        v = getattr(e, "var", None) if isinstance(e, lua.Name) else None
+        return v is not None and getattr(v, "plain_table", False) and not v.boxed
 
     def _len(self, e):
         if self.static_type(e.operand) == "string":
             return P.call("len", self.expr(e.operand))
+        if self.is_plain_table(e.operand):
+            return P.call(P.attr(self.expr(e.operand), "length"))
         return self.helper_call("length", self.expr(e.operand))
 
     def _bnot(self, e):
         return self.helper_call("bnot", self.expr(e.operand))
+
+    def plain_store(self, s):
+        """``t[k] = v`` into a plain table (no metatable, ever) with a key and a
+        value of known types: ``t.append(v)`` for ``t[#t + 1] = v``, else a
+        plain dict store; None when the general assignment is needed."""
+        if len(s.targets) != 1 or len(s.values) != 1:
+            return None
+        target, value = s.targets[0], s.values[0]
+        if not isinstance(target, lua.Index) or not self.is_plain_table(target.value):
+            return None
+        known = self.static_type(value) in ("bool", *TRUTHY) and not self.may_call_lua(value)
+        if not known and not isinstance(value, (lua.Name, lua.Number, lua.String, lua.Nil, lua.TrueExpr, lua.FalseExpr)):
+            return None
+        key = target.idx
+        table = self.expr(target.value)
+        if (
+            target.notation == lua.IndexNotation.SQUARE
+            and isinstance(key, lua.AddOp)
+            and isinstance(key.left, lua.ULengthOP)
+            and isinstance(key.left.operand, lua.Name)
+            and key.left.operand.var is target.value.var
+            and isinstance(key.right, lua.Number)
+            and key.right.value == 1
+            and type(key.right.value) is int
+        ):
+            return [P.expr_stmt(P.call(P.attr(table, "append"), self.expr(value)))]
+        if known and (target.notation == lua.IndexNotation.DOT or self.static_type(key) in ("int", "string")):
+            k = self.index_key(target)
+            return [P.expr_stmt(P.call(P.attr("dict", "__setitem__"), table, k, self.expr(value)))]
+        return None
 
     # --- tables ----------------------------------------------------------------------
     def _table(self, e):
@@ -325,6 +483,10 @@ class ExpressionsMixin:
 
     def _function_expr(self, e):
         return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))
+
+
+def _all(tests: list) -> ast.expr:
+    return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
 
 
 def _is_keyword_arg(name: str) -> bool:

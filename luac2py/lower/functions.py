@@ -22,15 +22,18 @@ class FunctionsMixin:
         """Emit the def for ``node`` into the preceding statements; return its name."""
         if def_name is None:
             def_name = self.names.fresh(hint)
-        outer_names, outer_scope = self.names, self.scope
+        outer_names, outer_scope, outer_loops = self.names, self.scope, self.py_loops
         self.names = FunctionNames(scope, outer_names, self.helpers)
         self.scope = scope
+        self.py_loops = []
         try:
             params = []
             defaults = []
             body: list[ast.stmt] = []
             for v in scope.params:
                 self.names.declare(v)
+                if any(a.arg == v.py for a in params):
+                    v.py = self.names.fresh(v.name)  # `function(a, a)`: the last one is visible
                 params.append(ast.arg(v.py))
                 defaults.append(P.const(None))
                 if v.boxed:
@@ -51,7 +54,7 @@ class FunctionsMixin:
             # Surplus arguments: named after the body so Lua's own `_` keeps its name.
             vararg = ast.arg("varargs" if scope.is_vararg else self.names.fresh("_"))
         finally:
-            self.names, self.scope = outer_names, outer_scope
+            self.names, self.scope, self.py_loops = outer_names, outer_scope, outer_loops
         args = ast.arguments(
             posonlyargs=[],
             args=params,
@@ -65,6 +68,8 @@ class FunctionsMixin:
         fn = cls(def_name, args, body, [], None, None, lineno=0)
         fn.lua_line = scope.line
         fn.lua_comment = f"{self.chunkname}:{scope.line}"
+        if self.unit.uses_debug:
+            fn.lua_upvalues = [("_ENV", "_ENV") if v == "_ENV" else (v.name, v.py) for v in scope.upvalues]
         self.pre.append(fn)
         return def_name
 

@@ -55,6 +55,7 @@ class FunctionNames:
         self.by_block: dict[str, Var] = {}
         self.helpers = helpers
         self.free: set[str] = set()  # Python names of outer variables referenced here
+        self.jump_flag: str | None = None  # set while a goto/break leaves several Python loops
         if scope is not None:
             for v in _free_vars(scope):
                 if v.py:

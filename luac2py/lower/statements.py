@@ -10,13 +10,136 @@ from ..resolve import node_line
 from . import pyast as P
 
 
+class PyLoop:
+    """A Python loop being lowered: a Lua loop or a goto dispatcher. Jumps that
+    leave several Python loops record an escape on each loop they cross."""
+
+    def __init__(self, node, dispatch_var: str | None = None):
+        self.node = node  # the Lua loop statement, or the dispatcher's Block
+        self.dispatch_var = dispatch_var
+        self.escapes: list[tuple[int, "PyLoop", list]] = []
+
+
 class StatementsMixin:
     def block(self, block) -> list[ast.stmt]:
+        if self.dispatch_labels(block):
+            return self.dispatcher(block)
+        return self.statements(block.body)
+
+    def statements(self, body) -> list[ast.stmt]:
         out: list[ast.stmt] = []
-        for stmt in block.body:
+        for i, stmt in enumerate(body):
             self.line = node_line(stmt, self.line)
+            if isinstance(stmt, lua.LocalAssign) and _is_close(stmt):
+                # `local x <close>`: the rest of the block runs under a try whose
+                # finally calls x's __close, with the error if one is leaving.
+                out.extend(self.statement(stmt))
+                v = next(t.var for t in stmt.targets if t.var.attrib == "close")
+                value = P.attr(P.name(v.py), "v") if v.boxed else P.name(v.py)
+                check = P.expr_stmt(self.helper_call("tbc_check", value, P.const(v.name)))
+                rest = self.statements(body[i + 1 :]) or [ast.Pass()]
+                close = ast.Try(rest, [], [], [P.expr_stmt(self.helper_call("tbc_close", value))])
+                check.lua_line = node_line(stmt, self.line)
+                # Lua closes as the block exits: at its last statement.
+                close.finalbody[0].lua_line = node_line(body[-1], self.line)
+                out += [check, close]
+                return out
             out.extend(self.statement(stmt))
         return out
+
+    # --- goto -------------------------------------------------------------------------
+    @staticmethod
+    def continue_labels(block) -> bool:
+        """A loop body whose jumped-to labels all end it: gotos to them are ``continue``."""
+        labels = [x for x in getattr(block, "labels", {}).values() if x.targeted]
+        if not labels or getattr(block, "loop", None) is None:
+            return False
+        body = block.body
+        last = max((i for i, x in enumerate(body) if not isinstance(x, (lua.Label, lua.SemiColon))), default=-1)
+        return all(body.index(x) > last for x in labels)
+
+    def dispatch_labels(self, block) -> list:
+        labels = [x for x in getattr(block, "labels", {}).values() if x.targeted]
+        if not labels or self.continue_labels(block):
+            return []
+        return labels
+
+    def dispatcher(self, block) -> list[ast.stmt]:
+        """A block with labels that gotos jump to: its statements split at those
+        labels into segments, run by ``while True`` from the segment a goto sets."""
+        var = self.names.fresh("_goto")
+        segments: list[list] = [[]]
+        for stmt in block.body:
+            if isinstance(stmt, lua.Label) and stmt.targeted:
+                stmt.segment = len(segments) + 1
+                segments.append([])
+            else:
+                segments[-1].append(stmt)
+        loop = PyLoop(block, var)
+        self.py_loops.append(loop)
+        for stmt in block.body:
+            if isinstance(stmt, lua.LocalAssign) and _is_close(stmt) and len(segments) > 1:
+                self.diags.error(
+                    self.chunkname, node_line(stmt, self.line), 1,
+                    "'<close>' variables in a block with goto labels are not supported", code="E213",
+                )
+        body = []
+        for n, segment in enumerate(segments, start=1):
+            stmts = self.statements(segment)
+            if n == 1 and not stmts:
+                continue
+            test = ast.Compare(P.name(var), [ast.LtE()], [P.const(n)])
+            body.append(ast.If(test, stmts or [ast.Pass()], []))
+        body.append(ast.Break())
+        return self.leave_py_loop(loop, [P.assign(P.name(var, store=True), P.const(1)), ast.While(P.const(True), body, [])])
+
+    def enter_py_loop(self, node) -> PyLoop:
+        loop = PyLoop(node)
+        self.py_loops.append(loop)
+        return loop
+
+    def leave_py_loop(self, loop: PyLoop, stmts: list[ast.stmt]) -> list[ast.stmt]:
+        """The loop's statements, then the checks that carry on jumps which left it."""
+        self.py_loops.pop()
+        if not loop.escapes:
+            return stmts
+        outer = self.py_loops[-1] if self.py_loops else None
+        flag = self.jump_flag()
+        checks: list[ast.stmt] = []
+        passing = False
+        for key, target, action in loop.escapes:
+            if target is outer:
+                test = ast.Compare(P.name(flag), [ast.Eq()], [P.const(key)])
+                checks.append(ast.If(test, [P.assign(P.name(flag, store=True), P.const(None))] + action, []))
+            else:
+                passing = True
+        if passing:
+            checks.append(ast.If(ast.Compare(P.name(flag), [ast.IsNot()], [P.const(None)]), [ast.Break()], []))
+        init = [P.assign(P.name(flag, store=True), P.const(None))] if len(checks) > passing else []
+        return init + stmts + checks
+
+    def jump_flag(self) -> str:
+        if self.names.jump_flag is None:
+            self.names.jump_flag = self.names.fresh("_jump")
+        return self.names.jump_flag
+
+    def jump(self, target: PyLoop, action: list[ast.stmt]) -> list[ast.stmt]:
+        """Statements that leave the Python loops up to ``target`` and then do ``action``."""
+        if self.py_loops[-1] is target:
+            return action
+        self.jump_count += 1
+        key = self.jump_count
+        for loop in reversed(self.py_loops):
+            if loop is target:
+                break
+            loop.escapes.append((key, target, action))
+        return [P.assign(P.name(self.jump_flag(), store=True), P.const(key)), ast.Break()]
+
+    def loop_entry(self, node) -> PyLoop:
+        for loop in reversed(self.py_loops):
+            if loop.node is node:
+                return loop
+        raise self.internal(node, "jump target is not an enclosing loop")
 
     def statement(self, s) -> list[ast.stmt]:
         handler = self._stmt_handlers.get(type(s))
@@ -152,7 +275,11 @@ class StatementsMixin:
         if isinstance(t, lua.Name):
             v = t.var
             if v is None:
-                return P.subscript(P.name("_ENV"), P.const(t.id), store=True)
+                env = getattr(t, "env_var", None)
+                table = self.var_load(env) if env is not None else P.name("_ENV")
+                if t.id == "_ENV" and env is None:
+                    return P.name("_ENV", store=True)
+                return P.subscript(table, P.const(t.id), store=True)
             if v.boxed:
                 return P.attr(P.name(v.py), "v", store=True)
             return P.name(v.py, store=True)
@@ -187,13 +314,22 @@ class StatementsMixin:
         test = self.cond(s.test)
         test_pre = self.pre
         self.pre = saved
+        loop = self.enter_py_loop(s)
         body = self.block(s.body) or [ast.Pass()]
         if test_pre:
             # The condition needs statements: re-run them on every iteration.
-            return ast.While(P.const(True), test_pre + [ast.If(ast.UnaryOp(ast.Not(), test), [ast.Break()], [])] + body, [])
-        return ast.While(test, body, [])
+            stmt = ast.While(P.const(True), test_pre + [ast.If(ast.UnaryOp(ast.Not(), test), [ast.Break()], [])] + body, [])
+        else:
+            stmt = ast.While(test, body, [])
+        return self.leave_py_loop(loop, [stmt])
 
     def _repeat(self, s):
+        loop = self.enter_py_loop(s)
+        stmts = self._repeat_loop(s)
+        return self.leave_py_loop(loop, stmts if isinstance(stmts, list) else [stmts])
+
+    def _repeat_loop(self, s):
+        s.body.has_continue = self.continue_labels(s.body)
         body = self.block(s.body)
         saved = self.pre
         self.pre = []
@@ -212,10 +348,24 @@ class StatementsMixin:
         return [P.assign(P.name(started, store=True), P.const(False)), loop]
 
     def _break(self, s):
-        return ast.Break()
+        for loop in reversed(self.py_loops):
+            if loop.dispatch_var is None:
+                return self.jump(loop, [ast.Break()])
+        raise self.internal(s, "break outside a loop")
 
     def _goto(self, s):
-        return ast.Continue()
+        label = s.label
+        segment = getattr(label, "segment", None)
+        if segment is None:
+            # A label ending a loop body: continue that loop.
+            for loop in reversed(self.py_loops):
+                if loop.dispatch_var is None and label in loop.node.body.body:
+                    return self.jump(loop, [ast.Continue()])
+            raise self.internal(s, "goto target not found")
+        for loop in reversed(self.py_loops):
+            if loop.dispatch_var is not None and label in loop.node.body:
+                return self.jump(loop, [P.assign(P.name(loop.dispatch_var, store=True), P.const(segment)), ast.Continue()])
+        raise self.internal(s, "goto target not found")
 
     def _label(self, s):
         return []
@@ -241,26 +391,38 @@ class StatementsMixin:
         start_t = self.static_type(s.start)
         step_is_int = isinstance(step, int) or (isinstance(step, lua.Number) and isinstance(step.value, int))
         step_value = step if isinstance(step, int) else (step.value if isinstance(step, lua.Number) else None)
-        if start_t == "int" and step_is_int and step_value not in (None, 0) and not v.assigned:
+        if not step_is_int and self.static_type(step) == "int":
+            # A variable step of known sign (`for j = i * i, n, i` with i >= 2).
+            r = self.int_range(step)
+            if r is not None and (r[0] > 0 or r[1] < 0):
+                step_is_int, step_value = True, None
+                step_sign = 1 if r[0] > 0 else -1
+        elif step_value:
+            step_sign = 1 if step_value > 0 else -1
+        if start_t == "int" and step_is_int and step_value != 0 and not v.assigned:
             v.static_type = "int"
         self.names.declare(v)
         loop_name = v.py if not v.boxed else self.temp()
         start = self.expr(s.start)
         stop = self.expr(s.stop)
-        if start_t == "int" and step_is_int and step_value:
+        if start_t == "int" and step_is_int and step_value != 0:
+            # An integer loop of a known direction is a range (Lua computes the
+            # iteration count up front, so the counter never wraps).
             limit = stop if self.static_type(s.stop) == "int" else self.helper_call(
-                "for_limit", stop, P.const(step_value)
+                "for_limit", stop, P.const(step_sign)
             )
-            end = ast.BinOp(limit, ast.Add() if step_value > 0 else ast.Sub(), P.const(1))
-            args = [start, end] if step_value == 1 else [start, end, P.const(step_value)]
+            end = ast.BinOp(limit, ast.Add() if step_sign > 0 else ast.Sub(), P.const(1))
+            step_expr = P.const(step_value) if step_value is not None else self.expr(step)
+            args = [start, end] if step_value == 1 else [start, end, step_expr]
             iterator = P.call("range", *args)
         else:
             step_expr = P.const(step) if isinstance(step, int) else self.expr(step)
             iterator = self.helper_call("numeric_for", start, stop, step_expr)
+        loop = self.enter_py_loop(s)
         body = self.block(s.body)
         if v.boxed:
             body = [P.assign(P.name(v.py, store=True), P.call("Cell", P.name(loop_name)))] + body
-        return ast.For(P.name(loop_name, store=True), iterator, body or [ast.Pass()], [])
+        return self.leave_py_loop(loop, [ast.For(P.name(loop_name, store=True), iterator, body or [ast.Pass()], [])])
 
     def _forin(self, s):
         n = len(s.targets)
@@ -275,7 +437,9 @@ class StatementsMixin:
         if iterator is not None and n > 2:
             iterator = None
         if iterator is None:
-            args = self.adjusted_values(explist, 3)
+            # A fourth value is the loop's to-be-closed value (Lua 5.4).
+            count = 4 if len(explist) >= 4 or self.is_multi(explist[-1]) else 3
+            args = self.adjusted_values(explist, count)
             iterator = self.helper_call("generic_for", *args, keywords=[ast.keyword("nvars", P.const(n))])
             nvars = n
         else:
@@ -293,10 +457,15 @@ class StatementsMixin:
         if nvars == 2 and n == 1:
             names.append(self.temp())
         target = P.name(names[0], store=True) if len(names) == 1 else P.tuple_([P.name(x, store=True) for x in names], store=True)
+        loop = self.enter_py_loop(s)
         body = self.block(s.body)
         for var, tmp in boxes:
             body.insert(0, P.assign(P.name(var.py, store=True), P.call("Cell", P.name(tmp))))
-        return ast.For(target, iterator, body or [ast.Pass()], [])
+        return self.leave_py_loop(loop, [ast.For(target, iterator, body or [ast.Pass()], [])])
+
+
+def _is_close(stmt) -> bool:
+    return any(getattr(t, "var", None) is not None and t.var.attrib == "close" for t in stmt.targets)
 
 
 def _stable(e: ast.expr) -> bool:

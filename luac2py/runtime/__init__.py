@@ -35,11 +35,13 @@ from .ops import (
     shr,
     spread,
     sub,
+    tbc_check,
+    tbc_close,
     truthy,
     unm,
 )
 from .table import Table
-from .values import Cell, Userdata
+from .values import Cell, Userdata, wrap
 
 __all__ = [
     "Cell",
@@ -81,4 +83,5 @@ __all__ = [
     "sub",
     "truthy",
     "unm",
+    "wrap",
 ]

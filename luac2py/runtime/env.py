@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 from . import lib
-from .errors import LuaError
+from .loader import make_dofile, make_load, make_loadfile, make_package
 from .table import Table
+from .values import type_name
 
 
-def new_env(modules: dict | None = None) -> Table:
-    """A fresh global table with the standard library; ``modules`` maps the
-    names ``require`` may load to their values (Wippy modules, libraries)."""
+def _module_loader(value):
+    def loader(*_):
+        return value
+
+    return loader
+
+
+def new_env(modules: dict | None = None, search_files: bool = False) -> Table:
+    """A fresh global table with the standard library.
+
+    ``modules`` are what ``require`` gives beyond the standard libraries, as
+    an embedding host provides them: ``package.preload`` loaders. A function
+    is the loader itself (called with the name and ``":preload:"``); a module
+    value (a Wippy module, a library table) gets a loader returning it, so the
+    first ``require("funcs")`` gives the module and ``":preload:"``. With ``search_files`` (script mode)
+    ``require`` also finds Lua files on ``package.path`` as ``lua`` does, and
+    ``package`` has ``path``, ``cpath``, ``searchpath`` and ``loadlib``;
+    without it (app mode) nothing in ``package`` touches the file system."""
     env = Table()
     for name, fn in lib.BASE.items():
         dict.__setitem__(env, name, fn)
@@ -18,25 +34,15 @@ def new_env(modules: dict | None = None) -> Table:
     dict.__setitem__(env, "_G", env)
     dict.__setitem__(env, "_VERSION", "Lua 5.4")
     loaded = Table()
+    dict.__setitem__(loaded, "_G", env)
     for name, mod in lib.LIBRARIES.items():
         dict.__setitem__(loaded, name, mod.LIB)
-    dict.__setitem__(loaded, "_G", env)
-    preload = dict(modules or {})
-
-    def require(name=None, *_):
-        if type(name) is not str:
-            raise LuaError.at_caller("bad argument #1 to 'require' (string expected)")
-        v = dict.get(loaded, name)
-        if v is not None:
-            return v
-        loader = preload.get(name)
-        if loader is None:
-            raise LuaError.at_caller(f"module '{name}' not found")
-        v = loader() if callable(loader) and not isinstance(loader, Table) else loader
-        if v is None:
-            v = True
-        dict.__setitem__(loaded, name, v)
-        return v
-
-    dict.__setitem__(env, "require", require)
+    package = make_package(env, loaded, search_files)
+    preload = dict.__getitem__(package, "preload")
+    for name, value in (modules or {}).items():
+        dict.__setitem__(preload, name, value if type_name(value) == "function" else _module_loader(value))
+    dict.__setitem__(env, "load", make_load(env))
+    dict.__setitem__(env, "dofile", make_dofile(env))
+    if search_files:
+        dict.__setitem__(env, "loadfile", make_loadfile(env))
     return env

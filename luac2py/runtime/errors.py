@@ -18,8 +18,14 @@ import sys
 class LuaSource:
     """Line table and name map of one generated module."""
 
-    def __init__(self, chunkname: str, linemap: str, names: str = ""):
+    def __init__(self, chunkname: str, linemap: str, names: str = "", upvalues: str = ""):
         self.chunkname = chunkname
+        self.source = None  # load's chunk name as given, for debug.getinfo().source
+        # def line -> [(Lua name, Python name)] in Lua's upvalue order (programs using `debug`).
+        self.upvalues = {}
+        for item in upvalues.split(";") if upvalues else ():
+            line, _, ups = item.partition(":")
+            self.upvalues[int(line)] = [tuple(u.split("=", 1)) for u in ups.split("|")] if ups else []
         starts, lines = [], []
         if linemap:
             for item in linemap.split(","):
@@ -68,7 +74,12 @@ class LuaError(Exception):
             if src is None:
                 break
             if operand is not None or what is not None:
-                desc = describe_at(frame.f_code, frame.f_lasti, operand, what, src)
+                desc = None
+                if message.startswith("attempt to call"):
+                    node = _node_at(frame.f_code, frame.f_lasti)
+                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _MM_EVENTS:
+                        desc = f"metamethod '{_MM_EVENTS[node.func.id]}'"  # a metamethod that is not callable
+                desc = desc or describe_at(frame.f_code, frame.f_lasti, operand, what, src)
                 if desc:
                     if insert_at is None:
                         message = f"{message} ({desc})"
@@ -199,11 +210,13 @@ def describe_expr(node, code, src=None) -> str | None:
         kwonly = code.co_varnames[code.co_argcount : code.co_argcount + code.co_kwonlyargcount]
         if ident in code.co_freevars or ident in kwonly:
             return f"upvalue '{lua}'"
+        if ident == "_ENV" and code.co_name == "chunk" and code.co_varnames[:1] == ("_ENV",):
+            return "upvalue '_ENV'"  # the main chunk's _ENV is its upvalue in Lua
         if ident in code.co_varnames or ident in code.co_cellvars:
             return f"local '{lua}'"
         return None
     if isinstance(node, ast.Subscript):
-        return _describe_field(node.value, node.slice)
+        return _describe_field(node.value, node.slice, src)
     if isinstance(node, ast.Attribute) and _is_lua_module(node.value):
         return f"global '{_global_name(node.attr)}'"
     if isinstance(node, ast.Attribute) and node.attr == "LIB" and isinstance(node.value, ast.Attribute):
@@ -213,7 +226,7 @@ def describe_expr(node, code, src=None) -> str | None:
     if isinstance(node, ast.Attribute):
         return f"field '{node.attr}'"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "index" and len(node.args) == 2:
-        return _describe_field(*node.args)
+        return _describe_field(*node.args, src)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "concat":
         # Lua leaves a concatenation's result in its first operand's register.
         return describe_expr(node.args[0], code, src)
@@ -250,11 +263,11 @@ def _global_name(attr: str) -> str:
     return attr[4:] if attr.startswith("lua_") else attr
 
 
-def _describe_field(obj, key) -> str:
+def _describe_field(obj, key, src=None) -> str:
     # As Lua 5.4 names a table read: by a constant string key, "integer index"
     # for a small integer constant (OP_GETI), else "?".
     if isinstance(key, ast.Constant) and type(key.value) is str:
-        if isinstance(obj, ast.Name) and obj.id == "_ENV":
+        if isinstance(obj, ast.Name) and (src.names.get(obj.id, obj.id) if src is not None else obj.id) == "_ENV":
             return f"global '{key.value}'"
         return f"field '{key.value}'"
     if isinstance(key, ast.Constant) and type(key.value) is int and 0 <= key.value <= 255:
@@ -280,6 +293,26 @@ _PY_TYPES = {
 
 def _lua_type(pyname: str) -> str:
     return _PY_TYPES.get(pyname, "userdata")
+
+
+# Runtime operators of generated code -> the event of the metamethod they call.
+_MM_EVENTS = {
+    "add": "add", "sub": "sub", "mul": "mul", "div": "div", "mod": "mod", "pow": "pow", "unm": "unm",
+    "idiv": "idiv", "band": "band", "bor": "bor", "bxor": "bxor", "shl": "shl", "shr": "shr", "bnot": "bnot",
+    "concat": "concat", "lt": "lt", "gt": "lt", "le": "le", "ge": "le", "eq": "eq", "ne": "eq",
+    "length": "len", "index": "index", "setindex": "newindex",
+}  # fmt: skip
+
+
+def _metamethod_event(code, lasti, tb_first, tb_lua):
+    """The event name when a non-callable metamethod was called by the runtime
+    operator at ``lasti`` (Lua: "attempt to call a number value (metamethod 'add')")."""
+    if tb_lua is None or tb_lua.tb_next is None:
+        return None  # raised by the Lua frame itself: a plain call
+    node = _node_at(code, lasti)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return _MM_EVENTS.get(node.func.id)
+    return None
 
 
 def _innermost_level_tb(tb):
@@ -315,7 +348,11 @@ def from_python(exc: BaseException) -> LuaError:
         if m:
             message = f"attempt to call a {_lua_type(m.group(1))} value"
             if code is not None:
-                desc = describe_at(code, lasti, None, "call", src)
+                event = _metamethod_event(code, lasti, exc.__traceback__, tb)
+                if event is not None:
+                    desc = f"metamethod '{event}'"
+                else:
+                    desc = describe_at(code, lasti, None, "call", src)
         m = m or re.match(r"'(\w+)' object (?:is not subscriptable|does not support item assignment)", text)
         if m and message is None:
             message = f"attempt to index a {_lua_type(m.group(1))} value"

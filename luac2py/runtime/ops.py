@@ -15,8 +15,10 @@ from .table import Table
 from .values import (
     MAXINTEGER,
     MININTEGER,
+    TYPE_META,
     Userdata,
     float_to_int,
+    obj_type_name,
     number_to_str,
     str_to_number,
     type_name,
@@ -67,6 +69,9 @@ def metamethod(v, event: str):
         return dict.get(STRING_META, event)
     if isinstance(v, Userdata):
         return getattr(v, "lua_meta", {}).get(event) if hasattr(v, "lua_meta") else None
+    if TYPE_META:
+        meta = TYPE_META.get(type_name(v))
+        return None if meta is None else dict.get(meta, event)
     return None
 
 
@@ -74,7 +79,7 @@ def call(f, *args):
     """Call any Lua value (tables with ``__call``; errors as Lua words them)."""
     if callable(f):
         return f(*args)
-    raise LuaError.at_caller(f"attempt to call a {type_name(f)} value", 0)
+    raise LuaError.at_caller(f"attempt to call a {obj_type_name(f)} value", 0)
 
 
 def _call_table(self, *args):
@@ -82,6 +87,14 @@ def _call_table(self, *args):
     handler = None if meta is None else dict.get(meta, "__call")
     if handler is None:
         raise LuaError.at_caller("attempt to call a table value", what="call")
+    # A chain of __call tables is followed here, not by recursion (Lua's stack does not grow).
+    while type(handler) is Table:
+        args = (self, *args)
+        self = handler
+        meta = handler.meta
+        handler = None if meta is None else dict.get(meta, "__call")
+        if handler is None:
+            raise LuaError.at_caller("attempt to call a table value", what="call")
     return handler(self, *args)
 
 
@@ -116,7 +129,7 @@ def index(obj, key):
         return obj.lua_index(key)
     h = metamethod(obj, "__index")
     if h is None:
-        raise LuaError.at_caller(f"attempt to index a {type_name(obj)} value", 0)
+        raise LuaError.at_caller(f"attempt to index a {obj_type_name(obj)} value", 0)
     return index_with(h, obj, key)
 
 
@@ -129,7 +142,7 @@ def index_with(handler, obj, key):
         return first(handler(obj, key))
     if type(handler) is str or isinstance(handler, Userdata):
         return index(handler, key)
-    raise LuaError.at_caller(f"attempt to index a {type_name(handler)} value")
+    raise LuaError.at_caller(f"attempt to index a {obj_type_name(handler)} value")
 
 
 def setindex(obj, key, value):
@@ -140,7 +153,7 @@ def setindex(obj, key, value):
     if isinstance(obj, Userdata) and hasattr(obj, "lua_setindex"):
         obj.lua_setindex(key, value)
         return
-    raise LuaError.at_caller(f"attempt to index a {type_name(obj)} value", 0)
+    raise LuaError.at_caller(f"attempt to index a {obj_type_name(obj)} value", 0)
 
 
 def newindex_with(handler, obj, key, value):
@@ -151,7 +164,7 @@ def newindex_with(handler, obj, key, value):
     elif isinstance(handler, Userdata) and hasattr(handler, "lua_setindex"):
         handler.lua_setindex(key, value)
     else:
-        raise LuaError.at_caller(f"attempt to index a {type_name(handler)} value")
+        raise LuaError.at_caller(f"attempt to index a {obj_type_name(handler)} value")
 
 
 def invoke(obj, name, *args):
@@ -163,7 +176,7 @@ def invoke(obj, name, *args):
     elif isinstance(obj, Userdata):
         f = obj.lua_index(name)
     else:
-        raise LuaError.at_caller(f"attempt to index a {type_name(obj)} value", 0)
+        raise LuaError.at_caller(f"attempt to index a {obj_type_name(obj)} value", 0)
     if f is None:
         raise LuaError.at_caller("attempt to call a nil value", -1)
     return f(obj, *args)
@@ -222,7 +235,7 @@ def _arith_slow(op, a, b):
             return first(h(a, b))
     bad = 1 if type(a) in (int, float) else 0
     culprit = b if bad else a
-    raise LuaError.at_caller(f"attempt to perform arithmetic on a {type_name(culprit)} value", bad)
+    raise LuaError.at_caller(f"attempt to perform arithmetic on a {obj_type_name(culprit)} value", bad)
 
 
 def add(a, b):
@@ -345,7 +358,7 @@ def unm(a):
     h = metamethod(a, "__unm")
     if h is not None:
         return first(h(a, a))
-    raise LuaError.at_caller(f"attempt to perform arithmetic on a {type_name(a)} value", 0)
+    raise LuaError.at_caller(f"attempt to perform arithmetic on a {obj_type_name(a)} value", 0)
 
 
 _ARITH = {
@@ -406,7 +419,7 @@ def _bitwise_error(a, b):
         raise LuaError.at_caller("number has no integer representation", bad, insert_at=len("number"))
     bad = 1 if na else 0
     culprit = b if bad else a
-    raise LuaError.at_caller(f"attempt to perform bitwise operation on a {type_name(culprit)} value", bad)
+    raise LuaError.at_caller(f"attempt to perform bitwise operation on a {obj_type_name(culprit)} value", bad)
 
 
 def band(a, b):
@@ -465,7 +478,7 @@ def eq_metamethod(a, b) -> bool:
 
 
 def _compare_error(a, b):
-    ta, tb = type_name(a), type_name(b)
+    ta, tb = obj_type_name(a), obj_type_name(b)
     if ta == tb:
         return LuaError.at_caller(f"attempt to compare two {ta} values")
     return LuaError.at_caller(f"attempt to compare {ta} with {tb}")
@@ -530,9 +543,9 @@ def concat(*parts):
 
 def _concat_error(a, b, i):
     if type(a) not in (str, int, float):
-        raise LuaError.at_caller(f"attempt to concatenate a {type_name(a)} value", i)
+        raise LuaError.at_caller(f"attempt to concatenate a {obj_type_name(a)} value", i)
     # Lua names operand i + 1 even when b was computed from several operands.
-    raise LuaError.at_caller(f"attempt to concatenate a {type_name(b)} value", i + 1)
+    raise LuaError.at_caller(f"attempt to concatenate a {obj_type_name(b)} value", i + 1)
 
 
 def length(v):
@@ -544,24 +557,27 @@ def length(v):
         if meta is not None:
             h = dict.get(meta, "__len")
             if h is not None:
-                return first(h(v))
+                return first(call(h, v, v))
         return v.length()
     h = metamethod(v, "__len")
     if h is not None:
-        return first(h(v))
-    raise LuaError.at_caller(f"attempt to get length of a {type_name(v)} value", 0)
+        return first(call(h, v, v))
+    raise LuaError.at_caller(f"attempt to get length of a {obj_type_name(v)} value", 0)
 
 
 # --- loops --------------------------------------------------------------------
 
 
 def _for_error(what: str, v):
-    return LuaError.at_caller(f"bad 'for' {what} (number expected, got {type_name(v)})")
+    return LuaError.at_caller(f"bad 'for' {what} (number expected, got {obj_type_name(v)})")
 
 
 def for_limit(limit, step: int = 1) -> int:
-    """The integer limit of ``for i = <int>, limit, <int step>`` (Lua 5.4 floors
-    or ceils a float limit, and clips it to the integer range)."""
+    """The integer limit of ``for i = <int>, limit, <int step>`` as Lua 5.4's
+    ``forlimit`` computes it: a float limit is floored (ceiled for a negative
+    step) and clipped to the integer range; a limit beyond that range on the
+    wrong side (or NaN) skips the loop, returned as a bound no integer start
+    can pass (``MININTEGER - 1`` or ``MAXINTEGER + 1``)."""
     if type(limit) is int:
         return limit
     n = limit if type(limit) is float else _tonum(limit)
@@ -569,16 +585,14 @@ def for_limit(limit, step: int = 1) -> int:
         raise _for_error("limit", limit)
     if type(n) is int:
         return n
-    if n != n:
-        return MININTEGER if step > 0 else MAXINTEGER
-    f = n
-    if not math.isinf(n):
+    if n == n and not math.isinf(n):
         f = math.floor(n) if step > 0 else math.ceil(n)
-    if f >= 2**63:
-        return MAXINTEGER
-    if f < -(2**63):
-        return MININTEGER
-    return int(f)
+        if MININTEGER <= f <= MAXINTEGER:
+            return int(f)
+    # Not representable: NaN, infinite or huge.
+    if n > 0:
+        return MAXINTEGER if step > 0 else MAXINTEGER + 1
+    return MININTEGER - 1 if step > 0 else MININTEGER
 
 
 def _for_float(v, what: str) -> float:
@@ -614,23 +628,51 @@ def numeric_for(start, limit, step=1):
     v = _for_float(start, "initial value")
     if step == 0:
         raise LuaError.at_caller("'for' step is zero")
+    # As Lua's forprep/forloop: the first test is "not past the limit" (so a NaN
+    # limit runs the body once), later ones "within the limit".
     if step > 0:
-        while v <= limit:
+        if limit < v:
+            return
+        while True:
             yield v
             v += step
+            if not v <= limit:
+                return
     else:
-        while v >= limit:
+        if v < limit:
+            return
+        while True:
             yield v
             v += step
+            if not limit <= v:
+                return
 
 
-def generic_for(f, s=None, control=None, nvars: int = 1):
-    """The steps of ``for k, v in f, s, control``, as tuples of ``nvars``."""
+def generic_for(f, s=None, control=None, closing=None, nvars: int = 1):
+    """The steps of ``for k, v in f, s, control, closing``, as tuples of ``nvars``;
+    ``closing`` is closed when the loop ends (when it drops the iterator)."""
     if type(f) is Table:
         fn = f
         f = lambda s, c: fn(s, c)  # noqa: E731  __call on a table iterator
     elif not callable(f):
-        raise LuaError.at_caller(f"attempt to call a {type_name(f)} value")
+        raise LuaError.at_caller(f"attempt to call a {obj_type_name(f)} value (for iterator 'for iterator')")
+    if closing is None or closing is False:
+        return _for_steps(f, s, control, nvars)
+    tbc_check(closing, "(for state)")
+    return _closing_steps(f, s, control, closing, nvars)
+
+
+def _closing_steps(f, s, control, closing, nvars):
+    # Closed when the loop drops the generator: at its end, a break, or an
+    # error unwinding the loop (then without the error object: Python does not
+    # show it to the generator).
+    try:
+        yield from _for_steps(f, s, control, nvars)
+    finally:
+        tbc_close_with(closing, None)
+
+
+def _for_steps(f, s, control, nvars):
     while True:
         r = f(s, control)
         if type(r) is tuple:
@@ -647,3 +689,55 @@ def generic_for(f, s=None, control=None, nvars: int = 1):
                 return
             control = r
             yield r if nvars == 1 else (r,) + (None,) * (nvars - 1)
+
+
+# --- to-be-closed variables (`local x <close>`) --------------------------------
+
+
+def tbc_check(value, name: str) -> None:
+    if value is None or value is False or metamethod(value, "__close") is not None:
+        return
+    raise LuaError.at_caller(f"variable '{name}' got a non-closable value")
+
+
+def tbc_close(value) -> None:
+    """Call ``value``'s ``__close`` as its block ends, with the error object when
+    an error is leaving it (runs inside the block's ``finally``)."""
+    if value is None or value is False:
+        return
+    import sys
+
+    from .errors import from_python
+    from .lib.base import handle_error
+
+    exc = sys.exc_info()[1]
+    if exc is None or not isinstance(exc, Exception) or not _leaving(exc, sys._getframe(1)):
+        tbc_close_with(value, None)
+        return
+    err = handle_error(exc, exc.value if isinstance(exc, LuaError) else from_python(exc).value)
+    from .lib.ldebug import UNWINDING
+
+    # In Lua the erroring functions are gone by now: debug.getinfo must not see them.
+    UNWINDING.frames.append(sys._getframe(1))
+    try:
+        tbc_close_with(value, err)
+    finally:
+        UNWINDING.frames.pop()
+
+
+def _leaving(exc: BaseException, frame) -> bool:
+    """Is ``exc`` propagating out of ``frame`` (not just being handled by an
+    outer frame while this block ends normally)?"""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame is frame:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def tbc_close_with(value, err) -> None:
+    handler = metamethod(value, "__close")
+    if not callable(handler) or type(handler) is Table:
+        raise LuaError.at_caller(f"attempt to call a {obj_type_name(handler)} value (metamethod 'close')")
+    handler(value, err)

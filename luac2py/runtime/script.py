@@ -21,7 +21,7 @@ THREAD_STACK = 512 * 1024 * 1024
 
 def run_script(chunk, source) -> None:
     args = [from_text(a) for a in sys.argv[1:]]
-    env = new_env()
+    env = new_env(search_files=True)
     arg = Table((*args,), {0: from_text(sys.argv[0]), -1: "lua"})
     env["arg"] = arg
     result = {"status": 0}
@@ -50,7 +50,7 @@ def _report(err: LuaError) -> int:
     from .lib.base import tostring
 
     value = err.value
-    if isinstance(value, str) or isinstance(value, (int, float)):
+    if type(value) in (str, int, float):
         msg = tostring(value)
     elif isinstance(value, Table) and value.meta is not None and dict.get(value.meta, "__tostring"):
         msg = tostring(value)

@@ -54,6 +54,30 @@ class Userdata:
 
 _FUNCTION_TYPES = (FunctionType, BuiltinFunctionType, MethodType)
 
+# Metatables of whole types other than table, string and userdata, set by
+# ``debug.setmetatable(10, mt)``: type name -> metatable.
+TYPE_META: dict = {}
+
+
+def obj_type_name(v) -> str:
+    """The type name an error message shows (``luaT_objtypename``): a string
+    ``__name`` in a table's or userdata's metatable wins."""
+    t = type(v)
+    if t is Table:
+        meta = v.meta
+        if meta is not None:
+            name = dict.get(meta, "__name")
+            if type(name) is str:
+                return name
+        return "table"
+    if isinstance(v, Userdata):
+        meta = getattr(v, "lua_meta", None)
+        name = dict.get(meta, "__name") if meta is not None else None
+        if type(name) is str:
+            return name
+        return v.lua_name
+    return type_name(v)
+
 
 def type_name(v) -> str:
     if v is None:
@@ -69,9 +93,7 @@ def type_name(v) -> str:
         return "table"
     if t in _FUNCTION_TYPES or t is CoroutineType:
         return "function"
-    from .coroutines import Coroutine
-
-    if t is Coroutine:
+    if getattr(t, "lua_name", None) == "thread":
         return "thread"
     if callable(v) and not isinstance(v, Userdata):
         return "function"

@@ -111,6 +111,10 @@ DATE_CALLS = [
     ("difftime", "math.maxinteger, math.mininteger"), ("difftime", ""),
     ("getenv", "'HOME'"), ("getenv", "'LUAC2PY_SURELY_UNSET'"), ("getenv", "5"), ("getenv", ""), ("getenv", "nil"),
     ("getenv", "'LUAC2PY_TEST_BYTES'"),
+    # Only the C locale exists (queries of categories this process keeps in "C").
+    ("setlocale", "'C'"), ("setlocale", "'POSIX'"), ("setlocale", "nil, 'numeric'"), ("setlocale", "'C', 'time'"),
+    ("setlocale", "'xx_YY.nonexistent'"), ("setlocale", "'C', 'bogus'"), ("setlocale", "nil, 3"),
+    ("setlocale", "{}"), ("setlocale", "'C', {}"),
 ]  # fmt: skip
 
 
@@ -161,4 +165,5 @@ def test_os_now():
     assert abs(OS.time() - time.time()) < 2
     assert type(OS.clock()) is float and OS.clock() >= 0
     assert re.fullmatch(r"\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}", OS.date())
-    assert sorted(OS.LIB) == ["clock", "date", "difftime", "getenv", "time"]
+    assert sorted(OS.LIB) == ["clock", "date", "difftime", "execute", "exit", "getenv", "remove", "rename", "setlocale", "time", "tmpname"]
+    assert OS.setlocale() == "C" and OS.setlocale("") == "C"

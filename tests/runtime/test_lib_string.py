@@ -246,6 +246,11 @@ def test_format_pointer():
     t = Table()
     assert S.format("%p", t) == f"0x{id(t):x}"
     assert S.format("%p", "s").startswith("0x")
+    # Short strings are internalized in Lua: equal ones share an address;
+    # long strings (over 40 bytes) are separate objects.
+    assert S.format("%p", S.rep("a", 10)) == S.format("%p", S.rep("aa", 5))
+    long1, long2 = S.rep("a", 300), S.rep("a", 300)
+    assert S.format("%p", long1) != S.format("%p", long2)
 
 
 # --- gmatch -------------------------------------------------------------------------

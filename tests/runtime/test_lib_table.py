@@ -36,7 +36,8 @@ CALLS = [
     ("concat", "{'x'}, '', 1.5"), ("concat", "{setmetatable({}, {__name = 'X'})}"), ("concat", "{[0] = 'a', 'b'}, ',', 0"),
     ("concat", "{'a', 'b'}, '', 1, math.maxinteger"),
     ("unpack", "{1, 2, 3}"), ("unpack", "{1, 2, 3}, 2"), ("unpack", "{1, 2, 3}, 2, 5"), ("unpack", "{1, 2, 3}, -1, 1"),
-    ("unpack", "{}, 1, 1e6"), ("unpack", "{}, 1, 999000"), ("unpack", "nil, 1, 2"), ("unpack", "nil"), ("unpack", "{}, 1, 0"),
+    ("unpack", "{}, 1, 1e6"), ("unpack", "{}, 1, 999000"), ("unpack", "nil, 1, 2"), ("unpack", "nil"), ("unpack", ""),
+    ("unpack", "{}, 1, 0"),
     ("unpack", "{1, 2, 3}, 3, 2"), ("unpack", "{1, nil, 3}"), ("unpack", "{}, math.maxinteger, math.mininteger"),
     ("unpack", "{}, math.mininteger, math.maxinteger"), ("unpack", "{1, 2}, 'x'"), ("unpack", "{1, 2}, 1, nil"),
     ("unpack", "{1, 2}, '2'"),
@@ -91,7 +92,7 @@ def proxy(store, log):
         store[k] = v
         return ()
 
-    return with_meta(Table(), __index=get, __newindex=put, __len=lambda _: store.length())
+    return with_meta(Table(), __index=get, __newindex=put, __len=lambda *_: store.length())
 
 
 def log_text(log):
@@ -145,19 +146,19 @@ def prog_unpack_index():
 
 
 def prog_len_meta():
-    return T.concat(with_meta(tbl("a", "b", "c"), __len=lambda _: 2.0), ",")
+    return T.concat(with_meta(tbl("a", "b", "c"), __len=lambda *_: 2.0), ",")
 
 
 def prog_len_not_integer():
-    return T.insert(with_meta(Table(), __len=lambda _: 2.5), 1)
+    return T.insert(with_meta(Table(), __len=lambda *_: 2.5), 1)
 
 
 def prog_len_string():
-    return T.concat(with_meta(tbl("a", "b", "c"), __len=lambda _: "2"), ",")
+    return T.concat(with_meta(tbl("a", "b", "c"), __len=lambda *_: "2"), ",")
 
 
 def prog_sort_too_big():
-    return T.sort(with_meta(Table(), __len=lambda _: 2.0**40))
+    return T.sort(with_meta(Table(), __len=lambda *_: 2.0**40))
 
 
 def prog_pack():

@@ -1,12 +1,16 @@
 """The Lua standard library as generated code sees it: ``lua.print(...)``,
 ``lua.string.format(...)``. Library tables are shared by the whole process."""
 
+from . import lcoroutine as coroutine
+from . import ldebug as debug
+from . import lio as io
 from . import lmath as math
 from . import los as os
 from . import lstring as string
 from . import ltable as table
 from . import lutf8 as utf8
 from .base import (
+    collectgarbage,
     error,
     getmetatable,
     ipairs,
@@ -39,6 +43,7 @@ next = lua_next  # noqa: A001
 # Lua global name -> value, for building a global table (``_ENV``).
 BASE = {
     "assert": lua_assert,
+    "collectgarbage": collectgarbage,
     "error": error,
     "getmetatable": getmetatable,
     "ipairs": ipairs,
@@ -65,4 +70,7 @@ LIBRARIES = {
     "math": math,
     "os": os,
     "utf8": utf8,
+    "coroutine": coroutine,
+    "io": io,
+    "debug": debug,
 }

@@ -7,12 +7,13 @@ none or several as a tuple.
 from __future__ import annotations
 
 import sys
+import threading
 from types import CoroutineType
 
 from ..errors import LuaError, c_function, from_python, lua_position
 from ..ops import first
 from ..table import Table
-from ..values import Userdata, fmt_float, str_to_number, type_name, wrap
+from ..values import TYPE_META, Userdata, obj_type_name, fmt_float, str_to_number, type_name, wrap
 
 
 def _arg_error(n: int, fname: str, msg: str):
@@ -26,7 +27,7 @@ def _check_table(v, n, fname):
 
 
 def _typename_for_msg(v):
-    return "no value" if v is _NOVALUE else type_name(v)
+    return "no value" if v is _NOVALUE else obj_type_name(v)
 
 
 _NOVALUE = object()
@@ -64,10 +65,6 @@ def tostring(v=_NOVALUE, *_):
     if isinstance(v, Userdata):
         return v.lua_tostring()
     tn = type_name(v)
-    if tn == "function":
-        if t.__name__ == "builtin_function_or_method" or getattr(v, "__module__", "").startswith("luac2py.runtime"):
-            return f"builtin: 0x{id(v):014x}"
-        return f"function: 0x{id(v):014x}"
     return f"{tn}: 0x{id(v):014x}"
 
 
@@ -97,17 +94,17 @@ def tonumber(v=_NOVALUE, base=None, *_):
         if t is str:
             return str_to_number(v)
         return None
-    if type(base) is float and base.is_integer():
-        base = int(base)
     if type(base) is not int:
-        raise _arg_error(2, "tonumber", f"number expected, got {type_name(base)}")
+        from .lmath import check_integer
+
+        base = check_integer(base, 2, "tonumber")
     if type(v) is not str:
         raise _arg_error(1, "tonumber", f"string expected, got {_typename_for_msg(v)}")
     if not 2 <= base <= 36:
         raise _arg_error(2, "tonumber", "base out of range")
     s = v.strip(" \t\n\r\f\v").lower()
     neg = s.startswith("-")
-    if neg:
+    if neg or s.startswith("+"):
         s = s[1:]
     if not s:
         return None
@@ -139,13 +136,17 @@ def rawlen(v=_NOVALUE, *_):
     raise _arg_error(1, "rawlen", f"table or string expected, got {_typename_for_msg(v)}")
 
 
-def rawget(t=None, k=None, *_):
+def rawget(t=None, k=_NOVALUE, *_):
     _check_table(t, 1, "rawget")
+    if k is _NOVALUE:
+        raise _arg_error(2, "rawget", "value expected")
     return t.rawget(k)
 
 
-def rawset(t=None, k=None, v=None, *_):
+def rawset(t=None, k=_NOVALUE, v=_NOVALUE, *_):
     _check_table(t, 1, "rawset")
+    if k is _NOVALUE or v is _NOVALUE:
+        raise _arg_error(2 if k is _NOVALUE else 3, "rawset", "value expected")
     t.rawset(k, v)
     return t
 
@@ -161,15 +162,19 @@ def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
     return t
 
 
-def getmetatable(v=None, *_):
+def getmetatable(v=_NOVALUE, *_):
+    if v is _NOVALUE:
+        raise _arg_error(1, "getmetatable", "value expected")
     if type(v) is Table:
         mt = v.meta
     elif type(v) is str:
         from .lstring import STRING_META
 
         mt = STRING_META
+    elif isinstance(v, Userdata):
+        mt = getattr(v, "lua_meta", None)
     else:
-        mt = getattr(v, "lua_meta", None) if isinstance(v, Userdata) else None
+        mt = TYPE_META.get(type_name(v))
     if mt is None:
         return None
     protected = dict.get(mt, "__metatable")
@@ -219,7 +224,7 @@ def _ipairs_get(t, i):
 
 
 def _ipairs_step(t, i):
-    i += 1
+    i = wrap(i + 1)
     v = _ipairs_get(t, i)
     if v is None:
         return None
@@ -254,15 +259,12 @@ def ipairs_iter(t=_NOVALUE):
 
 
 def select(n=_NOVALUE, *args):
-    if n == "#":
+    if type(n) is str and n[:1] == "#":
         return len(args)
-    if type(n) is float and n.is_integer():
-        n = int(n)
-    elif type(n) is str:
-        n2 = str_to_number(n)
-        n = int(n2) if n2 is not None and float(n2).is_integer() else n
     if type(n) is not int:
-        raise _arg_error(1, "select", f"number expected, got {_typename_for_msg(n)}")
+        from .lmath import check_integer
+
+        n = check_integer(n, 1, "select")
     if n < 0:
         n = len(args) + n
         if n < 0:
@@ -303,14 +305,51 @@ def pcall(f=_NOVALUE, *args):
     return _pcall(f, args)
 
 
+class _Protection(threading.local):
+    """The protected calls in progress, innermost last: None for pcall, the
+    message handler for xpcall. A to-be-closed variable closed by an error runs
+    the handler first, as Lua calls it before unwinding."""
+
+    def __init__(self):
+        self.handlers: list = []
+
+
+PROTECTION = _Protection()
+
+
+def handle_error(exc: BaseException, value):
+    """The error value as the innermost xpcall's handler transforms it, once."""
+    handled = getattr(exc, "lua_handled", _NOVALUE)
+    if handled is not _NOVALUE:
+        return handled
+    handlers = PROTECTION.handlers
+    if not handlers or handlers[-1] is None:
+        return value
+    from .ldebug import HANDLING
+
+    saved, HANDLING.tb = HANDLING.tb, exc.__traceback__
+    try:
+        handled = first(handlers[-1](value))
+    except Exception:  # noqa: BLE001  as Lua reports a failing message handler
+        handled = "error in error handling"
+    finally:
+        HANDLING.tb = saved
+    exc.lua_handled = handled
+    return handled
+
+
 @c_function
 def _pcall(f, args):
+    handlers = PROTECTION.handlers
+    handlers.append(None)
     try:
         r = f(*args)
     except LuaError as e:
         return (False, e.value)
     except Exception as e:  # noqa: BLE001  any failure inside is a Lua error
         return (False, from_python(e).value)
+    finally:
+        handlers.pop()
     if type(r) is tuple:
         return (True,) + r
     return (True, r)
@@ -323,15 +362,16 @@ def xpcall(f=_NOVALUE, handler=_NOVALUE, *args):
 
 @c_function
 def _xpcall(f, handler, args):
+    handlers = PROTECTION.handlers
+    handlers.append(handler)
     try:
         r = f(*args)
     except Exception as e:  # noqa: BLE001
         value = e.value if isinstance(e, LuaError) else from_python(e).value
-        try:
-            # The handler's first result replaces the error object.
-            return (False, first(handler(value)))
-        except Exception:  # noqa: BLE001  as Lua reports a failing message handler
-            return (False, "error in error handling")
+        # The handler's first result replaces the error object.
+        return (False, handle_error(e, value))
+    finally:
+        handlers.pop()
     if type(r) is tuple:
         return (True,) + r
     return (True, r)
@@ -422,3 +462,33 @@ def unpack(t=None, i=1, j=None, *_):
         get = dict.get
         return tuple([get(t, k) for k in range(i, j + 1)])
     return tuple([t[k] for k in range(i, j + 1)])
+
+
+_GC_OPTIONS = ("collect", "stop", "restart", "count", "step", "isrunning", "incremental", "generational",
+               "setpause", "setstepmul")
+_gc_state = {"running": True, "mode": "incremental"}
+
+
+def collectgarbage(opt="collect", *args):
+    """Python's collector stands in for Lua's; sizes are Python's allocated blocks."""
+    import gc
+
+    if opt not in _GC_OPTIONS:
+        raise _arg_error(1, "collectgarbage", f"invalid option '{tostring(opt)}'")
+    if opt == "collect":
+        gc.collect()
+        return 0
+    if opt == "count":
+        return sys.getallocatedblocks() * 64 / 1024
+    if opt == "step":
+        gc.collect()
+        return True
+    if opt == "isrunning":
+        return _gc_state["running"]
+    if opt in ("stop", "restart"):
+        _gc_state["running"] = opt == "restart"
+        return 0
+    if opt in ("incremental", "generational"):
+        previous, _gc_state["mode"] = _gc_state["mode"], opt
+        return previous
+    return 200 if opt == "setpause" else 100

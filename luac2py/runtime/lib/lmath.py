@@ -18,6 +18,7 @@ from ..errors import LuaError
 from ..ops import div, power
 from ..table import Table
 from ..values import (
+    obj_type_name,
     MAXINTEGER,
     MININTEGER,
     Userdata,
@@ -51,9 +52,11 @@ def _qualified_name(fname: str) -> str:
     if not _QUALIFIED:
         from . import LIBRARIES
 
+        # A key in two libraries (table.remove, os.remove) names the first;
+        # the other library's functions pass their global name ("os.remove").
         for lib in ("table", "math", "os", "utf8"):
             for key in dict.keys(LIBRARIES[lib].LIB):
-                _QUALIFIED[key] = f"{lib}.{key}"
+                _QUALIFIED.setdefault(key, f"{lib}.{key}")
     return _QUALIFIED.get(fname, fname)
 
 
@@ -62,12 +65,7 @@ def arg_typename(v) -> str:
     is a string (luaL_typeerror), "no value" for a missing argument."""
     if v is NOVALUE:
         return "no value"
-    meta = v.meta if _type(v) is Table else getattr(v, "lua_meta", None) if isinstance(v, Userdata) else None
-    if meta is not None:
-        name = meta.get("__name")
-        if _type(name) is str:
-            return name
-    return type_name(v)
+    return obj_type_name(v)
 
 
 def type_error(v, n: int, fname: str, expected: str) -> LuaError:

@@ -1,4 +1,6 @@
-"""Lua's os library: time, clock, date, getenv and difftime (loslib.c).
+"""Lua's os library (loslib.c): time, clock, date, getenv, difftime, setlocale,
+and the process and file system functions remove, rename, tmpname, execute
+and exit (the build rejects ``os`` in workflow code).
 
 Dates go through the C library as in Lua: ``os.time{...}`` is ``mktime`` on
 local time (normalising out-of-range fields and writing them back to the
@@ -7,13 +9,17 @@ table), ``os.date`` formats each conversion with ``strftime``.
 
 from __future__ import annotations
 
+import gc as _gc
+import io as _io
 import os as _os
+import random as _random
+import sys as _sys
 import time as _time
 
 from ..errors import LuaError
 from ..table import Table
 from ..values import to_integer
-from .lmath import NOVALUE, arg_error, check_integer, check_string, type_error
+from .lmath import NOVALUE, arg_error, check_integer, check_string, opt_integer, type_error
 
 _INT_MAX = 2**31 - 1
 _INT_MIN = -(2**31)
@@ -138,6 +144,129 @@ def difftime(t1=NOVALUE, t2=NOVALUE, *_):
     return float(check_integer(t1, 1, "difftime") - check_integer(t2, 2, "difftime"))
 
 
+_LOCALE_CATEGORIES = ("all", "collate", "ctype", "monetary", "numeric", "time")
+
+
+def setlocale(locale=None, category=None, *_):
+    """Only the "C" locale exists here: queries and requests for it (or the
+    native locale, "") give "C", any other locale fails with nil."""
+    if locale is not None and locale is not NOVALUE:
+        locale = check_string(locale, 1, "setlocale")
+    if category is not None and category is not NOVALUE:
+        category = check_string(category, 2, "setlocale")
+        if category not in _LOCALE_CATEGORIES:
+            raise arg_error(2, "setlocale", f"invalid option '{category}'")
+    if locale is None or locale is NOVALUE or locale in ("", "C", "POSIX"):
+        return "C"
+    return None
+
+
+# --- files and processes ---------------------------------------------------------
+# Argument errors name these functions by their global names ("os.remove"):
+# "remove" alone would be table.remove.
+
+
+def _fileresult(e: OSError, fname: str | None):
+    """``luaL_fileresult`` for a failure: fail, the message, errno."""
+    msg = e.strerror or (_os.strerror(e.errno) if e.errno else "(no extra info)")
+    return None, (f"{fname}: {msg}" if fname is not None else msg), e.errno or 0
+
+
+def _remove(filename=NOVALUE, *_):
+    filename = check_string(filename, 1, "os.remove")
+    path = filename.split("\0", 1)[0].encode("latin-1")
+    try:
+        # C's remove(): unlink, or rmdir for a directory.
+        try:
+            _os.unlink(path)
+        except IsADirectoryError:
+            _os.rmdir(path)
+    except OSError as e:
+        return _fileresult(e, filename)
+    return True
+
+
+def _rename(old=NOVALUE, new=NOVALUE, *_):
+    old = check_string(old, 1, "os.rename")
+    new = check_string(new, 2, "os.rename")
+    try:
+        _os.rename(old.split("\0", 1)[0].encode("latin-1"), new.split("\0", 1)[0].encode("latin-1"))
+    except OSError as e:
+        return _fileresult(e, None)
+    return True
+
+
+_TMPCHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _tmpname(*_):
+    """``mkstemp("/tmp/lua_XXXXXX")``: the name of a new empty file."""
+    rng = _random.SystemRandom()
+    for _attempt in range(100):
+        name = "/tmp/lua_" + "".join(rng.choice(_TMPCHARS) for _ in range(6))
+        try:
+            fd = _os.open(name, _os.O_RDWR | _os.O_CREAT | _os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+        _os.close(fd)
+        return name
+    raise LuaError.at_caller("unable to generate a unique filename")
+
+
+def _flush_all() -> None:
+    """Flush the standard streams and every open buffered file, as C's
+    ``exit`` and ``system`` see them flushed."""
+    for stream in (_sys.stdout, _sys.stderr):
+        try:
+            stream.flush()
+            stream.buffer.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    for obj in _gc.get_objects():
+        if isinstance(obj, (_io.BufferedWriter, _io.BufferedRandom)):
+            try:
+                if not obj.closed:
+                    obj.flush()
+            except (OSError, ValueError):
+                pass
+
+
+def _execute(command=NOVALUE, *_):
+    """``system(command)``: true or fail, "exit" or "signal", and the status;
+    with no command, whether a shell is available."""
+    if command is None or command is NOVALUE:
+        return _os.access("/bin/sh", _os.X_OK)
+    command = check_string(command, 1, "os.execute").split("\0", 1)[0]
+    _flush_all()
+    try:
+        stat = _os.system(command.encode("latin-1"))
+    except OSError as e:
+        return _fileresult(e, None)
+    if stat == -1:
+        return None, "exit", -1
+    if _os.WIFSIGNALED(stat):
+        return None, "signal", _os.WTERMSIG(stat)
+    code = _os.WEXITSTATUS(stat)
+    return (True if code == 0 else None), "exit", code
+
+
+def _exit(status=NOVALUE, close=None, *_):
+    """Flush and end the process with ``status`` (true/false: success/failure)."""
+    if status is True or status is False:
+        code = 0 if status else 1
+    else:
+        code = opt_integer(status, 1, "os.exit", 0)
+    _flush_all()
+    _os._exit(code & 0xFF)
+
+
 LIB = Table()
-for _name in ("clock", "date", "difftime", "getenv", "time"):
+for _name in ("clock", "date", "difftime", "getenv", "setlocale", "time"):
     LIB[_name] = globals()[_name]
+LIB["remove"] = _remove
+LIB["rename"] = _rename
+LIB["tmpname"] = _tmpname
+LIB["execute"] = _execute
+LIB["exit"] = _exit

@@ -14,6 +14,7 @@ import builtins
 import math
 import re
 import struct
+import sys
 
 from ..errors import LuaError
 from ..ops import first, index, truthy
@@ -44,15 +45,9 @@ def _tname(v) -> str:
     """The type name luaL_typeerror shows (a ``__name`` metafield wins)."""
     if v is _NV:
         return "no value"
-    if type(v) is Table:
-        meta = v.meta
-    else:
-        meta = getattr(v, "lua_meta", None) if isinstance(v, Userdata) else None
-    if meta is not None:
-        name = dict.get(meta, "__name")
-        if type(name) is str:
-            return name
-    return type_name(v)
+    from ..values import obj_type_name
+
+    return obj_type_name(v)
 
 
 def _argerror(n: int, fname: str, msg: str) -> LuaError:
@@ -194,8 +189,12 @@ def char(*args):
 def dump(f=_NV, strip=None, *_):
     if f is _NV or type_name(f) != "function":
         raise _argerror(1, "dump", f"function expected, got {_tname(f)}")
-    # Compiled functions are Python code: there is no Lua bytecode to give.
-    raise LuaError.at_caller("unable to dump given function")
+    from ..loader import dump_function
+
+    text = dump_function(f, strip is not None and strip is not False and strip is not _NV)
+    if text is None:
+        raise LuaError.at_caller("unable to dump given function")
+    return text
 
 
 # --- patterns: character classes ---------------------------------------------------
@@ -982,6 +981,8 @@ def _topointer(v):
     """lua_topointer: an address for collectable values, None for the rest."""
     if v is None or type(v) in (bool, int, float):
         return None
+    if type(v) is str and _len(v) <= 40:  # LUAI_MAXSHORTLEN: short strings are internalized
+        v = sys.intern(v)
     return id(v)
 
 

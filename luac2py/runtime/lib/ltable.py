@@ -43,7 +43,7 @@ def _len(t) -> int:
         return t.length()
     if type(t) is not Table and type(t) is not str and metamethod(t, "__len") is None:
         # A type error inside a C function carries no position.
-        raise LuaError(f"attempt to get length of a {type_name(t)} value")
+        raise LuaError(f"attempt to get length of a {'nil' if t is NOVALUE else type_name(t)} value")
     n = length(t)
     i = to_integer(n) if type(n) in (int, float, str) else None
     if i is None:
@@ -203,7 +203,13 @@ def sort(t=NOVALUE, comp=None, *_):
                 r = r[0] if r else None
             return r is not None and r is not False
 
-    _auxsort(_getter(t), _setter(t), lt, 1, n, 0)
+    from .lcoroutine import NONYIELDABLE
+
+    NONYIELDABLE.depth += 1  # a comparator cannot yield across sort (a C function in Lua)
+    try:
+        _auxsort(_getter(t), _setter(t), lt, 1, n, 0)
+    finally:
+        NONYIELDABLE.depth -= 1
     return ()
 
 

@@ -1,11 +1,11 @@
 """inventory.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
-from luac2py.runtime import LuaSource, Table, concat, eq, index, length
+from luac2py.runtime import LuaSource, Table, eq, first, index, length
 from luac2py.runtime import lib as lua
 
 
 def chunk(_ENV, *varargs):  # inventory.lua
-    errors = _ENV["require"]("errors")
+    errors = first(_ENV["require"]("errors"))
 
     def reserve(items=None, *_):  # inventory.lua:4
         if lua.type(items) != "table" or eq(length(items), 0):
@@ -19,7 +19,7 @@ def chunk(_ENV, *varargs):  # inventory.lua
                     )
                 ),
             )
-        return Table(id=concat("res-", lua.table.concat(items, "+")), count=length(items))
+        return Table(id="res-" + lua.table.concat(items, "+"), count=length(items))
 
     def release(reservation_id=None, *_):  # inventory.lua:11
         return Table(released=reservation_id)

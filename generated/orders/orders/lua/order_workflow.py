@@ -1,15 +1,15 @@
 """order_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
 
 from datetime import timedelta
-from luac2py.runtime import LuaSource, Table, truthy
+from luac2py.runtime import LuaSource, Table, first
 from luac2py.runtime import lib as lua
 from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 from temporalio import workflow
 
 
 def chunk(_ENV, *varargs):  # order_workflow.lua
-    funcs = _ENV["require"]("funcs")
-    time = _ENV["require"]("time")
+    funcs = first(_ENV["require"]("funcs"))
+    time = first(_ENV["require"]("time"))
 
     async def main(order=None, *_):  # order_workflow.lua:7
         payment, err = await activity_result(
@@ -22,7 +22,7 @@ def chunk(_ENV, *varargs):  # order_workflow.lua
         )
         if err is not None and err is not False:
             return Table(status="failed", error=lua.tostring(err))
-        if truthy(order["hold"]):
+        if (_t := order["hold"]) is not None and _t is not False:
             await time.sleep(order["hold"])
         else:
             await workflow.sleep(timedelta(hours=1))

@@ -1,11 +1,11 @@
 """payment.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
-from luac2py.runtime import LuaSource, Table, index, le, truthy
+from luac2py.runtime import LuaSource, Table, first, index, le
 from luac2py.runtime import lib as lua
 
 
 def chunk(_ENV, *varargs):  # payment.lua
-    errors = _ENV["require"]("errors")
+    errors = first(_ENV["require"]("errors"))
 
     def charge(input=None, *_):  # payment.lua:4
         if (lua.type(input) != "table" or lua.type(input["amount"]) != "number") or le(
@@ -23,7 +23,9 @@ def chunk(_ENV, *varargs):  # payment.lua
             )
         return Table(
             id=lua.string.format(
-                "pay-%s-%d", _t if truthy((_t := input["customer"])) else "anon", input["amount"]
+                "pay-%s-%d",
+                _t if (_t := input["customer"]) is not None and _t is not False else "anon",
+                input["amount"],
             ),
             amount=input["amount"],
         )
@@ -36,5 +38,5 @@ def chunk(_ENV, *varargs):  # payment.lua
 
 __lua__ = LuaSource(
     "payment.lua",
-    "7:1,8:2,10:4,11:5,14:6,24:8,31:11,32:12,34:15",
+    "7:1,8:2,10:4,11:5,14:6,24:8,33:11,34:12,36:15",
 )

@@ -1,14 +1,14 @@
 """saga_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
 
 from datetime import timedelta
-from luac2py.runtime import LuaSource, Table, length
+from luac2py.runtime import LuaSource, Table, first, length
 from luac2py.runtime import lib as lua
 from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 from temporalio import workflow
 
 
 def chunk(_ENV, *varargs):  # saga_workflow.lua
-    funcs = _ENV["require"]("funcs")
+    funcs = first(_ENV["require"]("funcs"))
 
     async def run_compensations(compensations=None, *_2):  # saga_workflow.lua:5
         for _, comp in lua.ipairs_iter(compensations):

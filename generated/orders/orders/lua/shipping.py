@@ -1,23 +1,21 @@
 """shipping.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
-from luac2py.runtime import LuaSource, Table, concat, index, truthy
+from luac2py.runtime import LuaSource, Table, concat, first, index
 from luac2py.runtime import lib as lua
 
 
 def chunk(_ENV, *varargs):  # shipping.lua
-    errors = _ENV["require"]("errors")
+    errors = first(_ENV["require"]("errors"))
 
     def ship(input=None, *_):  # shipping.lua:4
         address = input["address"]
-        if lua.type(address) != "table" or not truthy(address["country"]):
+        if lua.type(address) != "table" or ((_t := address["country"]) is None or _t is False):
             return (
                 None,
                 errors.new(
                     Table(
                         kind=index(errors, "INVALID"),
-                        message=concat(
-                            "no shipping address for order ", lua.tostring(input["order_id"])
-                        ),
+                        message="no shipping address for order " + lua.tostring(input["order_id"]),
                         retryable=False,
                     )
                 ),
@@ -33,5 +31,5 @@ def chunk(_ENV, *varargs):  # shipping.lua
 
 __lua__ = LuaSource(
     "shipping.lua",
-    "7:1,8:2,10:4,11:5,12:6,13:7,25:9,31:12",
+    "7:1,8:2,10:4,11:5,12:6,13:7,23:9,29:12",
 )

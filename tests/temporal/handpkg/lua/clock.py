@@ -30,8 +30,8 @@ from luac2py.runtime import lib as lua
 
 # clock.lua:1
 def chunk(_ENV, *varargs):
-    time = _ENV["require"]("time")
-    workflow = _ENV["require"]("workflow")
+    time = _ENV["require"]("time")[0]
+    workflow = _ENV["require"]("workflow")[0]
 
     # clock.lua:4
     async def main(input=None, *_):

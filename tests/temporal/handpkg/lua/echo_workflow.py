@@ -21,7 +21,7 @@ from luac2py.runtime import Table, adjust, index, truthy
 
 # echo_workflow.lua:1
 def chunk(_ENV, *varargs):
-    funcs = _ENV["require"]("funcs")
+    funcs = _ENV["require"]("funcs")[0]
 
     # echo_workflow.lua:3
     async def main(input=None, *_):

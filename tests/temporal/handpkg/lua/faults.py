@@ -54,7 +54,7 @@ __lua__ = LuaSource(
 
 # faults.lua:1
 def chunk(_ENV, *varargs):
-    time = _ENV["require"]("time")
+    time = _ENV["require"]("time")[0]
     errors = _ENV["errors"]
 
     # faults.lua:3

@@ -19,7 +19,7 @@ from luac2py.runtime import adjust, first, setindex, truthy
 
 # greet_workflow.lua:1
 def chunk(_ENV, *varargs):
-    funcs = _ENV["require"]("funcs")
+    funcs = _ENV["require"]("funcs")[0]
 
     # greet_workflow.lua:3
     async def main(input=None, *_):

@@ -44,8 +44,8 @@ from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 
 # order_workflow.lua:1
 def chunk(_ENV, *varargs):
-    funcs = _ENV["require"]("funcs")
-    time = _ENV["require"]("time")
+    funcs = _ENV["require"]("funcs")[0]
+    time = _ENV["require"]("time")[0]
 
     # order_workflow.lua:4
     async def main(order=None, *_):

@@ -21,7 +21,7 @@ from luac2py.runtime import Table, concat, index, le, truthy
 
 # payment.lua:1
 def chunk(_ENV, *varargs):
-    errors = _ENV["require"]("errors")
+    errors = _ENV["require"]("errors")[0]
 
     # payment.lua:3
     def charge(input=None, *_):

@@ -25,7 +25,7 @@ from luac2py.runtime import Table, adjust, ainvoke, concat, index, invoke, truth
 
 # probe.lua:1
 def chunk(_ENV, *varargs):
-    funcs = _ENV["require"]("funcs")
+    funcs = _ENV["require"]("funcs")[0]
 
     # probe.lua:3
     async def main(input=None, *_):

@@ -1,0 +1,47 @@
+-- coroutine.status / running / isyieldable in every state
+local main, ismain = coroutine.running()
+print(type(main), ismain, coroutine.isyieldable())
+print(coroutine.status(main))
+local outer
+local inner = coroutine.create(function()
+  print("inner sees outer as", coroutine.status(outer))
+  local me, im = coroutine.running()
+  print("inner running", me ~= main, im, coroutine.isyieldable())
+  coroutine.yield()
+end)
+outer = coroutine.create(function()
+  local me = coroutine.running()
+  print("outer status inside", coroutine.status(me), me == outer)
+  print("inner before", coroutine.status(inner))
+  coroutine.resume(inner)
+  print("inner after", coroutine.status(inner))
+  coroutine.yield("paused")
+  print("main is", coroutine.status(main))
+end)
+print(coroutine.status(outer))
+print(coroutine.resume(outer))
+print(coroutine.status(outer))
+print(coroutine.resume(outer))
+print(coroutine.status(outer), coroutine.status(inner))
+-- isyieldable inside a pcall inside a coroutine
+local co = coroutine.create(function()
+  return pcall(function() return coroutine.isyieldable() end)
+end)
+print(coroutine.resume(co))
+-- status errors
+print(pcall(coroutine.status, nil))
+print(pcall(coroutine.status, {}))
+-- a coroutine resuming itself
+local selfish
+selfish = coroutine.create(function()
+  return coroutine.resume(selfish)
+end)
+print(coroutine.resume(selfish))
+-- resuming the main thread
+print(coroutine.resume(main))
+-- wrap: the running coroutine seen from inside
+local w = coroutine.wrap(function()
+  local c, m = coroutine.running()
+  coroutine.yield(type(c), m, coroutine.status(c))
+end)
+print(w())

@@ -1,0 +1,23 @@
+-- Bitwise operators need integer representations
+local function try(f) local ok, e = pcall(f) print(ok, e) end
+try(function() return 1.5 & 1 end)
+try(function() return 1 | 2.5 end)
+try(function() return 2^63 | 0 end)
+try(function() return ~1.5 end)
+try(function() return math.huge >> 1 end)
+try(function() return (0/0) << 1 end)
+try(function() local x = 0.5 return x ~ 1 end)
+try(function() local t = {f = 2.25} return t.f & 3 end)
+try(function() return nil & 1 end)
+try(function() local t = {} return t | 1 end)
+try(function() return 1 << {} end)
+try(function() return ~{} end)
+try(function() local b = true return b >> 1 end)
+try(function() return undefined_global ~ 1 end)
+try(function() local t = {} return 1 & t.missing end)
+try(function() return "1.5" & 1 end)
+try(function() return "abc" | 1 end)
+try(function() return -2^63 & -1 end)
+try(function() return 2^62 & -1 end)
+local y = 3.75
+print(y | 0)

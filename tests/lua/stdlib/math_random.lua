@@ -1,0 +1,31 @@
+-- math.random after a fixed math.randomseed is deterministic (xoshiro256**)
+math.randomseed(42)
+local r = {}
+for i = 1, 8 do r[i] = math.random(100) end
+print(table.concat(r, " "))
+for i = 1, 5 do r[i] = math.random(-5, 5) end
+print(table.concat(r, " ", 1, 5))
+print(string.format("%.17g %.17g", math.random(), math.random()))
+print(math.random(0), math.random(math.mininteger, math.maxinteger))
+print(math.random(3, 3), math.random(1, 1))
+math.randomseed(42)
+print(math.random(100))
+math.randomseed(7, 9)
+print(math.random(1000), math.random(1000))
+math.randomseed(7.0)
+print(math.random(1000))
+math.randomseed(-1)
+print(math.random(0))
+local counts = {0, 0, 0}
+math.randomseed(123)
+for _ = 1, 3000 do local v = math.random(3); counts[v] = counts[v] + 1 end
+print(counts[1] + counts[2] + counts[3], counts[1] > 800, counts[2] > 800, counts[3] > 800)
+local x = math.random()
+print(x >= 0 and x < 1, math.type(x), math.type(math.random(5)))
+print(pcall(math.random, 2, 1))
+print(pcall(math.random, 0.5))
+print(pcall(math.random, 1, 2, 3))
+print(pcall(math.random, "a"))
+print(pcall(math.random, 0, -1))
+print(pcall(math.randomseed, "x"))
+print(pcall(math.randomseed, 1.5))

@@ -1,0 +1,3 @@
+local obj = setmetatable({}, {__tostring = function() return nil end})
+print("before")
+print(obj)

@@ -1,0 +1,36 @@
+-- string.byte / string.char: ranges, negative indices, errors
+local s = "Hello, Lua!"
+print(string.byte(s))
+print(string.byte(s, 1, 5))
+print(string.byte(s, -1))
+print(string.byte(s, -3, -1))
+print(string.byte(s, 0))
+print(string.byte(s, 20))
+print(string.byte(s, 5, 2))
+print(select("#", string.byte(s, 5, 2)))
+print(string.byte(s, -100, 2))
+print(string.byte(s, 3.0))
+print(s:byte(2), s:byte(-2, -1))
+print(string.byte(""))
+print(select("#", string.byte("")))
+print(string.char())
+print(string.char(72, 105, 33))
+print(#string.char(0, 1, 2, 255))
+print(string.char(string.byte("roundtrip", 1, -1)))
+print(string.char("65", 66.0))
+local t = {}
+for i = 0, 255, 17 do t[#t + 1] = i end
+local all = string.char(table.unpack(t))
+print(#all, all:byte(1), all:byte(-1))
+print(pcall(string.char, 256))
+print(pcall(string.char, -1))
+print(pcall(string.char, 65, "x"))
+print(pcall(string.char, 1.5))
+print(pcall(string.byte))
+print(pcall(string.byte, "abc", "x"))
+print(pcall(string.byte, "abc", 1.5))
+print(pcall(string.byte, {}, 1))
+print(string.byte(12345, 2), string.byte(1.5, 2))
+local parts = {}
+for i = 1, #s do parts[#parts + 1] = s:byte(i) end
+print(table.concat(parts, ","))

@@ -1,0 +1,23 @@
+-- %f frontier patterns, %b balance, back-references
+local s = "THE (quick) fox jumped over the lazy-dog's back"
+print(s:gsub("%f[%a]%a+", "W"))
+print(s:gsub("%f[%A]", "|"))
+print(s:gsub("%f[%w]", "<"))
+print(s:gsub("%f[%l]%l", string.upper))
+for w in ("THE (quick) fox"):gmatch("%f[%a]%a+%f[%A]") do print(w) end
+print(("aaa bbb"):find("%f[%a]b"), ("abc"):find("%f[%z]"), ("abc"):find("%f[%a]", 2))
+print(("foo bar"):gsub("%f[^%z]", "^"), ("foo bar"):gsub("%f[%z]", "$"))
+print(("x(a(b)c)y(z)"):gsub("%b()", "[]"))
+print(("{a{b}c}{d}"):match("%b{}"), ("<<>><>"):gsub("%b<>", "B"))
+print(("((unbalanced"):match("%b()"), ("))(("):match("%b)("))
+print(("if x then y end"):match("%bie"))
+print(("\"quoted\" text \"more\""):gsub('%b""', "Q"))
+print(("abba"):match("(a)(b)%2%1"), ("abab"):match("(a)(b)%2%1"))
+print(("hello world"):match("(o).-%1"), ("say 'hi' now"):match("(['\"])(.-)%1"))
+print(("aXbXc"):gsub("(X)", "%1%1"))
+print(("123 456 123"):match("(%d+) %d+ %1"))
+print(("x=x y=z"):gsub("(%w)=%1", "same"))
+print(("abc"):match("()(b)()"))
+print(pcall(string.find, "abc", "%f[a"))
+print(pcall(string.find, "abc", "%bx"))
+print(pcall(string.find, "abc", "(a)%3"))

@@ -1,0 +1,40 @@
+-- table.pack and table.unpack with nils, holes and explicit ranges
+local p = table.pack()
+print(p.n, #p)
+p = table.pack(nil)
+print(p.n, p[1])
+p = table.pack(1, nil, 3, nil)
+print(p.n, p[1], p[2], p[3], p[4])
+print(table.unpack(p, 1, p.n))
+print(select("#", table.unpack(p, 1, p.n)))
+print(table.unpack({1, 2, 3}))
+print(table.unpack({1, 2, 3}, 2))
+print(table.unpack({1, 2, 3}, 2, 3))
+print(table.unpack({1, 2, 3}, 3, 2))
+print(select("#", table.unpack({1, 2, 3}, 3, 2)))
+print(table.unpack({1, 2, 3}, -1, 1))
+print(table.unpack({1, 2, 3}, 0, 4))
+print(table.unpack({}, 1, 3))
+print(table.unpack({n = 5, "a"}))
+local t = {}
+t[1], t[2], t[4] = "a", "b", "d"
+print(table.unpack(t, 1, 4))
+print(table.unpack({"x", "y"}, 2.0))
+print(table.unpack({"x", "y"}, "1", "2"))
+print(table.unpack({10, 20, 30}, math.maxinteger, math.maxinteger))
+print(table.unpack({10, 20, 30}, math.mininteger, math.mininteger))
+-- unpack respects __index
+local proxy = setmetatable({}, {__index = function(_, k) return "v" .. k end})
+print(table.unpack(proxy, 1, 3))
+-- pack/unpack round trip through varargs
+local function roundtrip(...)
+  local q = table.pack(...)
+  return table.unpack(q, 1, q.n)
+end
+print(select("#", roundtrip(nil, nil, 3, nil)), roundtrip(nil, nil, 3, nil))
+-- errors
+print(pcall(table.unpack, {}, 1, 1e8))
+print(pcall(table.unpack, {}, math.mininteger, math.maxinteger))
+print(pcall(table.unpack, nil))
+print(pcall(table.unpack, {}, "x"))
+print(pcall(table.unpack, {}, 1.5))
