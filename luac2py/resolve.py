@@ -278,13 +278,14 @@ class Resolver:
             t.var = self._declare(t.id, self.line, attrib)
 
     def _s_Assign(self, s, body, i):
-        for e in s.values:
-            self._expr(e)
+        # Targets first: Lua meets them first (the order of upvalues follows it).
         for t in s.targets:
             if isinstance(t, lua.Name):
                 self._ref(t, write=True)
             else:
                 self._expr(t)
+        for e in s.values:
+            self._expr(e)
 
     def _s_LocalFunction(self, s, body, i):
         v = self._declare(s.name.id, self.line)

@@ -164,7 +164,7 @@ def running(*_):
 
 def isyieldable(co=_NOVALUE, *_):
     if co is _NOVALUE:
-        return _state.current is not None
+        return _state.current is not None and not NONYIELDABLE.depth
     return _check_co(co, 1, "isyieldable") is not _state.main
 
 

@@ -792,7 +792,13 @@ def gsub(s=_NV, pattern=_NV, repl=_NV, n=None, *_):
                     out.append(v if type(v) is str else str(v))
         else:
             if tr == "function":
-                v = first(repl(*_capture_values(src, caps, st, e, True)))
+                from .lcoroutine import NONYIELDABLE
+
+                NONYIELDABLE.depth += 1  # no yield across gsub (a C function in Lua)
+                try:
+                    v = first(repl(*_capture_values(src, caps, st, e, True)))
+                finally:
+                    NONYIELDABLE.depth -= 1
             else:
                 v = index(repl, _one_capture(src, caps, 0, st, e))
             if v is None or v is False:
