@@ -27,7 +27,7 @@ from .wippy import WippyMixin
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
 RUNTIME_HELPERS = {
-    "acall", "add", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
+    "acall", "add", "ageneric_for", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
     "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
     "lt", "mod", "mul", "numeric_for", "power", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
     "wrap",

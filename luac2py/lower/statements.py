@@ -440,7 +440,8 @@ class StatementsMixin:
             # A fourth value is the loop's to-be-closed value (Lua 5.4).
             count = 4 if len(explist) >= 4 or self.is_multi(explist[-1]) else 3
             args = self.adjusted_values(explist, count)
-            iterator = self.helper_call("generic_for", *args, keywords=[ast.keyword("nvars", P.const(n))])
+            helper = "ageneric_for" if self.in_async() else "generic_for"  # iterators may suspend
+            iterator = self.helper_call(helper, *args, keywords=[ast.keyword("nvars", P.const(n))])
             nvars = n
         else:
             nvars = 2
@@ -461,7 +462,8 @@ class StatementsMixin:
         body = self.block(s.body)
         for var, tmp in boxes:
             body.insert(0, P.assign(P.name(var.py, store=True), P.call("Cell", P.name(tmp))))
-        return self.leave_py_loop(loop, [ast.For(target, iterator, body or [ast.Pass()], [])])
+        cls = ast.AsyncFor if isinstance(iterator, ast.Call) and getattr(iterator.func, "id", "") == "ageneric_for" else ast.For
+        return self.leave_py_loop(loop, [cls(target, iterator, body or [ast.Pass()], [])])
 
 
 def _is_close(stmt) -> bool:

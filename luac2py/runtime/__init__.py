@@ -4,6 +4,7 @@ the compiler (it never imports ``luac2py`` compiler modules at import time)."""
 from .errors import LuaError, LuaSource
 from .ops import (
     acall,
+    ageneric_for,
     add,
     adjust,
     ainvoke,
@@ -66,6 +67,7 @@ __all__ = [
     "ge",
     "gt",
     "generic_for",
+    "ageneric_for",
     "idiv",
     "index",
     "invoke",

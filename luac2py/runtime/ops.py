@@ -691,6 +691,36 @@ def _for_steps(f, s, control, nvars):
             yield r if nvars == 1 else (r,) + (None,) * (nvars - 1)
 
 
+async def ageneric_for(f, s=None, control=None, closing=None, nvars: int = 1):
+    """``generic_for`` in workflow code, where the iterator function may suspend."""
+    if type(f) is not Table and not callable(f):
+        raise LuaError.at_caller(f"attempt to call a {obj_type_name(f)} value (for iterator 'for iterator')")
+    if closing is not None and closing is not False:
+        tbc_check(closing, "(for state)")
+    try:
+        while True:
+            r = f(s, control)
+            if type(r) is CoroutineType:
+                r = await r
+            if type(r) is tuple:
+                control = r[0] if r else None
+                if control is None:
+                    return
+                if nvars == 1:
+                    yield control
+                else:
+                    n = len(r)
+                    yield r[:nvars] if n >= nvars else r + (None,) * (nvars - n)
+            else:
+                if r is None:
+                    return
+                control = r
+                yield r if nvars == 1 else (r,) + (None,) * (nvars - 1)
+    finally:
+        if closing is not None and closing is not False:
+            tbc_close_with(closing, None)
+
+
 # --- to-be-closed variables (`local x <close>`) --------------------------------
 
 

@@ -58,10 +58,16 @@ def activity_modules(app: AppSpec) -> dict:
     }
 
 
-def lua_env(modules: dict) -> Table:
+def lua_env(modules: dict, workflow: bool = False) -> Table:
     env = new_env(modules)
     # Wippy code uses ``errors`` without requiring it.
     dict.__setitem__(env, "errors", modules["errors"])
+    if workflow:
+        # Workflow functions may suspend: coroutines are tasks on the workflow's loop.
+        from ..lib.lcoroutine import ASYNC_LIB
+
+        dict.__setitem__(env, "coroutine", ASYNC_LIB)
+        dict.__setitem__(dict.get(dict.get(env, "package"), "loaded"), "coroutine", ASYNC_LIB)
     return env
 
 
@@ -123,7 +129,7 @@ async def run_workflow(app: AppSpec, entry_id: str, chunk: Chunk, method: str | 
     err = None
     returned = False
     try:
-        fn = entry_function(chunk(lua_env(workflow_modules(app))), method, entry_id)
+        fn = entry_function(chunk(lua_env(workflow_modules(app), workflow=True)), method, entry_id)
         r = fn(input)
         if type(r) is CoroutineType:
             r = await r
