@@ -333,10 +333,6 @@ KNOWN_GAPS: list[Gap] = [
     # (lupa: 'attempt to perform arithmetic on a table value'; luac2py: false).
     Gap("constructor-truth-folded", "return not {1 + {}}",
         applies=_source_matches(r"\b(not|if|elseif|while|until)[\s(]*\{")),
-    # Extra values on the right of an assignment, the last one `...`, crash the
-    # compiler: AttributeError: 'Dots' object has no attribute 'func'.
-    Gap("assign-extra-vararg", "local a = 1, ...",
-        applies=_ours_says(r"'Dots' object has no attribute 'func'")),
     # In `t[k] = v` Lua evaluates the table and key before the right-hand side
     # (the manual leaves the order undefined), luac2py the right-hand side
     # first (lupa: 'arithmetic on a table value'; luac2py: 'length of a number value').

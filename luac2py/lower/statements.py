@@ -174,7 +174,7 @@ class StatementsMixin:
             exprs = [self.expr(v) for v in values[:n]]
             extra = values[n:]
             if extra:
-                self.extra_values = [self.expr(v) if not self.is_multi(v) else self.call_raw(v) for v in extra]
+                self.extra_values = [self.expr(v) if not self.is_multi(v) else self.multi_raw(v) for v in extra]
             return exprs
         head = [self.expr(v) for v in values[:-1]]
         last = values[-1]
