@@ -58,7 +58,7 @@ class FuncScope:
     is_async: bool = False
     returns_single: bool = False  # every return gives exactly one value (set by analyse)
     name: str = "anonymous"
-    upvalues: list = field(default_factory=list)  # Vars (or "_ENV") in Lua's upvalue order
+    upvalues: dict = field(default_factory=dict)  # Vars (or "_ENV") in Lua's upvalue order (keys)
 
 
 def node_line(node, default: int = 0) -> int:
@@ -223,8 +223,8 @@ class Resolver:
         if v is None and getattr(node, "env_var", None) is None:
             # A global: `_ENV` becomes an upvalue of every function out to the chunk.
             scope = self.func
-            while scope is not None:
-                _add_upvalue(scope, "_ENV")
+            while scope is not None and "_ENV" not in scope.upvalues:
+                scope.upvalues["_ENV"] = None
                 scope = scope.parent
         if v is None:
             if name in ("_ENV", "_G"):
@@ -247,11 +247,11 @@ class Resolver:
         # moment when v is fresh per loop iteration.
         scope = self.func
         scope.free.add(v)
-        _add_upvalue(scope, v)
+        scope.upvalues.setdefault(v)
         while scope.parent is not None and scope.parent is not v.func:
             scope = scope.parent
             scope.free.add(v)
-            _add_upvalue(scope, v)
+            scope.upvalues.setdefault(v)
         if v.in_loop:
             scope.binds.add(v)
 
@@ -459,11 +459,6 @@ class Resolver:
             self._expr(e.operand)
         elif isinstance(e, lua.Block):
             self._block(e)
-
-
-def _add_upvalue(scope: FuncScope, v) -> None:
-    if v not in scope.upvalues:
-        scope.upvalues.append(v)
 
 
 def _attrib(target):

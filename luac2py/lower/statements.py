@@ -106,16 +106,14 @@ class StatementsMixin:
         outer = self.py_loops[-1] if self.py_loops else None
         flag = self.jump_flag()
         checks: list[ast.stmt] = []
-        passing = False
         for key, target, action in loop.escapes:
             if target is outer:
                 test = ast.Compare(P.name(flag), [ast.Eq()], [P.const(key)])
                 checks.append(ast.If(test, [P.assign(P.name(flag, store=True), P.const(None))] + action, []))
-            else:
-                passing = True
-        if passing:
+        # The outermost loop a jump crosses sets the flag up; inner ones pass it on.
+        init = [P.assign(P.name(flag, store=True), P.const(None))] if checks else []
+        if any(target is not outer for _, target, _ in loop.escapes):
             checks.append(ast.If(ast.Compare(P.name(flag), [ast.IsNot()], [P.const(None)]), [ast.Break()], []))
-        init = [P.assign(P.name(flag, store=True), P.const(None))] if len(checks) > passing else []
         return init + stmts + checks
 
     def jump_flag(self) -> str:

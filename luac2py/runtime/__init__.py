@@ -83,6 +83,8 @@ __all__ = [
     "shr",
     "spread",
     "sub",
+    "tbc_check",
+    "tbc_close",
     "truthy",
     "unm",
     "wrap",

@@ -166,11 +166,6 @@ def make_load(globals_table: Table):
     return load
 
 
-def read_source(path: str) -> str:
-    with open(path.encode("latin-1"), "rb") as fh:
-        return fh.read().decode("latin-1")
-
-
 def _strerror(e: OSError) -> str:
     return e.strerror or os.strerror(e.errno or 0)
 

@@ -8,6 +8,7 @@ first; metamethods, coercions and errors are on the slow path.
 from __future__ import annotations
 
 import math
+import sys
 from types import CoroutineType
 
 from .errors import LuaError
@@ -651,10 +652,7 @@ def numeric_for(start, limit, step=1):
 def generic_for(f, s=None, control=None, closing=None, nvars: int = 1):
     """The steps of ``for k, v in f, s, control, closing``, as tuples of ``nvars``;
     ``closing`` is closed when the loop ends (when it drops the iterator)."""
-    if type(f) is Table:
-        fn = f
-        f = lambda s, c: fn(s, c)  # noqa: E731  __call on a table iterator
-    elif not callable(f):
+    if not callable(f):  # (a table with __call is callable)
         raise LuaError.at_caller(f"attempt to call a {obj_type_name(f)} value (for iterator 'for iterator')")
     if closing is None or closing is False:
         return _for_steps(f, s, control, nvars)
@@ -673,6 +671,7 @@ def _closing_steps(f, s, control, closing, nvars):
 
 
 def _for_steps(f, s, control, nvars):
+    # _step's work, inlined: a call per iteration would cost more than half again.
     while True:
         r = f(s, control)
         if type(r) is tuple:
@@ -691,33 +690,35 @@ def _for_steps(f, s, control, nvars):
             yield r if nvars == 1 else (r,) + (None,) * (nvars - 1)
 
 
+def _step(r, nvars: int):
+    """(control value, loop variables) of one iterator result; control None ends the loop."""
+    if type(r) is not tuple:
+        return r, (r if nvars == 1 else (r,) + (None,) * (nvars - 1))
+    control = r[0] if r else None
+    if nvars == 1:
+        return control, control
+    n = len(r)
+    return control, (r[:nvars] if n >= nvars else r + (None,) * (nvars - n))
+
+
 async def ageneric_for(f, s=None, control=None, closing=None, nvars: int = 1):
     """``generic_for`` in workflow code, where the iterator function may suspend."""
-    if type(f) is not Table and not callable(f):
+    if not callable(f):
         raise LuaError.at_caller(f"attempt to call a {obj_type_name(f)} value (for iterator 'for iterator')")
-    if closing is not None and closing is not False:
+    closes = closing is not None and closing is not False
+    if closes:
         tbc_check(closing, "(for state)")
     try:
         while True:
             r = f(s, control)
             if type(r) is CoroutineType:
                 r = await r
-            if type(r) is tuple:
-                control = r[0] if r else None
-                if control is None:
-                    return
-                if nvars == 1:
-                    yield control
-                else:
-                    n = len(r)
-                    yield r[:nvars] if n >= nvars else r + (None,) * (nvars - n)
-            else:
-                if r is None:
-                    return
-                control = r
-                yield r if nvars == 1 else (r,) + (None,) * (nvars - 1)
+            control, values = _step(r, nvars)
+            if control is None:
+                return
+            yield values
     finally:
-        if closing is not None and closing is not False:
+        if closes:
             tbc_close_with(closing, None)
 
 
@@ -735,17 +736,15 @@ def tbc_close(value) -> None:
     an error is leaving it (runs inside the block's ``finally``)."""
     if value is None or value is False:
         return
-    import sys
-
-    from .errors import from_python
-    from .lib.base import handle_error
-
     exc = sys.exc_info()[1]
     if exc is None or not isinstance(exc, Exception) or not _leaving(exc, sys._getframe(1)):
         tbc_close_with(value, None)
         return
-    err = handle_error(exc, exc.value if isinstance(exc, LuaError) else from_python(exc).value)
+    from .errors import from_python
+    from .lib.base import handle_error
     from .lib.ldebug import UNWINDING
+
+    err = handle_error(exc, exc.value if isinstance(exc, LuaError) else from_python(exc).value)
 
     # In Lua the erroring functions are gone by now: debug.getinfo must not see them.
     UNWINDING.frames.append(sys._getframe(1))

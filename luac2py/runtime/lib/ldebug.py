@@ -11,7 +11,7 @@ import threading
 from ..errors import C_FUNCTIONS, LuaSource, _callee_name, activations
 from ..table import Table
 from ..values import TYPE_META, Cell, Userdata, type_name
-from .base import _arg_error, getmetatable, setmetatable as lua_setmetatable
+from .base import _arg_error, getmetatable
 
 _NOVALUE = object()
 _hook: list = [None, "", 0]
@@ -57,15 +57,12 @@ def _error_levels(levels: list) -> list:
             inner.append(f)
     if anchor is None:
         return levels
-    lost = [(f, src) for f in reversed(inner) for _, src in activations_of(f)]
+    lost = []
+    for f in reversed(inner):
+        src = f.f_globals.get("__lua__")
+        if type(src) is LuaSource:
+            lost.append((f, src))
     return levels[:anchor] + lost + levels[anchor:]
-
-
-def activations_of(frame):
-    for f, src in activations(frame):
-        if f is frame:
-            yield f, src
-        break
 
 
 def _levels():
@@ -276,10 +273,13 @@ class _Slot:
             self.cell.cell_contents = value
 
     def identity(self):
+        """(hashable key, object to keep alive) naming where this upvalue lives."""
         v = self._raw()
         if type(v) is Cell:
-            return v
-        return self.cell if self.cell is not None else (self.fn, self.name)
+            return id(v), v
+        if self.cell is not None:
+            return id(self.cell), self.cell  # (cells compare by contents)
+        return (id(self.fn), self.name), self.fn
 
 
 class _EnvSlot(_Slot):
@@ -295,7 +295,7 @@ class _EnvSlot(_Slot):
         self.fn.lua_env = value
 
     def identity(self):
-        return (self.fn, "_ENV")
+        return (id(self.fn), "_ENV"), self.fn
 
 
 def _upvalues(fn) -> list[_Slot]:
@@ -340,28 +340,19 @@ def upvalueid(f=_NOVALUE, n=_NOVALUE, *_):
     ups = _upvalues(f)
     if type(n) is not int or not 1 <= n <= len(ups):
         raise _arg_error(2, "upvalueid", "invalid upvalue index")
-    key = ups[n - 1].identity()
     # One light-userdata-like value per upvalue, so `==` compares them as Lua does.
-    uid = _ids.get(id(key))
-    if uid is None or uid.key is not key and uid.key != key:
-        uid = _ids[id(key)] = _UpvalueId(key)
-    return uid
-
-
-_ids: dict = {}
+    key, owner = ups[n - 1].identity()
+    known = _ids.get(key)
+    if known is None:
+        known = _ids[key] = (owner, _UpvalueId())  # the owner keeps the key's id valid
+    return known[1]
 
 
 class _UpvalueId(Userdata):
     lua_name = "light userdata"
 
-    def __init__(self, key):
-        self.key = key
 
-    def __eq__(self, other):
-        return isinstance(other, _UpvalueId) and (other.key is self.key or other.key == self.key)
-
-    def __hash__(self):
-        return hash(id(self.key))
+_ids: dict = {}  # key of an upvalue's storage -> (its owner, its id value)
 
 
 def upvaluejoin(*_):

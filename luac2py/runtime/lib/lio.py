@@ -72,22 +72,22 @@ def _read_line(f: LuaFile, keep: bool):
     return text if keep or not text.endswith("\n") else text[:-1]
 
 
+def _peek(stream) -> bytes:
+    """The next byte without consuming it (files here are buffered streams)."""
+    return stream.peek(1)[:1]
+
+
 def _read_number(f: LuaFile):
     # Lua reads the longest prefix that looks like a numeral, then converts it.
     stream = f.stream
-    buf = bytearray()
-    while True:
-        c = stream.peek(1)[:1] if hasattr(stream, "peek") else b""
-        if not c or c not in b" \t\n\r\f\v":
-            break
+    while _peek(stream) in (b" ", b"\t", b"\n", b"\r", b"\f", b"\v"):
         stream.read(1)
+    buf = bytearray()
     while len(buf) < 200:
-        c = stream.peek(1)[:1] if hasattr(stream, "peek") else stream.read(1)
+        c = _peek(stream)
         if not c or c not in b"0123456789+-.xXaAbBcCdDeEfFpP":
             break
-        if hasattr(stream, "peek"):
-            stream.read(1)
-        buf += c
+        buf += stream.read(1)
     return str_to_number(buf.decode("latin-1"))
 
 
@@ -98,10 +98,11 @@ def _read(f: LuaFile, formats):
     for n, fmt in enumerate(formats, start=1):
         if type(fmt) in (int, float):
             size = int(fmt)
-            data = f.stream.read(size)
-            v = data.decode("latin-1") if data or size == 0 else None
-            if size == 0 and f.stream.peek(1) == b"" if hasattr(f.stream, "peek") else False:
-                v = None
+            if size == 0:
+                v = "" if _peek(f.stream) else None  # read(0) tests for end of file
+            else:
+                data = f.stream.read(size)
+                v = data.decode("latin-1") if data else None
         elif type(fmt) is str:
             code = fmt[1:2] if fmt.startswith("*") else fmt[:1]
             if code == "l":

@@ -15,13 +15,12 @@ from builtins import abs as _abs
 from builtins import type as _type
 
 from ..errors import LuaError
-from ..ops import div, power
+from ..ops import div, metamethod, power
 from ..table import Table
 from ..values import (
     obj_type_name,
     MAXINTEGER,
     MININTEGER,
-    Userdata,
     float_to_int,
     number_to_str,
     str_to_number,
@@ -215,9 +214,9 @@ def c_lt(a, b) -> bool:
         return a < b
     if ta is str and tb is str:
         return a < b
-    h = _meta_event(a, "__lt")
+    h = metamethod(a, "__lt")
     if h is None:
-        h = _meta_event(b, "__lt")
+        h = metamethod(b, "__lt")
     if h is None:
         na, nb = type_name(a), type_name(b)
         if na == nb:
@@ -227,15 +226,6 @@ def c_lt(a, b) -> bool:
     if _type(r) is tuple:
         r = r[0] if r else None
     return r is not None and r is not False
-
-
-def _meta_event(v, event):
-    if _type(v) is Table:
-        return None if v.meta is None else dict.get(v.meta, event)
-    if isinstance(v, Userdata):
-        meta = getattr(v, "lua_meta", None)
-        return None if meta is None else meta.get(event)
-    return None
 
 
 def max(*args):  # noqa: A001

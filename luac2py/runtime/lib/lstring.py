@@ -21,7 +21,6 @@ from ..ops import first, index, truthy
 from ..table import Table
 from ..values import (
     MININTEGER,
-    Userdata,
     float_to_int,
     number_to_str,
     str_to_number,
