@@ -91,7 +91,7 @@ class Resolver:
         # the statement being resolved); labels are known from block entry.
         self.label_blocks: list[list] = []
         self.pending: list[tuple] = []  # function-level errors Lua reports at the function's end
-        self.uses_debug = False  # the program may inspect upvalues (debug.getupvalue, ...)
+        self.uses_debug = False  # the program may inspect upvalues (debug.getupvalue, string.dump, ...)
         self.token_list: list = []
 
     # --- entry ------------------------------------------------------------------
@@ -434,6 +434,8 @@ class Resolver:
             self._expr(e.value)
             if e.notation == lua.IndexNotation.SQUARE:
                 self._expr(e.idx)
+            elif e.idx.id == "dump":
+                self.uses_debug = True  # load gives a dumped function's first upvalue _ENV
         elif t in (lua.Call, lua.Invoke):
             if t is lua.Call:
                 self._expr(e.func)

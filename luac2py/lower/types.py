@@ -22,7 +22,8 @@ Results: ``Var.static_type`` (the lowering's existing fact),
 get a metatable (it never escapes: only indexed, measured with ``#`` or passed
 to standard functions such as ``table.concat``). Locals captured by closures are left alone when the chunk
 could reach ``debug.setupvalue`` (it names ``debug``, ``_G``, ``_ENV``,
-``require`` or ``load``) or is part of an app (other chunks might).
+``require`` or ``load``), was compiled by ``load``, or is part of an app
+(other chunks might).
 """
 
 from __future__ import annotations
@@ -261,7 +262,9 @@ def infer(lowerer, chunk) -> None:
         for v, srcs in sources.items():
             if len(srcs) == 1 and type(srcs[0]) is lua.Table and not v.assigned and v not in escapes:
                 v.plain_table = True
-    if risky or lowerer.role != "script":
+    # A chunk compiled by ``load`` can hand its closures to any other chunk
+    # (string.dump gives them fresh nil upvalues; debug.setupvalue changes them).
+    if risky or lowerer.role != "script" or lowerer.unit.env_as_value:
         for v in list(sources):
             if v.captured:
                 del sources[v]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import linecache
 import os
+import struct
 import sys
 
 from .errors import LuaError, c_function
@@ -112,8 +113,7 @@ def _load_text(text: str, source: str, mode) -> object:
             raise LoadFailed(f"attempt to load a binary chunk (mode is '{mode}')")
         dumped = _DUMPS.get(text)
         if dumped is None:
-            what = "truncated precompiled chunk" if text.startswith(DUMP_SIGNATURE[: len(text)]) else "bad binary format"
-            raise LoadFailed(f"{chunkid(source)}: {what}")
+            raise LoadFailed(f"{_binary_name(source)}: bad binary format ({_binary_failure(text)})")
         return dumped
     if "t" not in mode:
         raise LoadFailed(f"attempt to load a text chunk (mode is '{mode}')")
@@ -152,6 +152,7 @@ def make_load(globals_table: Table):
         else:
             got = "no value" if chunk is _NOVALUE else _typename_for_msg(chunk)
             raise _arg_error(1, "load", f"function expected, got {got}")
+        source = source.partition("\0")[0]  # a C string to lua_load
         try:
             fn = _load_text(text, source, mode)
         except LoadFailed as e:
@@ -442,11 +443,51 @@ def make_package(env: Table, loaded: Table, search_files: bool) -> Table:
 
 # --- string.dump ---------------------------------------------------------------
 # A compiled function has Python code, not Lua bytecode. Its "binary chunk" is
-# a handle valid in this process: load() makes a new function from the same
-# code with fresh upvalues (nil, except _ENV), as Lua does with a dumped function.
+# Lua 5.4's header (signature, version, format, LUAC_DATA, sizes, LUAC_INT and
+# LUAC_NUM) followed by a handle valid in this process: load() makes a new
+# function from the same code with fresh upvalues (nil, except _ENV), as Lua
+# does with a dumped function. A changed or cut header fails as in Lua.
 
-DUMP_SIGNATURE = "\x1bLuaT\x00luac2py:"
+DUMP_HEADER = (
+    "\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08"
+    + struct.pack("<qd", 0x5678, 370.5).decode("latin-1")
+)
+DUMP_SIGNATURE = DUMP_HEADER + "luac2py:"
 _DUMPS: dict[str, "Dumped"] = {}
+
+
+_HEADER_FIELDS = (  # (length, what a wrong value is called), in reading order
+    (4, "not a binary chunk"),
+    (1, "version mismatch"),
+    (1, "format mismatch"),
+    (6, "corrupted chunk"),
+    (1, "Instruction size mismatch"),
+    (1, "lua_Integer size mismatch"),
+    (1, "lua_Number size mismatch"),
+    (8, "integer format mismatch"),
+    (8, "float format mismatch"),
+)
+
+
+def _binary_failure(text: str) -> str:
+    """``luaU_undump``'s complaint about a binary chunk that is not one of ours."""
+    at = 0
+    for size, what in _HEADER_FIELDS:
+        if len(text) < at + size:
+            return "truncated chunk"
+        if text[at : at + size] != DUMP_HEADER[at : at + size]:
+            return what
+        at += size
+    rest = text[at:]
+    if any(known.startswith(text) for known in _DUMPS):
+        return "truncated chunk"
+    return "corrupted chunk" if rest else "truncated chunk"
+
+
+def _binary_name(source: str) -> str:
+    if source[:1] in ("@", "="):
+        return source[1:]
+    return "binary string" if source[:1] == "\x1b" else source
 
 
 class Dumped:
@@ -470,20 +511,27 @@ class Dumped:
         if self.chunk:
             return bind(fn, env)
         code = fn.__code__
+        # Lua sets a loaded function's first upvalue to the environment,
+        # whatever its name; the others start as nil.
+        order = fn.__globals__["__lua__"].upvalues.get(code.co_firstlineno)
+        first_upvalue = order[0][1] if order else "_ENV"
         cells = []
         for name, old in zip(code.co_freevars, fn.__closure__ or ()):
             try:
                 boxed = type(old.cell_contents).__name__ == "Cell"
             except ValueError:
                 boxed = False
-            value = env if name == "_ENV" else None
+            value = env if name == first_upvalue else None
             if boxed:
                 from .values import Cell
 
                 value = Cell(value)
             cells.append(types.CellType(value))
         new = types.FunctionType(code, fn.__globals__, fn.__name__, fn.__defaults__, tuple(cells))
-        new.__kwdefaults__ = dict.fromkeys(fn.__kwdefaults__ or ()) or None
+        kwdefaults = dict.fromkeys(fn.__kwdefaults__ or ())
+        if first_upvalue in kwdefaults:
+            kwdefaults[first_upvalue] = env
+        new.__kwdefaults__ = kwdefaults or None
         return new
 
 

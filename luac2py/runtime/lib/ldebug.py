@@ -355,10 +355,44 @@ class _UpvalueId(Userdata):
 _ids: dict = {}  # key of an upvalue's storage -> (its owner, its id value)
 
 
-def upvaluejoin(*_):
-    from ..errors import LuaError
+def _joinable(f, n, arg: int) -> _Slot:
+    if type_name(f) != "function":
+        from .base import _typename_for_msg
 
-    raise LuaError.at_caller("debug.upvaluejoin is not supported by compiled code")
+        raise _arg_error(arg, "debug.upvaluejoin", f"function expected, got {_typename_for_msg(f)}")
+    ups = _upvalues(f)
+    if type(n) is not int or not 1 <= n <= len(ups):
+        raise _arg_error(arg + 1, "debug.upvaluejoin", "invalid upvalue index")
+    return ups[n - 1]
+
+
+def upvaluejoin(f1=_NOVALUE, n1=_NOVALUE, f2=_NOVALUE, n2=_NOVALUE, *_):
+    """Make upvalue ``n1`` of ``f1`` the variable that upvalue ``n2`` of ``f2``
+    is: ``f1``'s closure cell is replaced by ``f2``'s."""
+    mine, theirs = _joinable(f1, n1, 1), _joinable(f2, n2, 3)
+    if mine.cell is None or theirs.cell is None or (type(mine._raw()) is Cell) != (type(theirs._raw()) is Cell):
+        from ..errors import LuaError
+
+        raise LuaError.at_caller("debug.upvaluejoin: these upvalues are stored differently by compiled code")
+    index = next(i for i, c in enumerate(f1.__closure__) if c is mine.cell)  # (cells == by contents)
+    _replace_closure_cell(f1, index, theirs.cell)
+    return ()
+
+
+def _replace_closure_cell(fn, index: int, cell) -> None:
+    """CPython only: a function's closure is a tuple the interpreter copies into
+    each new frame; writing one item redirects later calls to ``cell``."""
+    import ctypes
+
+    closure = fn.__closure__
+    old = closure[index]
+    if old is cell:
+        return
+    ptr_size = ctypes.sizeof(ctypes.c_void_p)
+    item = ctypes.c_void_p.from_address(id(closure) + tuple.__basicsize__ + index * ptr_size)
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(cell))
+    item.value = id(cell)
+    ctypes.pythonapi.Py_DecRef(ctypes.py_object(old))
 
 
 def setuservalue(u=_NOVALUE, *_):
