@@ -11,18 +11,20 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import keyword
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import black
 import jinja2
 from luaparser import astnodes as lua
 
+from .determinism import check_determinism
 from .diagnostics import BuildError, Diagnostics
 from .driver import front_end, lower_chunk, render_chunk
 from .emit import _BLACK_MODE, write_tree
-from .load import App, LuaEntry, load_app
+from .load import WORKFLOW_FORBIDDEN_MODULES, App, LuaEntry, load_app
 from .lower import Unit
 from .parse import run_deep
 
@@ -78,10 +80,19 @@ def _env() -> jinja2.Environment:
     return env
 
 
+# Names the generated workflows.py / activities.py define or import: a Lua
+# module must not shadow them.
+_PACKAGE_NAMES = frozenset(
+    {"workflow", "activity", "Any", "APP", "run_workflow", "run_activity", "WORKFLOWS", "ACTIVITIES"}
+)
+
+
 def _module_name(path: Path, taken: set[str]) -> str:
     base = re.sub(r"\W", "_", path.stem) or "chunk"
     if base[0].isdigit():
         base = "m_" + base
+    if keyword.iskeyword(base) or base in _PACKAGE_NAMES:
+        base += "_lua"
     name, n = base, 1
     while name in taken:
         n += 1
@@ -162,6 +173,7 @@ class JobResult:
     source: str | None
     diagnostics: list
     exports: tuple
+    search_attributes: dict = field(default_factory=dict)  # name -> Temporal type
 
 
 def _compile_job(job: Job) -> JobResult:
@@ -174,13 +186,16 @@ def _compile_job(job: Job) -> JobResult:
             return JobResult(None, diags.items, (None, False))
         exports = _exported_names(front[0])
         _check_requires(job, front[0], diags)
+        if job.role == "workflow":
+            imported = frozenset(alias for _id, _method, _modules, imports, _loc, _file in job.entries for alias in imports)
+            check_determinism(front[0], job.display, diags, imported)
         if diags.errors:
             return JobResult(None, diags.items, exports)
         context = _JobContext(job.activities, job.workers)
         module, lowerer, names = lower_chunk(front, job.chunkname, diags, Unit(), job.role, context)
         header = f'"""{job.chunkname} as {job.role} code (compiled by luac2py; edit the Lua, not this file)."""\n\n'
         source = None if diags.errors else render_chunk(module, lowerer, names, job.chunkname, header)
-        return JobResult(source, diags.items, exports)
+        return JobResult(source, diags.items, exports, lowerer.search_attributes)
 
     # A job builds large, short-lived trees and no cycles worth collecting.
     gc_was_enabled = gc.isenabled()
@@ -218,9 +233,23 @@ def _run_jobs(jobs: list[Job]) -> list[JobResult]:
 
     # Largest first, so the last job to finish is a short one.
     order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].text))
-    with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
+    # Forking a process that runs other threads (a Temporal client's core
+    # threads, say) can copy a held lock and deadlock: spawn then.
+    method = "fork" if _single_threaded() else "spawn"
+    with ProcessPoolExecutor(max_workers=min(cores, len(jobs)), mp_context=multiprocessing.get_context(method)) as pool:
         results = dict(zip(order, pool.map(_compile_job, [jobs[i] for i in order])))
     return [results[i] for i in range(len(jobs))]
+
+
+def _single_threaded() -> bool:
+    """Whether this process has one thread (native threads included, on Linux)."""
+    import os
+    import threading
+
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
@@ -266,7 +295,11 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
         modules[(job.path, job.role)] = job.module
         files[f"{package}/lua/{job.module}.py"] = result.source
     files[f"{package}/lua/__init__.py"] = '"""The app\'s Lua sources, compiled: one module per source and role."""\n'
-    files.update(_render_package(app, package, modules))
+    search_attributes: dict[str, str] = {}
+    for result in results:
+        for name, kind in result.search_attributes.items():
+            search_attributes.setdefault(name, kind)
+    files.update(_render_package(app, package, modules, search_attributes))
     return files
 
 
@@ -306,6 +339,8 @@ def _check_requires(job: Job, chunk, diags: Diagnostics) -> None:
         ):
             continue
         module = node.args[0].value
+        if job.role == "workflow" and module in WORKFLOW_FORBIDDEN_MODULES:
+            continue  # check_determinism reports it (E046), with the right hint
         tok = node.first_token
         line = tok.line if tok else 1
         # luaparser keeps no token for the callee: find it on the line.
@@ -323,7 +358,7 @@ def _check_requires(job: Job, chunk, diags: Diagnostics) -> None:
             )
 
 
-def _render_package(app: App, package: str, modules: dict) -> dict[str, str]:
+def _render_package(app: App, package: str, modules: dict, search_attributes: dict) -> dict[str, str]:
     env = _env()
     client = next(iter(app.clients.values()), None)
     client_fields = {"address": "localhost:7233", "namespace": "default"}
@@ -360,6 +395,11 @@ def _render_package(app: App, package: str, modules: dict) -> dict[str, str]:
             "method": e.method or "main",
             "source": e.source_path.relative_to(app.root.resolve()).as_posix(),
         })
+    # A function must not shadow a name activities.py imports.
+    taken_names = {"APP", "Any", "activity", "run_activity", "ACTIVITIES"} | {a["module"] for a in activities}
+    for a in activities:
+        if a["function"] in taken_names:
+            a["function"] += "_activity"
     _dedupe(activities, "function")
     values = {
         "package": package,
@@ -368,6 +408,7 @@ def _render_package(app: App, package: str, modules: dict) -> dict[str, str]:
         "workers": workers,
         "workflows": workflows,
         "activities": activities,
+        "search_attributes": dict(sorted(search_attributes.items())),
         "workflow_modules": sorted({w["module"] for w in workflows}),
         "activity_modules": sorted({a["module"] for a in activities}),
         "first_workflow": workflows[0]["id"] if workflows else "ns:workflow",

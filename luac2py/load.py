@@ -47,11 +47,11 @@ from yaml.reader import ReaderError
 from .diagnostics import Diagnostics
 
 KNOWN_MODULES = frozenset(
-    "funcs time workflow uuid crypto ctx json base64 http_client errors process channel"
+    "funcs time workflow uuid crypto ctx json base64 http_client errors process channel activity"
     " coroutine logger hash env fs sql yaml text store events http security registry"
     " system exec url stream templates".split()
 )
-WORKFLOW_FORBIDDEN_MODULES = frozenset({"http_client", "sql", "fs", "env", "exec", "store", "http"})
+WORKFLOW_FORBIDDEN_MODULES = frozenset({"http_client", "sql", "fs", "env", "exec", "store", "http", "activity"})
 
 LUA_KINDS = ("workflow.lua", "function.lua", "process.lua", "library.lua")
 KINDS = LUA_KINDS + ("temporal.worker", "temporal.client")

@@ -36,12 +36,17 @@ def _load_package(out: Path, package: str):
 
 
 def run_app(args) -> int:
-    from .runtime.temporal.cli import fail
+    from .runtime.temporal.cli import fail, parse_context
 
     try:
         data = _read_input(args.input)
     except (OSError, ValueError) as e:
         fail(f"--input: {e}")
+        return 2
+    try:
+        context = parse_context(args.context)
+    except ValueError as e:
+        fail(f"--context: {e}")
         return 2
     out = build_app(args.app, STATE_DIR / "build" / Path(args.app).resolve().parent.name)
     package = next(p.name for p in out.iterdir() if (p / "__init__.py").exists())
@@ -57,18 +62,19 @@ def run_app(args) -> int:
     server = None
     if not args.address and not server_answers(address, timeout=1.0):
         STATE_DIR.mkdir(exist_ok=True)
-        server = DevServer(db_path=str(STATE_DIR / "temporal.db"))
+        attributes = [f"{name}={kind}" for name, kind in app.search_attributes.items()]
+        server = DevServer(db_path=str(STATE_DIR / "temporal.db"), search_attributes=attributes)
         _say("no Temporal server answers; starting the embedded dev server")
         address = server.start()
     _say(f"Temporal at {address}; running {entry}")
     try:
-        return asyncio.run(_execute(app, workflows, activities, address, entry, data))
+        return asyncio.run(_execute(app, workflows, activities, address, entry, data, context))
     finally:
         if server is not None:
             server.stop()
 
 
-async def _execute(app, workflows, activities, address, entry, data) -> int:
+async def _execute(app, workflows, activities, address, entry, data, context) -> int:
     from .runtime.temporal.cli import fail, print_json
     from .runtime.temporal.client import WorkflowFailed, connect, handle_result, start
     from .runtime.temporal.worker import build_workers, run_until_stopped
@@ -78,7 +84,7 @@ async def _execute(app, workflows, activities, address, entry, data) -> int:
     stop = asyncio.Event()
     serving = asyncio.create_task(run_until_stopped(workers, stop))
     try:
-        handle = await start(client, app, entry, data)
+        handle = await start(client, app, entry, data, context=context)
         _say(f"started workflow {handle.id}")
         try:
             value = await handle_result(handle)

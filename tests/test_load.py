@@ -460,6 +460,7 @@ def test_only_new_errors_decide_the_result(fixtures):
 def test_module_sets():
     assert KNOWN_MODULES == set(
         "funcs time workflow uuid crypto ctx json base64 http_client errors process channel coroutine logger hash"
-        " env fs sql yaml text store events http security registry system exec url stream templates".split()
+        " env fs sql yaml text store events http security registry system exec url stream templates activity".split()
     )
-    assert WORKFLOW_FORBIDDEN_MODULES == {"http_client", "sql", "fs", "env", "exec", "store", "http"}
+    # `activity` (heartbeats of process.lua activities) exists only in activities.
+    assert WORKFLOW_FORBIDDEN_MODULES == {"http_client", "sql", "fs", "env", "exec", "store", "http", "activity"}

@@ -79,6 +79,7 @@ class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, Wip
         self.diags = diags
         self.unit = unit
         self.role = role  # "script" | "workflow" | "activity" | "library"
+        self.search_attributes: dict[str, str] = {}  # set by workflow.attrs{search = {...}}
         self.app_context = app_context
         self.helpers = set(RUNTIME_HELPERS) | GUARD_BUILTINS
         self.used_helpers: set[str] = set()

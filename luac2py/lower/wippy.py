@@ -17,9 +17,16 @@ from luaparser import astnodes as lua
 from . import pyast as P
 
 # module -> function -> (suspends in workflow code, returns exactly one value)
-# Functions returning `value, err` always return exactly two values.
-PAIRS = {("funcs", "call"), ("workflow", "exec"), ("json", "encode"), ("json", "decode"),
-         ("base64", "decode"), ("ctx", "get"), ("time", "parse_duration")}
+# Functions returning `value, err` always return exactly two values (PAIRS).
+UUID_PAIRS = "v1 v3 v4 v5 v7 validate version variant parse format"
+HASH_PAIRS = "md5 sha1 sha256 sha512 fnv32 fnv64 hmac_md5 hmac_sha1 hmac_sha256 hmac_sha512"
+HTTP_PAIRS = "get post put patch delete head request request_batch decode_uri"
+PAIRS = {("funcs", "call"), ("workflow", "exec"), ("workflow", "attrs"), ("json", "encode"), ("json", "decode"),
+         ("base64", "decode"), ("ctx", "get"), ("time", "parse_duration"),
+         ("crypto", "random_bytes"), ("crypto", "pbkdf2"),
+         *(("uuid", f) for f in UUID_PAIRS.split()),
+         *(("hash", f) for f in HASH_PAIRS.split()),
+         *(("http_client", f) for f in HTTP_PAIRS.split())}  # fmt: skip
 MODULES: dict[str, dict[str, tuple[bool, bool]]] = {
     "funcs": {"call": (True, False), "new": (False, True), "async": (False, True)},
     "time": {
@@ -37,9 +44,12 @@ MODULES: dict[str, dict[str, tuple[bool, bool]]] = {
         "attrs": (False, False),
         "history_length": (False, True),
         "history_size": (False, True),
+        "continue_as_new": (True, False),
     },
-    "uuid": {"v4": (False, True), "v7": (False, True)},
-    "crypto": {"random_bytes": (False, True)},
+    "uuid": dict.fromkeys(UUID_PAIRS.split(), (False, False)),
+    "crypto": {"random_bytes": (False, False), "pbkdf2": (False, False), "constant_time_compare": (False, True)},
+    "hash": dict.fromkeys(HASH_PAIRS.split(), (False, False)),
+    "http_client": {**dict.fromkeys(HTTP_PAIRS.split(), (False, False)), "encode_uri": (False, True)},
     "json": {"encode": (False, False), "decode": (False, False)},
     "base64": {"encode": (False, True), "decode": (False, False)},
     "ctx": {"get": (False, False), "all": (False, True)},
@@ -142,6 +152,21 @@ class WippyMixin:
         call = P.call(P.attr("workflow", execute), P.const(activity_id), keywords=keywords)
         return P.await_(P.call("activity_result", call))
 
+    # --- workflow.attrs{search = {Key = value}} ------------------------------------
+    def _call_workflow_attrs(self, e):
+        """Records the search attributes a literal ``search`` table sets, with
+        the Temporal type of each value, so that ``luac2py run`` can register
+        them on its dev server. The call itself is the module's."""
+        if not e.args or not isinstance(e.args[0], lua.Table):
+            return None
+        for f in e.args[0].fields:
+            if _field_name(f) == "search" and isinstance(f.value, lua.Table):
+                for attr in f.value.fields:
+                    name = _field_name(attr)
+                    if name is not None:
+                        self.search_attributes.setdefault(name, _search_attribute_type(attr.value))
+        return None
+
     # --- time.sleep("1h") ---------------------------------------------------------
     def _call_time_sleep(self, e):
         if self.role != "workflow" or len(e.args) != 1 or not isinstance(e.args[0], lua.String):
@@ -152,3 +177,24 @@ class WippyMixin:
         self.use_import("datetime", "timedelta")
         self.use_import("temporalio", "workflow")
         return P.await_(P.call(P.attr("workflow", "sleep"), timedelta_expr(seconds)))
+
+
+def _field_name(f) -> str | None:
+    """The string key of a table constructor field, when it is a literal."""
+    key = getattr(f, "key", None)
+    if isinstance(key, lua.Name) and not getattr(f, "between_brackets", False):
+        return key.id
+    if isinstance(key, lua.String):
+        return key.value
+    return None
+
+
+def _search_attribute_type(value) -> str:
+    # As runtime/wippy/workflow.py's search_attribute_type, from the syntax.
+    if isinstance(value, (lua.TrueExpr, lua.FalseExpr)):
+        return "Bool"
+    if isinstance(value, lua.Number):
+        return "Int" if isinstance(value.n, int) else "Double"
+    if isinstance(value, lua.Table):
+        return "KeywordList"
+    return "Keyword"

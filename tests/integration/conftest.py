@@ -12,6 +12,7 @@ from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
 ROOT = Path(__file__).resolve().parents[2]
 ORDERS_DIST = ROOT / "generated" / "orders"
 sys.path.insert(0, str(ORDERS_DIST))
+sys.path.insert(0, str(ROOT / "generated" / "tour"))
 
 from orders.activities import ACTIVITIES  # noqa: E402
 from orders.app import APP  # noqa: E402
@@ -23,7 +24,9 @@ async def skipping():
     """Time-skipping server with the orders worker running."""
     env = await real_servers.time_skipping()
     stop = asyncio.Event()
-    task = asyncio.create_task(run_until_stopped(build_workers(env.client, APP, WORKFLOWS, ACTIVITIES), stop))
+    task = asyncio.create_task(
+        run_until_stopped(build_workers(env.client, APP, WORKFLOWS, ACTIVITIES), stop)
+    )
     yield env
     stop.set()
     await task

@@ -19,9 +19,14 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
 
-from luac2py.runtime.temporal.client import WorkflowFailed, execute, handle_result, start
+from luac2py.runtime.temporal.client import (
+    WorkflowFailed,
+    execute,
+    handle_result,
+    start,
+)
 from luac2py.runtime.temporal.converter import DATA_CONVERTER
-from luac2py.runtime.temporal.worker import WORKFLOW_RUNNER
+from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER
 
 from orders.app import APP  # generated/orders, put on sys.path by conftest.py
 from orders.workflows import WORKFLOWS
@@ -31,9 +36,12 @@ ORDERS_DIST = Path(__file__).resolve().parents[2] / "generated" / "orders"
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 HISTORIES = Path(__file__).resolve().parents[1] / "histories"
-ORDER = {"id": "1001", "total": 250, "customer_id": "c-7", "shipping_address": {"country": "de"}}
-
-
+ORDER = {
+    "id": "1001",
+    "total": 250,
+    "customer_id": "c-7",
+    "shipping_address": {"country": "de"},
+}
 
 
 def wid(prefix: str) -> str:
@@ -53,7 +61,9 @@ async def timers(handle) -> list[timedelta]:
     out = []
     async for event in handle.fetch_history_events():
         if event.event_type == EventType.EVENT_TYPE_TIMER_STARTED:
-            out.append(event.timer_started_event_attributes.start_to_fire_timeout.ToTimedelta())
+            out.append(
+                event.timer_started_event_attributes.start_to_fire_timeout.ToTimedelta()
+            )
     return out
 
 
@@ -63,17 +73,28 @@ async def timers(handle) -> list[timedelta]:
 async def test_order_completes_through_the_hour_long_timer(skipping):
     client = skipping.client
     started = time.monotonic()
-    handle = await start(client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order"))
+    handle = await start(
+        client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order")
+    )
     result = await handle_result(handle)
-    assert result == {"status": "completed", "payment_id": "pay-c-7-250", "tracking": "TRK-1001-DE"}
+    assert result == {
+        "status": "completed",
+        "payment_id": "pay-c-7-250",
+        "tracking": "TRK-1001-DE",
+    }
     assert await timers(handle) == [timedelta(hours=1)]
     assert time.monotonic() - started < 30  # the hour was skipped, not waited
-    assert await activity_counts(handle) == {"orders:charge_payment": 1, "orders:ship_order": 1}
+    assert await activity_counts(handle) == {
+        "orders:charge_payment": 1,
+        "orders:ship_order": 1,
+    }
 
 
 async def test_failed_shipping_refunds_the_payment(skipping):
     order = dict(ORDER, id="1002", shipping_address={})
-    handle = await start(skipping.client, APP, "orders:order_workflow", order, workflow_id=wid("order"))
+    handle = await start(
+        skipping.client, APP, "orders:order_workflow", order, workflow_id=wid("order")
+    )
     result = await handle_result(handle)
     assert result == {"status": "failed", "error": "no shipping address for order 1002"}
     assert await activity_counts(handle) == {
@@ -84,14 +105,29 @@ async def test_failed_shipping_refunds_the_payment(skipping):
 
 
 async def test_failed_charge_stops_before_the_timer(skipping):
-    handle = await start(skipping.client, APP, "orders:order_workflow", dict(ORDER, total=0), workflow_id=wid("order"))
-    assert await handle_result(handle) == {"status": "failed", "error": "amount must be positive"}
+    handle = await start(
+        skipping.client,
+        APP,
+        "orders:order_workflow",
+        dict(ORDER, total=0),
+        workflow_id=wid("order"),
+    )
+    assert await handle_result(handle) == {
+        "status": "failed",
+        "error": "amount must be positive",
+    }
     assert await timers(handle) == []
 
 
 async def test_saga_compensates_in_reverse_order(skipping):
-    order = {"items": ["a", "b"], "payment": {"amount": 10, "customer": "c"}, "shipping": {"order_id": "9"}}
-    handle = await start(skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga"))
+    order = {
+        "items": ["a", "b"],
+        "payment": {"amount": 10, "customer": "c"},
+        "shipping": {"order_id": "9"},
+    }
+    handle = await start(
+        skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga")
+    )
     result = await handle_result(handle)
     assert result == {
         "status": "failed",
@@ -99,10 +135,16 @@ async def test_saga_compensates_in_reverse_order(skipping):
         "error": "no shipping address for order 9",
         "compensated": 2,
     }
+    if os.environ.get("LUAC2PY_RECORD_HISTORIES"):
+        (HISTORIES / "orders_saga_workflow.json").write_text(
+            (await handle.fetch_history()).to_json()
+        )
     scheduled = []
     async for event in handle.fetch_history_events():
         if event.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
-            scheduled.append(event.activity_task_scheduled_event_attributes.activity_type.name)
+            scheduled.append(
+                event.activity_task_scheduled_event_attributes.activity_type.name
+            )
     assert scheduled == [
         "orders:reserve_inventory",
         "orders:charge_payment",
@@ -118,13 +160,21 @@ async def test_saga_happy_path(skipping):
         "payment": {"amount": 10, "customer": "c"},
         "shipping": {"order_id": "9", "address": {"country": "fr"}},
     }
-    result = await execute(skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga"))
+    result = await execute(
+        skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga")
+    )
     assert result == {"status": "completed", "tracking": "TRK-9-FR"}
 
 
 async def test_lua_error_fails_the_workflow_with_its_position(skipping):
     with pytest.raises(WorkflowFailed) as info:
-        await execute(skipping.client, APP, "orders:order_workflow", None, workflow_id=wid("order"))
+        await execute(
+            skipping.client,
+            APP,
+            "orders:order_workflow",
+            None,
+            workflow_id=wid("order"),
+        )
     assert info.value.kind == "INTERNAL"
     assert info.value.message == (
         "order_workflow.lua:9: attempt to index a nil value (local 'order')"
@@ -133,10 +183,17 @@ async def test_lua_error_fails_the_workflow_with_its_position(skipping):
 
 async def test_recorded_histories_replay(skipping):
     """Histories recorded from these workflows replay on the current code."""
-    handle = await start(skipping.client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order"))
+    handle = await start(
+        skipping.client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order")
+    )
     await handle_result(handle)
     fresh = await handle.fetch_history()
-    replayer = Replayer(workflows=WORKFLOWS, data_converter=DATA_CONVERTER, workflow_runner=WORKFLOW_RUNNER)
+    replayer = Replayer(
+        workflows=WORKFLOWS,
+        data_converter=DATA_CONVERTER,
+        workflow_runner=WORKFLOW_RUNNER,
+        interceptors=WORKER_INTERCEPTORS,
+    )
     await replayer.replay_workflow(fresh)
     if os.environ.get("LUAC2PY_RECORD_HISTORIES"):
         (HISTORIES / "orders_order_workflow.json").write_text(fresh.to_json())
@@ -173,12 +230,22 @@ async def test_cli_run_prints_json_and_errors(dev):
     address = dev.client.service_client.config.target_host
     worker = package_cli("worker", address=address)
     try:
-        run = package_cli("run", "orders:order_workflow", "--input", json.dumps(dict(ORDER, hold="1s")), address=address)
+        run = package_cli(
+            "run",
+            "orders:order_workflow",
+            "--input",
+            json.dumps(dict(ORDER, hold="1s")),
+            address=address,
+        )
         out, err = run.communicate(timeout=60)
         assert run.returncode == 0, err.decode()
-        assert out.decode().splitlines() == ['{"payment_id":"pay-c-7-250","status":"completed","tracking":"TRK-1001-DE"}']
+        assert out.decode().splitlines() == [
+            '{"payment_id":"pay-c-7-250","status":"completed","tracking":"TRK-1001-DE"}'
+        ]
 
-        bad = package_cli("run", "orders:order_workflow", "--input", "null", address=address)
+        bad = package_cli(
+            "run", "orders:order_workflow", "--input", "null", address=address
+        )
         out, err = bad.communicate(timeout=60)
         assert bad.returncode == 1
         assert out == b""
@@ -193,7 +260,13 @@ async def test_cli_run_prints_json_and_errors(dev):
 async def test_killed_worker_resumes_and_runs_each_activity_once(dev):
     address = dev.client.service_client.config.target_host
     worker = package_cli("worker", address=address)
-    handle = await start(dev.client, APP, "orders:order_workflow", dict(ORDER, hold="4s"), workflow_id=wid("durable"))
+    handle = await start(
+        dev.client,
+        APP,
+        "orders:order_workflow",
+        dict(ORDER, hold="4s"),
+        workflow_id=wid("durable"),
+    )
 
     async def timer_started():
         return await timers(handle) != []
@@ -207,5 +280,12 @@ async def test_killed_worker_resumes_and_runs_each_activity_once(dev):
     finally:
         replacement.send_signal(signal.SIGTERM)
         replacement.communicate(timeout=30)
-    assert result == {"status": "completed", "payment_id": "pay-c-7-250", "tracking": "TRK-1001-DE"}
-    assert await activity_counts(handle) == {"orders:charge_payment": 1, "orders:ship_order": 1}
+    assert result == {
+        "status": "completed",
+        "payment_id": "pay-c-7-250",
+        "tracking": "TRK-1001-DE",
+    }
+    assert await activity_counts(handle) == {
+        "orders:charge_payment": 1,
+        "orders:ship_order": 1,
+    }

@@ -4,7 +4,7 @@ client = await connect()
 result = await execute(client, "orders:order_workflow", {"id": "1"})
 """
 
-from typing import Any
+from typing import Any, Mapping
 
 from luac2py.runtime.temporal import client as _client
 
@@ -16,15 +16,30 @@ async def connect(address: str | None = None, namespace: str | None = None):
     return await _client.connect(APP, address=address, namespace=namespace)
 
 
-async def start(client, entry_id: str, input: Any = None, *, id: str | None = None) -> str:
-    """Start workflow ``entry_id``; returns its workflow ID."""
-    handle = await _client.start(client, APP, entry_id, input, workflow_id=id)
+async def start(
+    client,
+    entry_id: str,
+    input: Any = None,
+    *,
+    id: str | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> str:
+    """Start workflow ``entry_id``; returns its workflow ID. ``context``
+    holds the values its Lua code reads with ``ctx``."""
+    handle = await _client.start(client, APP, entry_id, input, workflow_id=id, context=context)
     return handle.id
 
 
-async def execute(client, entry_id: str, input: Any = None, *, id: str | None = None) -> Any:
+async def execute(
+    client,
+    entry_id: str,
+    input: Any = None,
+    *,
+    id: str | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> Any:
     """Start workflow ``entry_id`` and wait for its result."""
-    return await _client.execute(client, APP, entry_id, input, workflow_id=id)
+    return await _client.execute(client, APP, entry_id, input, workflow_id=id, context=context)
 
 
 async def result(client, workflow_id: str) -> Any:

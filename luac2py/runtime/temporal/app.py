@@ -141,6 +141,9 @@ class AppSpec:
     workers: list[WorkerSpec] = field(default_factory=list)
     workflows: Mapping[str, WorkflowSpec] = field(default_factory=dict)
     activities: Mapping[str, ActivitySpec] = field(default_factory=dict)
+    # Search attributes the workflows set (name -> Temporal type), for
+    # registering them on a dev server.
+    search_attributes: Mapping[str, str] = field(default_factory=dict)
 
     def task_queue(self, name: str) -> str:
         """The real task queue for a logical one (``tq_prefix`` applied)."""

@@ -1,9 +1,9 @@
 """The command line of a generated package (``python -m PKG ...``):
 
-  worker [--address H:P] [--namespace NS]           serve every worker of the app
-  run ENTRY_ID [--input JSON] [--id ID] [...]        start, wait, print the result
-  start ENTRY_ID [--input JSON] [--id ID] [...]      start, print the workflow ID
-  result WORKFLOW_ID [...]                           wait, print the result
+  worker [--address H:P] [--namespace NS]                         serve every worker of the app
+  run ENTRY_ID [--input JSON] [--id ID] [--context JSON] [...]    start, wait, print the result
+  start ENTRY_ID [--input JSON] [--id ID] [--context JSON] [...]  start, print the workflow ID
+  result WORKFLOW_ID [...]                                        wait, print the result
 
 Results are one line of JSON on stdout. A failed workflow prints
 ``error: KIND: message`` on stderr and exits 1; bad usage exits 2.
@@ -42,9 +42,21 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
         c.add_argument("entry_id", metavar="ENTRY_ID", help="workflow entry, e.g. app:order_workflow")
         c.add_argument("--input", default="null", help="workflow input as JSON (default null)")
         c.add_argument("--id", help="workflow ID (default: generated)")
+        c.add_argument("--context", help="context values (read with ctx.get / ctx.all) as a JSON object")
     c = sub.add_parser("result", parents=[conn], help="wait for a workflow and print its result")
     c.add_argument("workflow_id", metavar="WORKFLOW_ID")
     return p
+
+
+def parse_context(text: str | None) -> dict | None:
+    """The ``--context`` value: a JSON object, or None when not given.
+    Raises ValueError."""
+    if text is None:
+        return None
+    context = json.loads(text)
+    if not isinstance(context, dict):
+        raise ValueError("must be a JSON object")
+    return context
 
 
 def print_json(value) -> None:
@@ -69,6 +81,11 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
         except ValueError as e:
             fail(f"--input is not valid JSON: {e}")
             return 2
+        try:
+            context = parse_context(args.context)
+        except ValueError as e:
+            fail(f"--context: {e}")
+            return 2
     try:
         client = await connect(app, args.address, args.namespace)
     except Exception as e:  # noqa: BLE001  report any connection problem in one line
@@ -85,7 +102,7 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
         if args.command == "result":
             print_json(await result(client, args.workflow_id))
             return 0
-        handle = await start(client, app, args.entry_id, data, workflow_id=args.id)
+        handle = await start(client, app, args.entry_id, data, workflow_id=args.id, context=context)
         if args.command == "start":
             print(handle.id, flush=True)
             return 0

@@ -6,13 +6,14 @@ carrying the Wippy error kind."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Mapping
 
 from temporalio.client import Client, WorkflowFailureError, WorkflowHandle
 
 from ..values import to_text
 from ..wippy.errors import from_exception
 from .app import AppSpec
+from .context import ContextClientInterceptor, context_values
 from .converter import DATA_CONVERTER, to_lua, to_python
 
 
@@ -41,7 +42,18 @@ def target(app: AppSpec, address: str | None = None, namespace: str | None = Non
 
 async def connect(app: AppSpec, address: str | None = None, namespace: str | None = None, **kwargs) -> Client:
     host, kw = target(app, address, namespace)
-    return await Client.connect(host, data_converter=DATA_CONVERTER, **kw, **kwargs)
+    interceptors = [ContextClientInterceptor(), *kwargs.pop("interceptors", ())]
+    return await Client.connect(host, data_converter=DATA_CONVERTER, interceptors=interceptors, **kw, **kwargs)
+
+
+def _sending_context(client: Client) -> Client:
+    """``client``, or one on the same connection that also sends context
+    headers (for clients made elsewhere, e.g. a test environment's)."""
+    config = client.config()
+    if any(isinstance(i, ContextClientInterceptor) for i in config["interceptors"]):
+        return client
+    config["interceptors"] = [*config["interceptors"], ContextClientInterceptor()]
+    return Client(**config)
 
 
 def new_workflow_id(entry_id: str) -> str:
@@ -49,19 +61,31 @@ def new_workflow_id(entry_id: str) -> str:
 
 
 async def start(
-    client: Client, app: AppSpec, entry_id: str, input: Any = None, *, workflow_id: str | None = None, **options
+    client: Client,
+    app: AppSpec,
+    entry_id: str,
+    input: Any = None,
+    *,
+    workflow_id: str | None = None,
+    context: Mapping[str, Any] | None = None,
+    **options,
 ) -> WorkflowHandle:
     """Start workflow entry ``entry_id`` on its task queue; its handle.
-    ``options`` are ``Client.start_workflow`` keyword arguments
-    (execution_timeout, id_conflict_policy, ...)."""
+    ``context`` (plain data, string keys) is what the workflow, its
+    activities and its children read with ``ctx``. ``options`` are
+    ``Client.start_workflow`` keyword arguments (execution_timeout,
+    id_conflict_policy, ...)."""
     spec = app.workflow(entry_id)
-    return await client.start_workflow(
-        spec.type_name,
-        to_lua(input),
-        id=workflow_id or new_workflow_id(entry_id),
-        task_queue=app.task_queue(spec.task_queue),
-        **options,
-    )
+    if context:
+        client = _sending_context(client)
+    with context_values(to_lua(dict(context or {}))):
+        return await client.start_workflow(
+            spec.type_name,
+            to_lua(input),
+            id=workflow_id or new_workflow_id(entry_id),
+            task_queue=app.task_queue(spec.task_queue),
+            **options,
+        )
 
 
 async def result(client: Client, workflow_id: str, run_id: str | None = None) -> Any:
@@ -86,7 +110,15 @@ async def handle_result(handle: WorkflowHandle) -> Any:
 
 
 async def execute(
-    client: Client, app: AppSpec, entry_id: str, input: Any = None, *, workflow_id: str | None = None, **options
+    client: Client,
+    app: AppSpec,
+    entry_id: str,
+    input: Any = None,
+    *,
+    workflow_id: str | None = None,
+    context: Mapping[str, Any] | None = None,
+    **options,
 ) -> Any:
     """Start workflow entry ``entry_id`` and wait for its result."""
-    return await handle_result(await start(client, app, entry_id, input, workflow_id=workflow_id, **options))
+    handle = await start(client, app, entry_id, input, workflow_id=workflow_id, context=context, **options)
+    return await handle_result(handle)

@@ -25,10 +25,14 @@ from ..table import Table
 from ..values import to_text
 from ..wippy.activity import ActivityModule
 from ..wippy.base64 import BASE64
+from ..wippy.crypto import CRYPTO, HASH
+from ..wippy.ctx import CTX
 from ..wippy.errors import ERRORS, INTERNAL, ErrorObject, coerce, from_exception
 from ..wippy.funcs import FuncsModule
+from ..wippy.http_client import HTTP_CLIENT
 from ..wippy.json import JSON, PayloadError
 from ..wippy.time import ActivityTimeModule, TimeModule
+from ..wippy.uuid import UUID
 from ..wippy.workflow import WorkflowModule
 from .app import AppSpec
 
@@ -41,9 +45,13 @@ def workflow_modules(app: AppSpec) -> dict:
         "funcs": FuncsModule(app),
         "time": TimeModule(),
         "errors": ERRORS,
-        "workflow": WorkflowModule(),
+        "workflow": WorkflowModule(app),
         "json": JSON,
         "base64": BASE64,
+        "ctx": CTX,
+        "uuid": UUID,
+        "crypto": CRYPTO,
+        "hash": HASH,
     }
 
 
@@ -55,6 +63,11 @@ def activity_modules(app: AppSpec) -> dict:
         "json": JSON,
         "base64": BASE64,
         "activity": ActivityModule(),
+        "ctx": CTX,
+        "uuid": UUID,
+        "crypto": CRYPTO,
+        "hash": HASH,
+        "http_client": HTTP_CLIENT,
     }
 
 

@@ -15,11 +15,15 @@ from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxR
 
 from ..wippy.time import parse_duration
 from .app import AppSpec, WorkerSpec
+from .context import ContextWorkerInterceptor
 
 # The runtime (and, through imports_passed_through, the generated Lua modules)
 # must not be re-imported per workflow run: Table and friends must stay the
 # classes the data converter knows.
 WORKFLOW_RUNNER = SandboxedWorkflowRunner(restrictions=SandboxRestrictions.default.with_passthrough_modules("luac2py"))
+
+# Every worker runs these; a Replayer of the app's histories should too.
+WORKER_INTERCEPTORS = (ContextWorkerInterceptor(),)
 
 # Wippy ``worker_options`` -> temporalio Worker arguments.
 _COUNTS = {
@@ -97,6 +101,7 @@ def _worker(client, app: AppSpec, spec: WorkerSpec, workflows, activities, overr
         "workflow_failure_exception_types": [Exception],
         **worker_kwargs(spec.options),
         **overrides,
+        "interceptors": [*WORKER_INTERCEPTORS, *overrides.get("interceptors", ())],
     }
     if activities:
         # Activities are synchronous functions; the pool bounds how many run.

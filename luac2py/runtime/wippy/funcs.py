@@ -11,8 +11,10 @@ from temporalio.common import RetryPolicy
 
 from ..errors import LuaError
 from ..table import Table
+from ..temporal.context import context_values
 from ..values import float_to_int, to_text, type_name
 from .errors import from_exception, normalize_kind
+from .json import encode as json_encode
 from .module import LuaObject, Module
 from .time import parse_duration, timedelta_source
 
@@ -251,10 +253,17 @@ class Executor(LuaObject):
             if src is not None:
                 for k, v in dict.items(src):
                     dict.__setitem__(merged, k, v)
+        # Checked here so that a bad value is reported where it is given.
+        try:
+            if any(type(k) is not str for k in dict.keys(merged)):
+                raise ValueError("context keys must be strings")
+            json_encode(merged)
+        except ValueError as e:
+            raise LuaError.at_caller(f"bad argument #1 to 'with_context' ({e})") from None
         return Executor(self._funcs, self.options, merged)
 
     async def call(self, entry_id=None, *args):
-        return await self._funcs.execute(entry_id, args, self.options)
+        return await self._funcs.execute(entry_id, args, self.options, self.context)
 
 
 class FuncsModule(Module):
@@ -271,15 +280,23 @@ class FuncsModule(Module):
     def new(self, *_):
         return Executor(self, {}, None)
 
-    async def execute(self, entry_id, args: tuple, options: dict):
+    async def execute(self, entry_id, args: tuple, options: dict, context: Table | None = None):
         """Run activity ``entry_id``: local or remote and its task queue from
         the app's ActivitySpec; an ID the app does not know is scheduled on the
-        workflow's own task queue, where it fails as NOT_FOUND."""
-        from temporalio import workflow
-
+        workflow's own task queue, where it fails as NOT_FOUND. ``context``
+        (``with_context``) goes to this activity only, over the workflow's."""
         if type(entry_id) is not str:
             raise LuaError.at_caller(f"bad argument #1 to 'call' (string expected, got {type_name(entry_id)})")
         name = to_text(entry_id)
+        if context is None:
+            return await self._start(name, args, options)
+        # The activity is scheduled inside the block: its header carries the merge.
+        with context_values(context):
+            return await self._start(name, args, options)
+
+    async def _start(self, name: str, args: tuple, options: dict):
+        from temporalio import workflow
+
         spec = self.app.activities.get(name)
         kw = {"start_to_close_timeout": DEFAULT_START_TO_CLOSE, "retry_policy": DEFAULT_RETRY_POLICY, **options}
         if spec is not None and spec.local:

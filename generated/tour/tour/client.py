@@ -1,0 +1,47 @@
+"""Start tour workflows and read their results from Python.
+
+client = await connect()
+result = await execute(client, "tour:tour_workflow", {"id": "1"})
+"""
+
+from typing import Any, Mapping
+
+from luac2py.runtime.temporal import client as _client
+
+from .app import APP
+
+
+async def connect(address: str | None = None, namespace: str | None = None):
+    """A Temporal client for this app (address: argument, TEMPORAL_ADDRESS, or the app's client entry)."""
+    return await _client.connect(APP, address=address, namespace=namespace)
+
+
+async def start(
+    client,
+    entry_id: str,
+    input: Any = None,
+    *,
+    id: str | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> str:
+    """Start workflow ``entry_id``; returns its workflow ID. ``context``
+    holds the values its Lua code reads with ``ctx``."""
+    handle = await _client.start(client, APP, entry_id, input, workflow_id=id, context=context)
+    return handle.id
+
+
+async def execute(
+    client,
+    entry_id: str,
+    input: Any = None,
+    *,
+    id: str | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> Any:
+    """Start workflow ``entry_id`` and wait for its result."""
+    return await _client.execute(client, APP, entry_id, input, workflow_id=id, context=context)
+
+
+async def result(client, workflow_id: str) -> Any:
+    """Wait for the result of a started workflow."""
+    return await _client.result(client, workflow_id)

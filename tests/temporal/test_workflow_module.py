@@ -1,0 +1,308 @@
+"""The ``workflow`` module, activity options and the error model, compiled
+from tests/fixtures/apps/workflow_module and run on real Temporal servers:
+every option is read back from the workflow history, every failure mode's
+kind and retryable flag is checked, and versioned code replays a history
+recorded by the previous version."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import os
+import sys
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+import real_servers
+from temporalio.api.enums.v1 import EventType
+from temporalio.client import WorkflowHistory
+from temporalio.worker import Replayer
+
+from luac2py.build import build_app
+from luac2py.runtime.temporal.client import execute, handle_result, start
+from luac2py.runtime.temporal.converter import DATA_CONVERTER
+from luac2py.runtime.temporal.worker import (
+    WORKER_INTERCEPTORS,
+    WORKFLOW_RUNNER,
+    build_workers,
+    run_until_stopped,
+)
+from luac2py.runtime.wippy.json import to_python
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+HERE = Path(__file__).resolve().parent
+APP_YAML = HERE.parent / "fixtures" / "apps" / "workflow_module" / "app.yaml"
+HISTORIES = HERE.parent / "histories"
+
+
+def wid(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def _import_package(out: Path, package: str):
+    """(APP, WORKFLOWS, ACTIVITIES) of generated package ``package`` under
+    ``out``, which stays on sys.path: the workflow sandbox imports it again."""
+    sys.path.insert(0, str(out))
+    return (
+        importlib.import_module(f"{package}.app").APP,
+        importlib.import_module(f"{package}.workflows").WORKFLOWS,
+        importlib.import_module(f"{package}.activities").ACTIVITIES,
+    )
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    out = build_app(APP_YAML, tmp_path_factory.mktemp("wm") / "out", package="wm_test")
+    return _import_package(out, "wm_test")
+
+
+@pytest.fixture(scope="module")
+def v1_workflows(tmp_path_factory):
+    """The same app with version 1 of versioned.lua: version("step", 1, 1)."""
+    folder = tmp_path_factory.mktemp("wm_v1")
+    for f in APP_YAML.parent.iterdir():
+        text = f.read_text()
+        if f.name == "versioned.lua":
+            text = text.replace(
+                'workflow.version("step", 1, 2)', 'workflow.version("step", 1, 1)'
+            )
+        (folder / f.name).write_text(text)
+    out = build_app(folder / "app.yaml", folder / "out", package="wm_test_v1")
+    return _import_package(out, "wm_test_v1")
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def skipping(package):
+    app, workflows, activities = package
+    env = await real_servers.time_skipping()
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        run_until_stopped(build_workers(env.client, app, workflows, activities), stop)
+    )
+    yield env.client, app
+    stop.set()
+    await task
+    await env.shutdown()
+
+
+async def events(handle, event_type):
+    history = await handle.fetch_history()
+    return [e for e in history.events if e.event_type == event_type]
+
+
+# --- B1, B5: info and history figures ---------------------------------------------
+
+
+async def test_info_has_all_eight_fields(skipping):
+    client, app = skipping
+    workflow_id = wid("info")
+    info = await execute(client, app, "wm:info_flow", None, workflow_id=workflow_id)
+    assert info["workflow_id"] == workflow_id
+    assert info["workflow_type"] == "wm:info_flow"
+    assert info["task_queue"] == "wm"
+    assert info["namespace"] == "default"
+    assert info["attempt"] == 1
+    assert len(info["run_id"]) == 36
+    assert info["history_length"] >= 3 and info["length_now"] == info["history_length"]
+    assert info["history_size"] > 0 and info["size_now"] == info["history_size"]
+
+
+# --- B2: child workflows ------------------------------------------------------------
+
+
+async def test_exec_runs_a_child_on_its_workers_queue(skipping):
+    client, app = skipping
+    handle = await start(client, app, "wm:parent", 21, workflow_id=wid("parent"))
+    result = await handle_result(handle)
+    assert result["doubled"] == 42
+    # The child's error keeps its kind and flag; an unknown entry is NOT_FOUND.
+    assert result["failed"] == {
+        "kind": "CONFLICT",
+        "retryable": False,
+        "message": "child failed",
+    }
+    assert result["missing"] == {"kind": "NOT_FOUND", "retryable": False}
+    started = await events(
+        handle, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED
+    )
+    assert len(started) == 2
+    attrs = started[0].start_child_workflow_execution_initiated_event_attributes
+    assert attrs.workflow_type.name == "wm:child"
+    assert attrs.task_queue.name == "wm_other"
+
+
+# --- B6: continue-as-new --------------------------------------------------------------
+
+
+async def test_continue_as_new_starts_fresh_runs(skipping):
+    client, app = skipping
+    handle = await start(client, app, "wm:looper", {"n": 0}, workflow_id=wid("looper"))
+    result = await handle_result(handle)
+    assert result["n"] == 3
+    first_run = client.get_workflow_handle(
+        handle.id, run_id=handle.first_execution_run_id
+    )
+    ended = await events(
+        first_run, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+    )
+    assert len(ended) == 1  # the first run's own history ends in continue-as-new
+    assert result["run"] != handle.first_execution_run_id
+
+
+# --- C2-C4, A3, A4: options reach Temporal ---------------------------------------------
+
+
+async def test_every_activity_option_reaches_the_history(skipping):
+    client, app = skipping
+    handle = await start(
+        client, app, "wm:options_flow", "x", workflow_id=wid("options")
+    )
+    assert await handle_result(handle) == {"a": "x", "b": "x-local", "beats": 3}
+    scheduled = await events(handle, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+    by_type = {
+        e.activity_task_scheduled_event_attributes.activity_type.name: e
+        for e in scheduled
+    }
+    assert set(by_type) == {"wm:echo", "wm:beat"}  # the local activity is not scheduled
+    a = by_type["wm:echo"].activity_task_scheduled_event_attributes
+    assert a.activity_id == "echo-x"
+    assert a.task_queue.name == "wm"
+    assert a.start_to_close_timeout.ToTimedelta() == timedelta(seconds=45)
+    assert a.schedule_to_close_timeout.ToTimedelta() == timedelta(seconds=90)
+    assert a.schedule_to_start_timeout.ToTimedelta() == timedelta(minutes=1)
+    assert a.heartbeat_timeout.ToTimedelta() == timedelta(seconds=5)
+    r = a.retry_policy
+    assert r.initial_interval.ToTimedelta() == timedelta(milliseconds=250)
+    assert r.backoff_coefficient == 3.0
+    assert r.maximum_interval.ToTimedelta() == timedelta(seconds=10)
+    assert r.maximum_attempts == 4
+    assert "INVALID" in r.non_retryable_error_types
+    beat = by_type["wm:beat"].activity_task_scheduled_event_attributes
+    assert beat.heartbeat_timeout.ToTimedelta() == timedelta(seconds=2)
+    # Default options (C1): start-to-close 10 minutes, unlimited attempts.
+    assert beat.start_to_close_timeout.ToTimedelta() == timedelta(minutes=10)
+    assert beat.retry_policy.maximum_attempts == 0
+    markers = await events(handle, EventType.EVENT_TYPE_MARKER_RECORDED)
+    assert [m.marker_recorded_event_attributes.marker_name for m in markers] == [
+        "core_local_activity"
+    ]
+
+
+# --- C7: the four failure modes -----------------------------------------------------------
+
+
+async def test_failure_modes_have_the_seeds_kinds_and_flags(skipping):
+    client, app = skipping
+    result = await execute(
+        client, app, "wm:failures", None, workflow_id=wid("failures")
+    )
+    assert result == {
+        "returned": {"kind": "PERMISSION_DENIED", "retryable": False},
+        "returned_retryable": {"kind": "UNAVAILABLE", "retryable": True},
+        "crashed": {"kind": "INTERNAL", "retryable": True},
+        "missing": {"kind": "NOT_FOUND", "retryable": False},
+        "timed_out": {"kind": "TIMEOUT", "retryable": True},
+        "silent": {"kind": "TIMEOUT", "retryable": True},  # no heartbeat within heartbeat_timeout
+        "not_retried": {"kind": "PERMISSION_DENIED", "retryable": False},
+    }
+
+
+# --- B3: versioning -------------------------------------------------------------------------
+
+
+async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(
+    skipping, package, v1_workflows
+):
+    client, app = skipping
+    _, workflows, _ = package
+    # New executions take max_supported.
+    handle = await start(client, app, "wm:versioned", 7, workflow_id=wid("versioned"))
+    assert await handle_result(handle) == {"version": 2, "result": "new:7"}
+    replayer = Replayer(
+        workflows=workflows,
+        data_converter=DATA_CONVERTER,
+        workflow_runner=WORKFLOW_RUNNER,
+        interceptors=WORKER_INTERCEPTORS,
+    )
+    await replayer.replay_workflow(await handle.fetch_history())
+    # A history recorded by version 1 of the code replays on version 2 and
+    # takes the old branch (new_step in its place would be a nondeterminism error).
+    recorded = HISTORIES / "wm_versioned_v1.json"
+    if os.environ.get("LUAC2PY_RECORD_HISTORIES"):
+        v1_app, v1_flows, v1_activities = v1_workflows
+        env = await real_servers.time_skipping()
+        stop = asyncio.Event()
+        serving = asyncio.create_task(
+            run_until_stopped(
+                build_workers(env.client, v1_app, v1_flows, v1_activities), stop
+            )
+        )
+        try:
+            old = await start(
+                env.client, v1_app, "wm:versioned", 7, workflow_id="versioned-v1"
+            )
+            assert await handle_result(old) == {"version": 1, "result": "old:7"}
+            recorded.write_text((await old.fetch_history()).to_json())
+        finally:
+            stop.set()
+            await serving
+            await env.shutdown()
+    history = WorkflowHistory.from_json("versioned-v1", recorded.read_text())
+    await replayer.replay_workflow(history)
+    # The same history on code whose branch for version 1 changed fails to replay.
+    with pytest.raises(Exception):
+        broken = Replayer(
+            workflows=workflows,
+            data_converter=DATA_CONVERTER,
+            workflow_runner=WORKFLOW_RUNNER,
+            interceptors=WORKER_INTERCEPTORS,
+        )
+        text = recorded.read_text().replace("wm:old_step", "wm:new_step")
+        await broken.replay_workflow(
+            WorkflowHistory.from_json("versioned-v1", text),
+            raise_on_replay_failure=True,
+        )
+
+
+# --- B4: search attributes and memo on the dev server -----------------------------------------
+
+
+async def test_attrs_are_queryable_through_visibility(package):
+    app, workflows, activities = package
+    extra = []
+    for name, kind in app.search_attributes.items():
+        extra += ["--search-attribute", f"{name}={kind}"]
+    env = await real_servers.dev_server(extra)
+    stop = asyncio.Event()
+    serving = asyncio.create_task(
+        run_until_stopped(build_workers(env.client, app, workflows, activities), stop)
+    )
+    try:
+        customer = f"c-{uuid.uuid4().hex[:6]}"
+        handle = await start(
+            env.client,
+            app,
+            "wm:attrs_flow",
+            {"customer": customer},
+            workflow_id=wid("attrs"),
+        )
+        assert await handle_result(handle) == {"ok": True, "bad": "INVALID"}
+        description = await handle.describe()
+        memo = {k: to_python(v) for k, v in (await description.memo()).items()}
+        assert memo == {"note": "from lua", "items": [1, 2]}
+        query = f"LuaCustomer = '{customer}' AND LuaPriority = 3 AND LuaUrgent = true"
+        found = []
+        for _ in range(50):  # visibility is eventually consistent
+            found = [w.id async for w in env.client.list_workflows(query)]
+            if found:
+                break
+            await asyncio.sleep(0.2)
+        assert found == [handle.id]
+    finally:
+        stop.set()
+        await serving
+        await env.shutdown()
