@@ -33,3 +33,12 @@ async def dev_server(extra_args=()) -> WorkflowEnvironment:
         except RuntimeError as e:
             if "did not start" not in str(e) or attempt == 2:
                 raise
+
+
+async def dev_server_for(app) -> WorkflowEnvironment:
+    """The dev server with the search attributes of ``app`` (an AppSpec)
+    registered, as ``luac2py run`` registers them."""
+    extra: list[str] = []
+    for name, kind in app.search_attributes.items():
+        extra += ["--search-attribute", f"{name}={kind}"]
+    return await dev_server(extra)

@@ -52,10 +52,7 @@ def status_url():
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def tour_dev():
-    extra = []
-    for name, kind in APP.search_attributes.items():
-        extra += ["--search-attribute", f"{name}={kind}"]
-    env = await real_servers.dev_server(extra)
+    env = await real_servers.dev_server_for(APP)
     stop = asyncio.Event()
     task = asyncio.create_task(
         run_until_stopped(build_workers(env.client, APP, WORKFLOWS, ACTIVITIES), stop)

@@ -273,10 +273,7 @@ async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(
 
 async def test_attrs_are_queryable_through_visibility(package):
     app, workflows, activities = package
-    extra = []
-    for name, kind in app.search_attributes.items():
-        extra += ["--search-attribute", f"{name}={kind}"]
-    env = await real_servers.dev_server(extra)
+    env = await real_servers.dev_server_for(app)
     stop = asyncio.Event()
     serving = asyncio.create_task(
         run_until_stopped(build_workers(env.client, app, workflows, activities), stop)
