@@ -46,3 +46,19 @@ def test_unknown_entry_is_a_usage_error(tmp_path: Path):
     r = luac2py_run(tmp_path, "--entry", "orders:nope")
     assert r.returncode == 2
     assert "orders:nope is not a workflow of this app" in r.stderr
+
+
+def test_tour_registers_search_attributes_and_passes_context(tmp_path: Path):
+    """The tour sets the search attribute TourOrder, which only a server that
+    registered it accepts: `luac2py run` registers what the build collected."""
+    tour = ROOT / "examples" / "tour"
+    r = subprocess.run(
+        [sys.executable, "-m", "luac2py.cli", "run", str(tour / "app.yaml"), "--input", f"@{tour / 'input.json'}",
+         "--context", '{"user": "ada"}'],
+        cwd=tmp_path, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    result = json.loads(r.stdout.splitlines()[-1])
+    assert result["user"] == "ada"
+    assert result["label"] == "order A-1001"
+    assert result["page"] == "INVALID"  # the input has no status URL: an error value, not a failure
