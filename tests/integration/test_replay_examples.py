@@ -26,15 +26,13 @@ CASES = [
     for entry in importlib.import_module(f"{package}.app").APP.workflows
 ]  # generated/<package> is on sys.path (conftest.py)
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-
 def test_every_example_is_covered():
     examples = sorted(p.parent.name for p in (ROOT / "examples").glob("*/app.yaml"))
     assert PACKAGES == examples
     assert len(CASES) >= 4
 
 
+@pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize("package, entry", CASES, ids=[e for _, e in CASES])
 async def test_recorded_history_replays(package: str, entry: str):
     path = HISTORIES / f"{package}_{entry.rpartition(':')[2]}.json"
