@@ -46,6 +46,7 @@ MODULES: dict[str, dict[str, tuple[bool, bool]]] = {
         "history_size": (False, True),
         "continue_as_new": (True, False),
     },
+    "process": {"upgrade": (True, False)},
     "uuid": dict.fromkeys(UUID_PAIRS.split(), (False, False)),
     "crypto": {"random_bytes": (False, False), "pbkdf2": (False, False), "constant_time_compare": (False, True)},
     "hash": dict.fromkeys(HASH_PAIRS.split(), (False, False)),

@@ -150,6 +150,14 @@ async def test_continue_as_new_starts_fresh_runs(skipping):
         first_run, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
     )
     assert len(ended) == 1  # the first run's own history ends in continue-as-new
+    runs, run_id = 0, handle.first_execution_run_id  # 0 -> 1 -> 2 (workflow.continue_as_new) -> 3 (process.upgrade)
+    while run_id:
+        runs += 1
+        history = await client.get_workflow_handle(handle.id, run_id=run_id).fetch_history()
+        last = history.events[-1]
+        attrs = last.workflow_execution_continued_as_new_event_attributes
+        run_id = attrs.new_execution_run_id if last.HasField("workflow_execution_continued_as_new_event_attributes") else None
+    assert runs == 4
     assert result["run"] != handle.first_execution_run_id
 
 
@@ -190,6 +198,29 @@ async def test_every_activity_option_reaches_the_history(skipping):
     assert [m.marker_recorded_event_attributes.marker_name for m in markers] == [
         "core_local_activity"
     ]
+
+
+@pytest.mark.parametrize("wait", [True, False])
+async def test_wait_for_cancellation_decides_when_a_cancelled_workflow_ends(skipping, wait):
+    """activity.wait_for_cancellation is an SDK-side option (no history field):
+    checked by its effect. Waiting, the workflow ends only after the activity
+    acknowledged the cancellation; not waiting, it ends at once."""
+    client, app = skipping
+    handle = await start(client, app, "wm:cancellable", wait, workflow_id=wid("cancel"))
+    for _ in range(100):  # (the server records ActivityTaskStarted only when the attempt ends)
+        pending = (await handle.describe()).raw_description.pending_activities
+        if pending and pending[0].HasField("last_heartbeat_time"):
+            break
+        await asyncio.sleep(0.1)
+    await handle.cancel()
+    # The Lua code sees the cancelled call as an error value and returns.
+    assert await handle_result(handle) == "CANCELED"
+    history = await handle.fetch_history()
+    order = [e.event_type for e in history.events]
+    assert EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED in order
+    assert order[-1] == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED
+    acknowledged = EventType.EVENT_TYPE_ACTIVITY_TASK_CANCELED in order
+    assert acknowledged is wait
 
 
 # --- C7: the four failure modes -----------------------------------------------------------

@@ -31,6 +31,7 @@ from ..wippy.errors import ERRORS, INTERNAL, ErrorObject, coerce, from_exception
 from ..wippy.funcs import FuncsModule
 from ..wippy.http_client import HTTP_CLIENT
 from ..wippy.json import JSON, PayloadError
+from ..wippy.process import PROCESS
 from ..wippy.time import ActivityTimeModule, TimeModule
 from ..wippy.uuid import UUID
 from ..wippy.workflow import WorkflowModule
@@ -52,6 +53,7 @@ def workflow_modules(app: AppSpec) -> dict:
         "uuid": UUID,
         "crypto": CRYPTO,
         "hash": HASH,
+        "process": PROCESS,
     }
 
 

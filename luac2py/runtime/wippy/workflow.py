@@ -175,11 +175,15 @@ class WorkflowModule(Module):
         return True, None
 
     async def continue_as_new(self, input=None, *_):
-        """End this run and start a new one of the same workflow with ``input``
-        (history starts afresh), once running message handlers have finished.
-        Never returns: the SDK's ContinueAsNewError is not a Lua error, so
-        ``pcall`` does not catch it."""
-        from temporalio import workflow
+        await continue_as_new(input)
 
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        workflow.continue_as_new(input)
+
+async def continue_as_new(input) -> None:
+    """End this run and start a new one of the same workflow with ``input``
+    (history starts afresh), once running message handlers have finished.
+    Never returns: the SDK's ContinueAsNewError is not a Lua error, so
+    ``pcall`` does not catch it."""
+    from temporalio import workflow
+
+    await workflow.wait_condition(workflow.all_handlers_finished)
+    workflow.continue_as_new(input)
