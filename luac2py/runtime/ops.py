@@ -175,7 +175,7 @@ def invoke(obj, name, *args):
     elif type(obj) is str:
         f = index(obj, name)
     elif isinstance(obj, Userdata):
-        f = obj.lua_index(name)
+        f = obj.lua_method(name)
     else:
         raise LuaError.at_caller(f"attempt to index a {obj_type_name(obj)} value", 0)
     if f is None:

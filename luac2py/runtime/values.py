@@ -36,13 +36,17 @@ class Cell:
 class Userdata:
     """Base of runtime objects exposed to Lua (error objects, channels, ...).
 
-    Subclasses answer ``lua_index(key)`` for ``obj.key`` and ``obj:key(...)``;
-    ``lua_name`` is the type name ``tostring`` shows."""
+    Subclasses answer ``lua_index(key)`` for ``obj.key`` and ``obj:key(...)``
+    (``lua_method(key)`` for the latter, when a name means something else as
+    a method); ``lua_name`` is the type name ``tostring`` shows."""
 
     lua_name = "userdata"
 
     def lua_index(self, key):
         return None
+
+    def lua_method(self, key):
+        return self.lua_index(key)
 
     def lua_tostring(self) -> str:
         return f"{self.lua_name}: 0x{id(self):08x}"

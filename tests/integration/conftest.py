@@ -1,13 +1,10 @@
 """The committed generated package ``generated/orders`` on real Temporal servers."""
 
-import asyncio
 import sys
 from pathlib import Path
 
 import pytest_asyncio
 import real_servers
-
-from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
 
 ROOT = Path(__file__).resolve().parents[2]
 ORDERS_DIST = ROOT / "generated" / "orders"
@@ -23,13 +20,8 @@ from orders.workflows import WORKFLOWS  # noqa: E402
 async def skipping():
     """Time-skipping server with the orders worker running."""
     env = await real_servers.time_skipping()
-    stop = asyncio.Event()
-    task = asyncio.create_task(
-        run_until_stopped(build_workers(env.client, APP, WORKFLOWS, ACTIVITIES), stop)
-    )
-    yield env
-    stop.set()
-    await task
+    async with real_servers.serving(env.client, APP, WORKFLOWS, ACTIVITIES):
+        yield env
     await env.shutdown()
 
 

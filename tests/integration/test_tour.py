@@ -18,7 +18,6 @@ import real_servers
 from temporalio.api.enums.v1 import EventType
 
 from luac2py.runtime.temporal.client import handle_result, start
-from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
 
 from tour.activities import ACTIVITIES  # generated/tour, put on sys.path by conftest.py
 from tour.app import APP
@@ -53,13 +52,8 @@ def status_url():
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def tour_dev():
     env = await real_servers.dev_server_for(APP)
-    stop = asyncio.Event()
-    task = asyncio.create_task(
-        run_until_stopped(build_workers(env.client, APP, WORKFLOWS, ACTIVITIES), stop)
-    )
-    yield env
-    stop.set()
-    await task
+    async with real_servers.serving(env.client, APP, WORKFLOWS, ACTIVITIES):
+        yield env
     await env.shutdown()
 
 
@@ -93,9 +87,7 @@ async def test_tour_uses_every_module(tour_dev, status_url):
     import hashlib
     import hmac
 
-    assert (
-        signed["hmac"] == hmac.new(b"k1", payload.encode(), hashlib.sha256).hexdigest()
-    )
+    assert signed["hmac"] == hmac.new(b"k1", payload.encode(), hashlib.sha256).hexdigest()
     assert signed["sha256"] == hashlib.sha256(payload.encode()).hexdigest()
     assert signed["fields"] == {"order": order_id, "total": 250}
     assert result["stamp"] == {"valid": True, "at": True}
@@ -107,15 +99,11 @@ async def test_tour_uses_every_module(tour_dev, status_url):
             for e in history.events
             if e.event_type == EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED
         )
-        child_history = await client.get_workflow_handle(
-            child.workflow_id, run_id=child.run_id
-        ).fetch_history()
+        child_history = await client.get_workflow_handle(child.workflow_id, run_id=child.run_id).fetch_history()
         (HISTORIES / "tour_receipt_workflow.json").write_text(child_history.to_json())
     kinds = {e.event_type for e in history.events}
     assert EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED in kinds
-    assert (
-        EventType.EVENT_TYPE_MARKER_RECORDED in kinds
-    )  # the local activity and the version
+    assert EventType.EVENT_TYPE_MARKER_RECORDED in kinds  # the local activity and the version
     found = []
     for _ in range(50):
         found = [w.id async for w in client.list_workflows(f"TourOrder = '{order_id}'")]
@@ -141,9 +129,7 @@ async def test_without_network_the_fetch_is_an_error_value(tour_dev):
         "hold": "1s",
         "status_url": "http://127.0.0.1:9/status",
     }
-    handle = await start(
-        tour_dev.client, APP, "tour:tour_workflow", order, context={"user": "bob"}
-    )
+    handle = await start(tour_dev.client, APP, "tour:tour_workflow", order, context={"user": "bob"})
     result = await handle_result(handle)
     assert result["page"] == "UNAVAILABLE"
     assert result["user"] == "bob"

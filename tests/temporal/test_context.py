@@ -9,15 +9,12 @@ interceptors (and only with them)."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib
 import json
-import multiprocessing
 import os
 import subprocess
 import sys
 import uuid
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -26,11 +23,13 @@ import pytest_asyncio
 from temporalio.api.enums.v1 import EventType
 from temporalio.worker import Replayer
 
-import luac2py.build
+import real_servers
+
+from luac2py.build import build_app
 from luac2py.runtime.temporal.client import execute, handle_result, start
 from luac2py.runtime.temporal.context import HEADER
 from luac2py.runtime.temporal.converter import DATA_CONVERTER, to_python
-from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER, build_workers, run_until_stopped
+from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -53,19 +52,10 @@ def seen_by_activity(label: str, context: dict) -> dict:
     return seen
 
 
-def compile_fixture(dist: Path) -> Path:
-    luac2py.build.CACHE_FILE = dist.parent / "build-cache.json"
-    return luac2py.build.build_app(APP_YAML, dist)
-
-
 @pytest.fixture(scope="module")
 def package(tmp_path_factory):
-    """The fixture app compiled with the compiler's Python API and imported.
-    The build forks its compile workers: it runs in a fresh process, since
-    forking this one once Temporal's core threads run can deadlock."""
-    out = tmp_path_factory.mktemp("context")
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        dist = pool.submit(compile_fixture, out / "dist").result(timeout=300)
+    """The fixture app compiled with the compiler's Python API and imported."""
+    dist = build_app(APP_YAML, tmp_path_factory.mktemp("context") / "dist")
     sys.path.insert(0, str(dist))
     try:
         yield SimpleNamespace(
@@ -78,17 +68,9 @@ def package(tmp_path_factory):
         sys.path.remove(str(dist))
 
 
-@contextlib.asynccontextmanager
-async def serving(client, package):
+def serving(client, package):
     """The fixture app's workers on ``client``'s server for the block."""
-    stop = asyncio.Event()
-    workers = build_workers(client, package.app, package.workflows, package.activities)
-    task = asyncio.create_task(run_until_stopped(workers, stop))
-    try:
-        yield
-    finally:
-        stop.set()
-        await task
+    return real_servers.serving(client, package.app, package.workflows, package.activities)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")

@@ -24,12 +24,7 @@ from temporalio.worker import Replayer
 from luac2py.build import build_app
 from luac2py.runtime.temporal.client import execute, handle_result, start
 from luac2py.runtime.temporal.converter import DATA_CONVERTER
-from luac2py.runtime.temporal.worker import (
-    WORKER_INTERCEPTORS,
-    WORKFLOW_RUNNER,
-    build_workers,
-    run_until_stopped,
-)
+from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER
 from luac2py.runtime.wippy.json import to_python
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -67,9 +62,7 @@ def v1_workflows(tmp_path_factory):
     for f in APP_YAML.parent.iterdir():
         text = f.read_text()
         if f.name == "versioned.lua":
-            text = text.replace(
-                'workflow.version("step", 1, 2)', 'workflow.version("step", 1, 1)'
-            )
+            text = text.replace('workflow.version("step", 1, 2)', 'workflow.version("step", 1, 1)')
         (folder / f.name).write_text(text)
     out = build_app(folder / "app.yaml", folder / "out", package="wm_test_v1")
     return _import_package(out, "wm_test_v1")
@@ -79,13 +72,8 @@ def v1_workflows(tmp_path_factory):
 async def skipping(package):
     app, workflows, activities = package
     env = await real_servers.time_skipping()
-    stop = asyncio.Event()
-    task = asyncio.create_task(
-        run_until_stopped(build_workers(env.client, app, workflows, activities), stop)
-    )
-    yield env.client, app
-    stop.set()
-    await task
+    async with real_servers.serving(env.client, app, workflows, activities):
+        yield env.client, app
     await env.shutdown()
 
 
@@ -126,9 +114,7 @@ async def test_exec_runs_a_child_on_its_workers_queue(skipping):
         "message": "child failed",
     }
     assert result["missing"] == {"kind": "NOT_FOUND", "retryable": False}
-    started = await events(
-        handle, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED
-    )
+    started = await events(handle, EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
     assert len(started) == 2
     attrs = started[0].start_child_workflow_execution_initiated_event_attributes
     assert attrs.workflow_type.name == "wm:child"
@@ -143,12 +129,8 @@ async def test_continue_as_new_starts_fresh_runs(skipping):
     handle = await start(client, app, "wm:looper", {"n": 0}, workflow_id=wid("looper"))
     result = await handle_result(handle)
     assert result["n"] == 3
-    first_run = client.get_workflow_handle(
-        handle.id, run_id=handle.first_execution_run_id
-    )
-    ended = await events(
-        first_run, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
-    )
+    first_run = client.get_workflow_handle(handle.id, run_id=handle.first_execution_run_id)
+    ended = await events(first_run, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW)
     assert len(ended) == 1  # the first run's own history ends in continue-as-new
     runs, run_id = 0, handle.first_execution_run_id  # 0 -> 1 -> 2 (workflow.continue_as_new) -> 3 (process.upgrade)
     while run_id:
@@ -156,7 +138,11 @@ async def test_continue_as_new_starts_fresh_runs(skipping):
         history = await client.get_workflow_handle(handle.id, run_id=run_id).fetch_history()
         last = history.events[-1]
         attrs = last.workflow_execution_continued_as_new_event_attributes
-        run_id = attrs.new_execution_run_id if last.HasField("workflow_execution_continued_as_new_event_attributes") else None
+        run_id = (
+            attrs.new_execution_run_id
+            if last.HasField("workflow_execution_continued_as_new_event_attributes")
+            else None
+        )
     assert runs == 4
     assert result["run"] != handle.first_execution_run_id
 
@@ -166,15 +152,10 @@ async def test_continue_as_new_starts_fresh_runs(skipping):
 
 async def test_every_activity_option_reaches_the_history(skipping):
     client, app = skipping
-    handle = await start(
-        client, app, "wm:options_flow", "x", workflow_id=wid("options")
-    )
+    handle = await start(client, app, "wm:options_flow", "x", workflow_id=wid("options"))
     assert await handle_result(handle) == {"a": "x", "b": "x-local", "beats": 3}
     scheduled = await events(handle, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-    by_type = {
-        e.activity_task_scheduled_event_attributes.activity_type.name: e
-        for e in scheduled
-    }
+    by_type = {e.activity_task_scheduled_event_attributes.activity_type.name: e for e in scheduled}
     assert set(by_type) == {"wm:echo", "wm:beat"}  # the local activity is not scheduled
     a = by_type["wm:echo"].activity_task_scheduled_event_attributes
     assert a.activity_id == "echo-x"
@@ -195,9 +176,7 @@ async def test_every_activity_option_reaches_the_history(skipping):
     assert beat.start_to_close_timeout.ToTimedelta() == timedelta(minutes=10)
     assert beat.retry_policy.maximum_attempts == 0
     markers = await events(handle, EventType.EVENT_TYPE_MARKER_RECORDED)
-    assert [m.marker_recorded_event_attributes.marker_name for m in markers] == [
-        "core_local_activity"
-    ]
+    assert [m.marker_recorded_event_attributes.marker_name for m in markers] == ["core_local_activity"]
 
 
 @pytest.mark.parametrize("wait", [True, False])
@@ -228,9 +207,7 @@ async def test_wait_for_cancellation_decides_when_a_cancelled_workflow_ends(skip
 
 async def test_failure_modes_have_the_seeds_kinds_and_flags(skipping):
     client, app = skipping
-    result = await execute(
-        client, app, "wm:failures", None, workflow_id=wid("failures")
-    )
+    result = await execute(client, app, "wm:failures", None, workflow_id=wid("failures"))
     assert result == {
         "returned": {"kind": "PERMISSION_DENIED", "retryable": False},
         "returned_retryable": {"kind": "UNAVAILABLE", "retryable": True},
@@ -245,9 +222,7 @@ async def test_failure_modes_have_the_seeds_kinds_and_flags(skipping):
 # --- B3: versioning -------------------------------------------------------------------------
 
 
-async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(
-    skipping, package, v1_workflows
-):
+async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(skipping, package, v1_workflows):
     client, app = skipping
     _, workflows, _ = package
     # New executions take max_supported.
@@ -266,21 +241,12 @@ async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(
     if os.environ.get("LUAC2PY_RECORD_HISTORIES"):
         v1_app, v1_flows, v1_activities = v1_workflows
         env = await real_servers.time_skipping()
-        stop = asyncio.Event()
-        serving = asyncio.create_task(
-            run_until_stopped(
-                build_workers(env.client, v1_app, v1_flows, v1_activities), stop
-            )
-        )
         try:
-            old = await start(
-                env.client, v1_app, "wm:versioned", 7, workflow_id="versioned-v1"
-            )
-            assert await handle_result(old) == {"version": 1, "result": "old:7"}
-            recorded.write_text((await old.fetch_history()).to_json())
+            async with real_servers.serving(env.client, v1_app, v1_flows, v1_activities):
+                old = await start(env.client, v1_app, "wm:versioned", 7, workflow_id="versioned-v1")
+                assert await handle_result(old) == {"version": 1, "result": "old:7"}
+                recorded.write_text((await old.fetch_history()).to_json())
         finally:
-            stop.set()
-            await serving
             await env.shutdown()
     history = WorkflowHistory.from_json("versioned-v1", recorded.read_text())
     await replayer.replay_workflow(history)
@@ -305,32 +271,27 @@ async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(
 async def test_attrs_are_queryable_through_visibility(package):
     app, workflows, activities = package
     env = await real_servers.dev_server_for(app)
-    stop = asyncio.Event()
-    serving = asyncio.create_task(
-        run_until_stopped(build_workers(env.client, app, workflows, activities), stop)
-    )
     try:
-        customer = f"c-{uuid.uuid4().hex[:6]}"
-        handle = await start(
-            env.client,
-            app,
-            "wm:attrs_flow",
-            {"customer": customer},
-            workflow_id=wid("attrs"),
-        )
-        assert await handle_result(handle) == {"ok": True, "bad": "INVALID"}
-        description = await handle.describe()
-        memo = {k: to_python(v) for k, v in (await description.memo()).items()}
-        assert memo == {"note": "from lua", "items": [1, 2]}
-        query = f"LuaCustomer = '{customer}' AND LuaPriority = 3 AND LuaUrgent = true"
-        found = []
-        for _ in range(50):  # visibility is eventually consistent
-            found = [w.id async for w in env.client.list_workflows(query)]
-            if found:
-                break
-            await asyncio.sleep(0.2)
-        assert found == [handle.id]
+        async with real_servers.serving(env.client, app, workflows, activities):
+            customer = f"c-{uuid.uuid4().hex[:6]}"
+            handle = await start(
+                env.client,
+                app,
+                "wm:attrs_flow",
+                {"customer": customer},
+                workflow_id=wid("attrs"),
+            )
+            assert await handle_result(handle) == {"ok": True, "bad": "INVALID"}
+            description = await handle.describe()
+            memo = {k: to_python(v) for k, v in (await description.memo()).items()}
+            assert memo == {"note": "from lua", "items": [1, 2]}
+            query = f"LuaCustomer = '{customer}' AND LuaPriority = 3 AND LuaUrgent = true"
+            found = []
+            for _ in range(50):  # visibility is eventually consistent
+                found = [w.id async for w in env.client.list_workflows(query)]
+                if found:
+                    break
+                await asyncio.sleep(0.2)
+            assert found == [handle.id]
     finally:
-        stop.set()
-        await serving
         await env.shutdown()

@@ -24,6 +24,7 @@ from ..values import (
     float_to_int,
     number_to_str,
     str_to_number,
+    to_integer,
     type_name,
 )
 from .base import _NOVALUE
@@ -174,16 +175,8 @@ def modf(x=NOVALUE, *_):
 
 
 def tointeger(x=NOVALUE, *_):
-    t = _type(x)
-    if t is int:
-        return x
-    if t is float:
-        return float_to_int(x)
-    if t is str:
-        n = str_to_number(x)
-        return None if n is None else tointeger(n)
     check_any(x, 1, "tointeger")
-    return None
+    return to_integer(x)
 
 
 def type(x=NOVALUE, *_):  # noqa: A001

@@ -16,7 +16,6 @@ for a bad URL or option (not retryable), INTERNAL for other failures."""
 from __future__ import annotations
 
 import re
-import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from http.cookies import CookieError, SimpleCookie
@@ -26,7 +25,6 @@ import httpx
 
 from ..errors import LuaError
 from ..lib.lmath import check_string
-from ..ops import invoke
 from ..table import Table
 from ..values import from_bytes, from_text, number_to_str, to_bytes, to_text, type_name
 from .errors import INTERNAL, INVALID, TIMEOUT, UNAVAILABLE, ErrorObject
@@ -50,9 +48,6 @@ class _BodyTooLarge(Exception):
 
 # --- the response -------------------------------------------------------------
 
-# `resp:body()` and `resp.body` both index "body": ops.invoke is the only
-# caller of lua_index for method calls, so the calling frame tells them apart.
-_INVOKE_CODE = invoke.__code__
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
 
 
@@ -76,8 +71,9 @@ class Response(LuaObject, dict):
     __hash__ = object.__hash__
 
     def lua_index(self, key):
-        if sys._getframe(1).f_code is not _INVOKE_CODE:
-            return dict.get(self, key)
+        return dict.get(self, key)
+
+    def lua_method(self, key):
         if key == "status":
             return _status
         if key == "header":
