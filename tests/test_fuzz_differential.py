@@ -166,12 +166,6 @@ def _source_matches(pattern: str):
     return lambda src, lua, ours: rx.search(src) is not None
 
 
-def _ours_says(pattern: str):
-    """Applies when our events contain ``pattern`` (and Lua's do not)."""
-    rx = re.compile(pattern)
-    return lambda src, lua, ours: rx.search(repr(ours)) is not None and rx.search(repr(lua)) is None
-
-
 def _lua_says(pattern: str):
     """Applies when Lua's events contain ``pattern`` (and ours do not)."""
     rx = re.compile(pattern)
@@ -296,21 +290,6 @@ def _only_int_differs_slightly(lua: list, ours: list) -> bool:
     return True
 
 
-_BOOL_AS_INT = "if k == true then k = 1 elseif k == false then k = 0 end"
-
-
-def _lua_with_bool_key_bug(src: str) -> list:
-    """The case's events under Lua with __index tables (P's, and the
-    generator's inline ones) looking booleans up as 1 and 0."""
-    prelude = PRELUDE.replace(
-        "local P = setmetatable({}, {__index = T,",
-        f"local P = setmetatable({{}}, {{__index = function(t, k) {_BOOL_AS_INT} return T0[k] end,")
-    prelude = prelude.replace("local E = {}\n", "local E = {} local T0 = T\n")  # same line numbers
-    src = src.replace(f"__index = {INDEX_TABLE}",
-                      f"__index = function(t, k) {_BOOL_AS_INT} return ({INDEX_TABLE})[k] end")
-    return split_cases(run_lua(program_text([src], prelude)), 1)[0]
-
-
 # ---------------------------------------------------------------------------
 # THE KNOWN GAPS
 #
@@ -348,16 +327,6 @@ KNOWN_GAPS: list[Gap] = [
     Gap("float-key-beyond-int64", "return next({[2^63] = 1})",
         applies=lambda src, lua, ours: any(not -2**63 <= int(n) < 2**63
                                            for n in re.findall(r"\('i', (-?\d+)\)", repr(ours)))),
-    # A boolean key looked up through an __index table finds the entry of 1 or
-    # 0 (lupa: nil; luac2py: 10). Checked by running the case in Lua with the
-    # bug emulated.
-    Gap("bool-key-through-index", "return setmetatable({}, {__index = {10}})[true]",
-        applies=lambda src, lua, ours: ("P[" in src or "__index = {" in src)
-        and _without_positions(_lua_with_bool_key_bug(src)) == _without_positions(ours)),
-    # A string read from a table field, indexed again (`T.x.n`, `(T.x).n`):
-    # lupa nil (the string library's __index); luac2py 'attempt to index a string value'.
-    Gap("index-string-field", 'local T = {x = "a"} return T.x.n',
-        applies=_ours_says(r"attempt to index a string value'")),
     # getmetatable("") has only __index; Lua 5.4's string metatable also has
     # the arithmetic metamethods (__add, __sub, ..., __unm).
     Gap("string-metatable", 'return getmetatable("").__add',
@@ -387,12 +356,6 @@ KNOWN_GAPS: list[Gap] = [
     Gap("and-or-operand-name", 'local s = "inf" return (1 and s) | 2',
         applies=lambda src, lua, ours: (" and " in src or " or " in src)
         and _equal_after(lua_subs=[(r" \((local|upvalue|constant|field) '[^']*'\)", "")])(src, lua, ours)),
-    # Indexing with a constant key that is not a string: Lua describes the
-    # value as "(field '?')" where luac2py gives no name (seen with __index
-    # functions: `# M[1.5]`).
-    Gap("constant-key-name", "local M = setmetatable({}, {__index = function() return 1 end}) return #M[1.5]",
-        applies=lambda src, lua, ours: _equal_after(lua_subs=[(r" \(field '(\?|integer index)'\)", "")],
-                                                   ours_subs=[(r" \(field '\?'\)", "")])(src, lua, ours)),
     # A failing method call lacks "(method 'x')": lupa 'attempt to call a
     # string value (method 'x')', luac2py 'attempt to call a string value'.
     Gap("method-call-name", 'local P = setmetatable({}, {__index = {x = "a"}}) return P:x()',

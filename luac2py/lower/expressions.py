@@ -174,16 +174,26 @@ class ExpressionsMixin:
         if isinstance(target, ast.Constant) or self.static_type(obj) == "string":
             # A string reads the string library; other literals fail (at run time).
             return self.helper_call("index", target, key)
-        if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            return P.subscript(target, key)
         key_type = self.static_type(e.idx)
-        if self.static_type(obj) == "table" and key_type in ("string", "int", "float", "number"):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            key_type = "string"
+        if key_type not in ("string", "int", "float", "number"):
+            return self.helper_call("index", target, key)
+        if self.static_type(obj) == "table":
             return P.subscript(target, key)
-        if key_type in ("int", "float", "number") and isinstance(target, ast.Name) and P.is_simple(key):
-            # `row[k]`: a table's own read (C speed) when it is one.
-            test = ast.Compare(P.call("type", target), [ast.Is()], [P.name("Table")])
-            return ast.IfExp(test, P.subscript(target, key), self.helper_call("index", target, key))
-        return self.helper_call("index", target, key)
+        if not P.is_simple(key):
+            return self.helper_call("index", target, key)
+        # `obj.k`, `row[i]`: the value's own subscript (C speed for tables,
+        # `lua_index` for userdata, a TypeError that errors.py words as Lua's
+        # for the rest) unless it is a string, whose reads go to `string`.
+        if not isinstance(target, ast.Name):
+            tmp = self.temp()
+            checked = ast.NamedExpr(P.name(tmp, store=True), target)
+            target = P.name(tmp)
+        else:
+            checked = target
+        test = ast.Compare(P.call("type", checked), [ast.IsNot()], [P.name("str")])
+        return ast.IfExp(test, P.subscript(target, key), self.helper_call("index", target, key))
 
     def index_key(self, e) -> ast.expr:
         if e.notation == lua.IndexNotation.DOT:
@@ -445,7 +455,7 @@ class ExpressionsMixin:
             return [P.expr_stmt(P.call(P.attr(table, "append"), self.expr(value)))]
         if known and (target.notation == lua.IndexNotation.DOT or self.static_type(key) in ("int", "string")):
             k = self.index_key(target)
-            return [P.expr_stmt(P.call(P.attr("dict", "__setitem__"), table, k, self.expr(value)))]
+            return [P.assign(P.subscript(table, k, store=True), self.expr(value))]
         return None
 
     # --- tables ----------------------------------------------------------------------
@@ -470,16 +480,17 @@ class ExpressionsMixin:
         names = [k.value for k in keys if isinstance(k, ast.Constant) and type(k.value) is str]
         if len(names) == len(keys) and len(set(names)) == len(names) and all(_is_keyword_arg(n) for n in names):
             # All distinct identifiers: `Table(x=1, y=2)`.
-            args = [P.tuple_(seq)] if seq else []
             kw = [ast.keyword(k, v) for k, v in zip(names, values)]
-            return P.call("Table", *args, keywords=kw)
+            if seq:
+                return P.call(P.attr("Table", "of"), P.tuple_(seq), keywords=kw)
+            return P.call("Table", keywords=kw)
         args = [P.tuple_(seq)]
         if not all(isinstance(k, ast.Constant) and type(k.value) is not bool for k in keys) and len(keys) > 1:
             # Keys Python may merge (true and 1): pairs, not a dict literal.
             args.append(P.ast_list(P.tuple_([k, v]) for k, v in zip(keys, values)))
         elif keys:
             args.append(ast.Dict(keys, values))
-        return P.call("Table", *args)
+        return P.call(P.attr("Table", "of"), *args)
 
     def _function_expr(self, e):
         return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))

@@ -283,6 +283,12 @@ class StatementsMixin:
             return P.name(v.py, store=True)
         obj = self.expr(t.value)
         key = self.index_key(t)
+        if not (isinstance(key, ast.Constant) and type(key.value) in (str, int)) and self.static_type(t.idx) not in (
+            "string",
+            "int",
+        ):
+            # A plain table's store is a dict store: the key must be raw.
+            key = self.helper_call("raw_key", key)
         return P.subscript(obj, key, store=True)
 
     # --- control flow -------------------------------------------------------------

@@ -41,13 +41,14 @@ from .ops import (
     truthy,
     unm,
 )
-from .table import Table
+from .table import MetaTable, Table, raw_key
 from .values import Cell, Userdata, wrap
 
 __all__ = [
     "Cell",
     "LuaError",
     "LuaSource",
+    "MetaTable",
     "Table",
     "Userdata",
     "acall",
@@ -78,6 +79,7 @@ __all__ = [
     "mul",
     "numeric_for",
     "power",
+    "raw_key",
     "setindex",
     "shl",
     "shr",

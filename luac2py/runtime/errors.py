@@ -163,8 +163,24 @@ def _node_index(filename: str) -> dict:
         if isinstance(node, ast.expr):
             pos = (node.lineno, node.end_lineno, node.col_offset, node.end_col_offset)
             index.setdefault(pos, node)
+        if isinstance(node, ast.IfExp):
+            _link_guard_temps(node)
     _trees[filename] = (key, index)
     return index
+
+
+def _link_guard_temps(node: ast.IfExp) -> None:
+    """``t[k] if type(t := a.b) is not str else index(t, k)``: the temporary's
+    uses describe as ``a.b`` does."""
+    bound = {
+        n.target.id: n.value for n in ast.walk(node.test) if isinstance(n, ast.NamedExpr) and isinstance(n.target, ast.Name)
+    }
+    if not bound:
+        return
+    for branch in (node.body, node.orelse):
+        for n in ast.walk(branch):
+            if isinstance(n, ast.Name) and n.id in bound:
+                n.lua_value = bound[n.id]
 
 
 def _node_at(code, lasti: int):
@@ -203,6 +219,8 @@ def describe_expr(node, code, src=None) -> str | None:
     if node is None:
         return None
     if isinstance(node, ast.Name):
+        if hasattr(node, "lua_value"):
+            return describe_expr(node.lua_value, code, src)
         ident = node.id
         # Python names may carry a rename suffix; the module's name map undoes it.
         lua = src.names.get(ident, ident) if src is not None else ident
@@ -217,6 +235,8 @@ def describe_expr(node, code, src=None) -> str | None:
         return None
     if isinstance(node, ast.Subscript):
         return _describe_field(node.value, node.slice, src)
+    if isinstance(node, ast.IfExp) and isinstance(node.body, ast.Subscript):
+        return describe_expr(node.body, code, src)  # a guarded read's fast path
     if isinstance(node, ast.Attribute) and _is_lua_module(node.value):
         return f"global '{_global_name(node.attr)}'"
     if isinstance(node, ast.Attribute) and node.attr == "LIB" and isinstance(node.value, ast.Attribute):
@@ -242,6 +262,8 @@ def _callee_name(code, lasti, src):
     if not isinstance(node, ast.Call):
         return None
     func = node.func
+    while isinstance(func, ast.IfExp) and isinstance(func.body, ast.Subscript):
+        func = func.body  # a guarded read's fast path
     if isinstance(func, ast.Name) and func.id in ("invoke", "ainvoke") and len(node.args) > 1:
         method = node.args[1]
         return (method.value, True) if isinstance(method, ast.Constant) else None
@@ -284,6 +306,7 @@ _PY_TYPES = {
     "str": "string",
     "bool": "boolean",
     "Table": "table",
+    "MetaTable": "table",
     "function": "function",
     "builtin_function_or_method": "function",
     "method": "function",

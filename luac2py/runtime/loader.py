@@ -373,7 +373,7 @@ def make_package(env: Table, loaded: Table, search_files: bool) -> Table:
 
     def findloader(name: str):
         searchers = package["searchers"]
-        if type(searchers) is not Table:
+        if not isinstance(searchers, Table):
             raise LuaError.at_caller("'package.searchers' must be a table")
         msg = []
         i = 1

@@ -12,7 +12,7 @@ import sys
 from types import CoroutineType
 
 from .errors import LuaError
-from .table import Table
+from .table import MetaTable, Table
 from .values import (
     MAXINTEGER,
     MININTEGER,
@@ -61,9 +61,10 @@ def truthy(v) -> bool:
 
 def metamethod(v, event: str):
     t = type(v)
+    if t is MetaTable:
+        return dict.get(v.meta, event)
     if t is Table:
-        meta = v.meta
-        return None if meta is None else dict.get(meta, event)
+        return None
     if t is str:
         from .lib.lstring import STRING_META
 
@@ -89,7 +90,7 @@ def _call_table(self, *args):
     if handler is None:
         raise LuaError.at_caller("attempt to call a table value", what="call")
     # A chain of __call tables is followed here, not by recursion (Lua's stack does not grow).
-    while type(handler) is Table:
+    while isinstance(handler, Table):
         args = (self, *args)
         self = handler
         meta = handler.meta
@@ -99,7 +100,7 @@ def _call_table(self, *args):
     return handler(self, *args)
 
 
-Table.__call__ = _call_table
+MetaTable.__call__ = _call_table
 
 
 async def acall(f, *args):
@@ -115,7 +116,7 @@ async def acall(f, *args):
 
 def index(obj, key):
     """``obj[key]`` for a value of unknown type."""
-    if type(obj) is Table:
+    if type(obj) is Table or type(obj) is MetaTable:
         if type(key) is bool:
             return obj.__missing__(key)
         return obj[key]
@@ -123,7 +124,7 @@ def index(obj, key):
         from .lib.lstring import STRING_META
 
         h = dict.get(STRING_META, "__index")
-        if type(h) is Table:
+        if isinstance(h, Table):
             return h[key] if type(key) is not bool else None
         return first(h(obj, key))
     if isinstance(obj, Userdata):
@@ -137,7 +138,7 @@ def index(obj, key):
 def index_with(handler, obj, key):
     """``obj[key]`` through an ``__index`` value: a function is called, any
     other value is indexed in turn."""
-    if type(handler) is Table:
+    if isinstance(handler, Table):
         return index(handler, key)
     if callable(handler):
         return first(handler(obj, key))
@@ -148,8 +149,8 @@ def index_with(handler, obj, key):
 
 def setindex(obj, key, value):
     """``obj[key] = value`` for a value of unknown type."""
-    if type(obj) is Table:
-        obj[key] = value
+    if type(obj) is Table or type(obj) is MetaTable:
+        obj.set(key, value)
         return
     if isinstance(obj, Userdata) and hasattr(obj, "lua_setindex"):
         obj.lua_setindex(key, value)
@@ -158,8 +159,8 @@ def setindex(obj, key, value):
 
 
 def newindex_with(handler, obj, key, value):
-    if type(handler) is Table:
-        handler[key] = value
+    if isinstance(handler, Table):
+        handler.set(key, value)
     elif callable(handler):
         handler(obj, key, value)
     elif isinstance(handler, Userdata) and hasattr(handler, "lua_setindex"):
@@ -170,7 +171,7 @@ def newindex_with(handler, obj, key, value):
 
 def invoke(obj, name, *args):
     """``obj:name(args)``."""
-    if type(obj) is Table:
+    if type(obj) is MetaTable or type(obj) is Table:
         f = obj[name]
     elif type(obj) is str:
         f = index(obj, name)
@@ -554,11 +555,11 @@ def length(v):
     if t is str:
         return len(v)
     if t is Table:
-        meta = v.meta
-        if meta is not None:
-            h = dict.get(meta, "__len")
-            if h is not None:
-                return first(call(h, v, v))
+        return v.length()
+    if t is MetaTable:
+        h = dict.get(v.meta, "__len")
+        if h is not None:
+            return first(call(h, v, v))
         return v.length()
     h = metamethod(v, "__len")
     if h is not None:
@@ -767,6 +768,6 @@ def _leaving(exc: BaseException, frame) -> bool:
 
 def tbc_close_with(value, err) -> None:
     handler = metamethod(value, "__close")
-    if not callable(handler) or type(handler) is Table:
+    if not callable(handler) or isinstance(handler, Table):
         raise LuaError.at_caller(f"attempt to call a {obj_type_name(handler)} value (metamethod 'close')")
     handler(value, err)

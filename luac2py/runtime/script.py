@@ -22,7 +22,7 @@ THREAD_STACK = 512 * 1024 * 1024
 def run_script(chunk, source) -> None:
     args = [from_text(a) for a in sys.argv[1:]]
     env = new_env(search_files=True)
-    arg = Table((*args,), {0: from_text(sys.argv[0]), -1: "lua"})
+    arg = Table.of((*args,), {0: from_text(sys.argv[0]), -1: "lua"})
     env["arg"] = arg
     result = {"status": 0}
 

@@ -1,10 +1,13 @@
 """Lua tables.
 
-A ``Table`` is a ``dict`` subclass: reads with ``t[k]`` run at C speed and fall
-back to ``__missing__`` (nil, or the ``__index`` metamethod) only on a miss.
-Writes go through ``__setitem__``, which applies Lua's rules: nil deletes,
-float keys with an integer value become integers, ``__newindex`` applies to
-absent keys, nil and NaN keys are errors.
+A table is a ``dict`` subclass, of one of two classes: ``Table`` while it has
+no metatable, ``MetaTable`` once it has one (``setmetatable`` switches the
+instance's class). Reads ``t[k]`` run at C speed on both and fall back to
+``__missing__`` only on a miss; a plain table's writes are dict stores too,
+while a MetaTable's ``__setitem__`` applies ``__newindex`` to absent keys.
+Generated code stores raw keys (``raw_key``: float keys with an integer value
+become integers, nil and NaN keys are errors); "is it a table" is
+``isinstance(v, Table)``, and ``type(v) is Table`` means a plain one.
 
 Python's ``True == 1`` would make ``t[true]`` and ``t[1]`` one slot, so boolean
 keys are stored as the two ``BoolKey`` sentinels and turned back on iteration.
@@ -61,42 +64,56 @@ def raise_lua(message):
 
 
 class Table(dict):
-    """A Lua table. ``Table(seq, fields, **named)``: positional items, other keys
-    (a dict, or a list of pairs), and identifier keys; nil values are left out."""
+    """A Lua table without a metatable. ``Table()`` and ``Table(x=1, y=2)`` are
+    dict constructors (C speed); ``Table.of(seq, fields)`` builds any other
+    constructor. ``setmetatable`` switches an instance to ``MetaTable``, whose
+    Python-level ``__missing__``/``__setitem__`` apply the metamethods, so a
+    plain table's reads *and* writes stay dict operations.
 
-    __slots__ = ("meta", "border", "walk", "__weakref__")
+    Stores into a plain table are dict stores: generated code passes keys
+    that are already raw (``raw_key``) and may store None, which every
+    reader treats as an absent key (``setmetatable`` purges them)."""
+
     __hash__ = object.__hash__
 
-    def __init__(self, seq=(), fields=None, /, **named):
-        self.meta = None
-        self.walk = None
+    meta = None  # the metatable (a MetaTable's own attribute)
+    border = 0  # where the last ``#`` found a border
+    walk = None  # (keys, position) of the last ``next``
+
+    @staticmethod
+    def of(seq=(), fields=None, /, **named) -> "Table":
+        """``{seq..., [k] = v...}``: positional items, other keys (a dict, or a
+        list of pairs) and identifier keys; nil values are left out."""
+        t = Table()
+        if named:
+            fields = [*(fields.items() if type(fields) is dict else fields or ()), *named.items()]
         if fields:
             for k, v in fields.items() if type(fields) is dict else fields:
                 if v is not None:
-                    dict.__setitem__(self, raw_key(k), v)
-        if named:
-            for k, v in named.items():
-                if v is not None:
-                    dict.__setitem__(self, k, v)
+                    dict.__setitem__(t, raw_key(k), v)
         # Positional items are stored last, as Lua does: `{[1] = "a", "b"}[1]` is "b".
         n = 0
         for v in seq:
             n += 1
             if v is not None:
-                dict.__setitem__(self, n, v)
+                dict.__setitem__(t, n, v)
             elif fields:
-                dict.pop(self, n, None)
-        self.border = n
+                dict.pop(t, n, None)
+        if n:
+            t.border = n
+        return t
 
-    # Identity semantics, with __eq for two tables.
+    # Identity, or ``__eq`` when either table has a metatable. One method for
+    # both classes: were MetaTable's its own, Python would call it first, with
+    # the operands swapped, for ``plain == meta``.
     def __eq__(self, other):
         if self is other:
             return True
-        if type(other) is not Table:
-            return False
-        from .ops import eq_metamethod
+        if type(other) is MetaTable or (type(self) is MetaTable and type(other) is Table):
+            from .ops import eq_metamethod
 
-        return eq_metamethod(self, other)
+            return eq_metamethod(self, other)
+        return False
 
     def __ne__(self, other):
         return not self.__eq__(other)
@@ -108,40 +125,9 @@ class Table(dict):
         return f"<table: 0x{id(self):08x}>"
 
     def __missing__(self, key):
-        meta = self.meta
-        if meta is None:
-            if type(key) is bool:
-                return dict.get(self, TRUE_KEY if key else FALSE_KEY)
-            return None
         if type(key) is bool:
-            v = dict.get(self, TRUE_KEY if key else FALSE_KEY)
-            if v is not None:
-                return v
-        handler = dict.get(meta, "__index")
-        if handler is None:
-            return None
-        if type(handler) is Table:
-            return handler[key]
-        from .ops import index_with
-
-        return index_with(handler, self, key)
-
-    def __setitem__(self, key, value):
-        tk = type(key)
-        if not (tk is str or tk is int):
-            key = raw_key(key)
-        meta = self.meta
-        if meta is not None and not dict.__contains__(self, key):
-            handler = dict.get(meta, "__newindex")
-            if handler is not None:
-                from .ops import newindex_with
-
-                newindex_with(handler, self, lua_key(key), value)
-                return
-        if value is None:
-            dict.pop(self, key, None)
-        else:
-            dict.__setitem__(self, key, value)
+            return dict.get(self, TRUE_KEY if key else FALSE_KEY)
+        return None
 
     def rawget(self, key):
         tk = type(key)
@@ -163,17 +149,26 @@ class Table(dict):
         else:
             dict.__setitem__(self, key, value)
 
+    def set(self, key, value):
+        """``t[key] = value`` with Lua's rules, for a key of any type."""
+        key = raw_key(key)
+        if value is None:
+            dict.pop(self, key, None)
+        else:
+            dict.__setitem__(self, key, value)
+
     def length(self) -> int:
         """A border, as Lua's ``#`` (without ``__len``) finds one."""
+        get = dict.get
         n = self.border
-        if n > 0 and dict.__contains__(self, n):
-            while dict.__contains__(self, n + 1):
+        if n > 0 and get(self, n) is not None:
+            while get(self, n + 1) is not None:
                 n += 1
         else:
-            while n > 0 and not dict.__contains__(self, n):
+            while n > 0 and get(self, n) is None:
                 n -= 1
             if n == 0:
-                while dict.__contains__(self, n + 1):
+                while get(self, n + 1) is not None:
                     n += 1
         self.border = n
         return n
@@ -224,6 +219,68 @@ class Table(dict):
             v = get(self, k)
             if v is not None:
                 yield (k.value if type(k) is BoolKey else k), v
+
+    def fields(self) -> list:
+        """The (stored key, value) pairs with a value, for runtime code."""
+        return [(k, v) for k, v in dict.items(self) if v is not None]
+
+    def set_meta(self, mt) -> None:
+        """Give the table a metatable (a Table) or take it away (None)."""
+        if mt is None:
+            if type(self) is MetaTable:
+                del self.meta
+                self.__class__ = Table
+            return
+        if type(self) is Table:
+            if None in dict.values(self):
+                for k in [k for k, v in dict.items(self) if v is None]:
+                    dict.__delitem__(self, k)
+            self.__class__ = MetaTable
+        self.meta = mt
+
+
+class MetaTable(Table):
+    """A Lua table with a metatable: misses go to ``__index``, stores of absent
+    keys to ``__newindex``, ``==`` to ``__eq``, calls to ``__call`` (ops.py).
+    It never holds None values."""
+
+    __slots__ = ()
+
+    def __missing__(self, key):
+        if type(key) is bool:
+            v = dict.get(self, TRUE_KEY if key else FALSE_KEY)
+            if v is not None:
+                return v
+        handler = dict.get(self.meta, "__index")
+        if handler is None:
+            return None
+        if type(handler) is Table:
+            return handler[key] if type(key) is not bool else handler.__missing__(key)
+        from .ops import index_with
+
+        return index_with(handler, self, key)
+
+    def __setitem__(self, key, value):
+        tk = type(key)
+        if not (tk is str or tk is int):
+            key = raw_key(key)
+        if not dict.__contains__(self, key):
+            handler = dict.get(self.meta, "__newindex")
+            if handler is not None:
+                from .ops import newindex_with
+
+                newindex_with(handler, self, lua_key(key), value)
+                return
+        if value is None:
+            dict.pop(self, key, None)
+        else:
+            dict.__setitem__(self, key, value)
+
+    def set(self, key, value):
+        self[key] = value
+
+
+TABLES = (Table, MetaTable)
 
 
 def is_float_int(x) -> bool:

@@ -12,7 +12,7 @@ import math
 import re
 from types import BuiltinFunctionType, CoroutineType, FunctionType, MethodType
 
-from .table import Table
+from .table import MetaTable, Table
 
 MAXINTEGER = 2**63 - 1
 MININTEGER = -(2**63)
@@ -68,12 +68,10 @@ def obj_type_name(v) -> str:
     ``__name`` in a table's or userdata's metatable wins."""
     t = type(v)
     if t is Table:
-        meta = v.meta
-        if meta is not None:
-            name = dict.get(meta, "__name")
-            if type(name) is str:
-                return name
         return "table"
+    if t is MetaTable:
+        name = dict.get(v.meta, "__name")
+        return name if type(name) is str else "table"
     if isinstance(v, Userdata):
         meta = getattr(v, "lua_meta", None)
         name = dict.get(meta, "__name") if meta is not None else None
@@ -93,7 +91,7 @@ def type_name(v) -> str:
         return "number"
     if t is str:
         return "string"
-    if t is Table:
+    if t is Table or t is MetaTable:
         return "table"
     if t in _FUNCTION_TYPES or t is CoroutineType:
         return "function"

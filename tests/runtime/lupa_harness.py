@@ -84,13 +84,13 @@ def to_runtime(v):
     if lupa.lua54.lua_type(v) == "table":
         # Positional items first, so the runtime's border is Lua's.
         n = _RAWLEN(v)
-        t = Table([to_runtime(v[i]) for i in range(1, n + 1)])
+        t = Table.of([to_runtime(v[i]) for i in range(1, n + 1)])
         for k, x in v.items():
             if not (type(k) is int and 1 <= k <= n):
-                t[to_runtime(k)] = to_runtime(x)
+                t.set(to_runtime(k), to_runtime(x))
         meta = _GETMETA(v)
         if meta is not None:
-            t.meta = to_runtime(meta)
+            t.set_meta(to_runtime(meta))
         return t
     return v
 
@@ -129,5 +129,5 @@ def check_program(src: str, pyfunc):
 
 def with_meta(t, **events):
     """``t`` with a metatable holding ``events``."""
-    t.meta = Table((), events)
+    t.set_meta(Table.of((), events))
     return t

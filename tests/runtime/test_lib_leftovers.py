@@ -28,7 +28,7 @@ def test_present_in_env():
 def test_unpack_is_table_unpack():
     env = new_env()
     unpack = env["unpack"]
-    t = Table(["a", "b", "c"])
+    t = Table.of(["a", "b", "c"])
     check_program("return table.unpack({'a', 'b', 'c'})", lambda: unpack(t))
     check_program("return table.unpack({'a', 'b', 'c'}, 2)", lambda: unpack(t, 2))
     check_program("return table.unpack({'a', 'b', 'c'}, 2, 4)", lambda: unpack(t, 2, 4))

@@ -71,7 +71,7 @@ def test_constants():
 
 def _draw(seed, calls):
     M.randomseed(*seed)
-    return Table([M.random(*args) for args in calls])
+    return Table.of([M.random(*args) for args in calls])
 
 
 RANDOM_CALLS = [

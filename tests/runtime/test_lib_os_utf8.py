@@ -66,7 +66,7 @@ def walk_codes(s, lax=None):
     while True:
         r = f(state, control)
         if not r:
-            return Table(out)
+            return Table.of(out)
         control = r[0]
         out.append(f"{r[0]}:{r[1]}")
 
@@ -131,7 +131,7 @@ def test_os_call(name, args):
 
 
 def os_time_normalised(fields):
-    t = Table((), fields)
+    t = Table.of((), fields)
     return OS.time(t), t
 
 

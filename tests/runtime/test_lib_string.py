@@ -280,7 +280,7 @@ def py_collect(values):
             r = r if type(r) is tuple else (r,)
             if not r or r[0] is None:
                 break
-            out[i] = Table(r, {"n": len(r)})
+            out[i] = Table.of(r, {"n": len(r)})
         return out
 
     return py_results(run)

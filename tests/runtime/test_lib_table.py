@@ -67,7 +67,7 @@ def test_lib_table():
 
 
 def tbl(*items, **fields):
-    return Table(items, fields)
+    return Table.of(items, fields)
 
 
 # A table whose every read, write and length goes through metamethods to
@@ -89,7 +89,7 @@ def proxy(store, log):
 
     def put(_, k, v):
         log.append(f"w{k}={tostring(v)}")
-        store[k] = v
+        store.set(k, v)
         return ()
 
     return with_meta(Table(), __index=get, __newindex=put, __len=lambda *_: store.length())
@@ -168,10 +168,11 @@ def prog_pack():
 
 def prog_eq_move():
     # Source and destination equal by __eq but distinct: copies forwards.
-    mt = Table((), {"__eq": lambda a, b: True})
+    mt = Table.of((), {"__eq": lambda a, b: True})
     a = tbl(1, 2, 3, 4)
     b = tbl(1, 2, 3, 4)
-    a.meta = b.meta = mt
+    a.set_meta(mt)
+    b.set_meta(mt)
     T.move(a, 1, 3, 2, b)
     return b
 
@@ -233,7 +234,7 @@ def sort_case(values, comp):
     src = f"local t = {lua_list(values)} local ok, e = pcall(table.sort, t{args}) return ok, e, t"
 
     def py():
-        t = Table(values)
+        t = Table.of(values)
         try:
             T.sort(t, *([py_cmp] if py_cmp else []))
         except LuaError as e:
@@ -270,9 +271,9 @@ def test_sort_records_with_ties():
     )
 
     def py():
-        t = Table([tbl(k=k, id=i) for k, i in recs])
+        t = Table.of([tbl(k=k, id=i) for k, i in recs])
         T.sort(t, lambda a, b: a["k"] < b["k"])
-        return Table([r["id"] for r in t.values()])
+        return Table.of([r["id"] for r in t.values()])
 
     check_program(src, py)
 
@@ -286,7 +287,7 @@ def test_sort_comparator_calls():
     )
 
     def py():
-        t, log = Table(values), []
+        t, log = Table.of(values), []
 
         def lt(a, b):
             log.append(f"{a}<{b}")
@@ -312,13 +313,13 @@ for i = 1, 5 do order[i] = store[i].i end
 return #log, order"""
 
     def py():
-        mt = Table((), {"__lt": lambda a, b: a["v"] < b["v"]})
+        mt = Table.of((), {"__lt": lambda a, b: a["v"] < b["v"]})
         store, log = Table(), []
         for i, v in enumerate([4, 1, 3, 1, 2], 1):
             store[i] = tbl(v=v, i=i)
-            store[i].meta = mt
+            store[i].set_meta(mt)
         T.sort(proxy(store, log))
-        return len(log), Table([store[i]["i"] for i in range(1, 6)])
+        return len(log), Table.of([store[i]["i"] for i in range(1, 6)])
 
     check_program(src, py)
 
@@ -330,7 +331,7 @@ def test_sort_error_in_comparator():
     )
 
     def py():
-        t = Table([3, 2, 1])
+        t = Table.of([3, 2, 1])
 
         def lt(a, b):
             if a == 1:
@@ -348,6 +349,6 @@ def test_sort_error_in_comparator():
 def test_sort_fast_path_large():
     rng = random.Random(3)
     for values in ([rng.randrange(-(10**6), 10**6) for _ in range(5000)], [f"k{rng.random()}" for _ in range(2000)]):
-        t = Table(values)
+        t = Table.of(values)
         T.sort(t)
         assert list(t.values()) == sorted(values)

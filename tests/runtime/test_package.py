@@ -90,7 +90,7 @@ def test_app_mode_modules():
         loader_calls.append(args)
         return "from loader"
 
-    lib = Table({"x": 1})
+    lib = Table.of({"x": 1})
     env = new_env({"funcs": funcs, "lib": lib, "lazy": loader})
     require = env["require"]
     # Module values come from preload loaders: the first require gives the

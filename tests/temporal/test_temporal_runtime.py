@@ -55,7 +55,7 @@ def back(data: bytes):
         (-math.inf, b"null"),
         (True, b"true"),
         (Table(), b"[]"),
-        (Table([1, "a", Table()]), b'[1,"a",[]]'),
+        (Table.of([1, "a", Table()]), b'[1,"a",[]]'),
         (Table(b=1, a=Table(c=2.0)), b'{"a":{"c":2},"b":1}'),
         ("h\xc3\xa9", '"hé"'.encode()),
         ("\xff", '"\ufffd"'.encode()),
@@ -74,10 +74,10 @@ def test_nil_is_binary_null():
 @pytest.mark.parametrize(
     "table, message",
     [
-        (Table([1, 2], x=3), "both integer and string keys"),
-        (Table((), {1: "a", 3: "c"}), "holes"),
-        (Table((), {2.5: "x"}), "number keys"),
-        (Table((), {True: 1}), "boolean keys"),
+        (Table.of([1, 2], x=3), "both integer and string keys"),
+        (Table.of((), {1: "a", 3: "c"}), "holes"),
+        (Table.of((), {2.5: "x"}), "number keys"),
+        (Table.of((), {True: 1}), "boolean keys"),
         (Table(f=print), "function"),
     ],
 )
@@ -93,12 +93,12 @@ def test_depth_and_cycles():
         wire(t)
     deep = Table()
     for _ in range(128):
-        deep = Table([deep])
+        deep = Table.of([deep])
     with pytest.raises(PayloadError, match="deeper than 128"):
         wire(deep)
     ok = Table()
     for _ in range(127):
-        ok = Table([ok])
+        ok = Table.of([ok])
     wire(ok)
 
 
@@ -120,11 +120,11 @@ def test_round_trip_and_python_views():
     lua = to_lua(data)
     assert lua["list"][3]["x"] == "h\xc3\xa9llo"
     assert to_python(back(wire(lua))) == data
-    assert to_python(Table()) == [] and to_python(Table((), {1: "a", 5: "b"})) == {1: "a", 5: "b"}
+    assert to_python(Table()) == [] and to_python(Table.of((), {1: "a", 5: "b"})) == {1: "a", 5: "b"}
 
 
 def test_typed_decoding_for_python_callers():
-    p = PC.to_payloads([Table(a=Table([1, 2]))])[0]
+    p = PC.to_payloads([Table(a=Table.of([1, 2]))])[0]
     assert PC.from_payloads([p], [dict]) == [{"a": [1, 2]}]
 
 
@@ -296,7 +296,7 @@ def test_activity_kwargs_defaults():
 
 def test_activity_kwargs_all_options():
     kw = activity_kwargs(
-        Table(
+        Table.of(
             (),
             {
                 "activity.start_to_close_timeout": "30s",
@@ -312,7 +312,7 @@ def test_activity_kwargs_all_options():
                     initial_interval=1000,
                     backoff_coefficient=2.0,
                     maximum_interval=60000,
-                    non_retryable_error_types=Table(["INVALID", "PermissionDenied"]),
+                    non_retryable_error_types=Table.of(["INVALID", "PermissionDenied"]),
                 ),
                 "other.key": "ignored",
             },
@@ -376,22 +376,22 @@ def test_executor_is_immutable():
 
     funcs = FuncsModule(AppSpec(name="x"))
     base = funcs.new()
-    tuned = base.with_options(Table((), {"activity.start_to_close_timeout": "1s"}))
+    tuned = base.with_options(Table.of((), {"activity.start_to_close_timeout": "1s"}))
     assert base.options == {} and tuned.options == {"start_to_close_timeout": timedelta(seconds=1)}
     ctx = tuned.with_context(Table(trace_id="abc"))
     assert ctx.context["trace_id"] == "abc" and tuned.context is None and ctx.options == tuned.options
     with pytest.raises(LuaError, match="with_options"):
-        base.with_options(Table((), {"activity.heartbeat_timeout": "never"}))
+        base.with_options(Table.of((), {"activity.heartbeat_timeout": "never"}))
 
 
 # --- other modules ---------------------------------------------------------------
 
 
 def test_json_module():
-    assert JSON.encode(Table(a=Table([1, 2]))) == ('{"a":[1,2]}', None)
+    assert JSON.encode(Table(a=Table.of([1, 2]))) == ('{"a":[1,2]}', None)
     assert JSON.decode('{"s":"\\u00e9"}')[0]["s"] == "\xc3\xa9"
     assert JSON.decode("{oops")[1].kind() == "INVALID"
-    assert JSON.encode(Table([1], x=1))[1].kind() == "INVALID"
+    assert JSON.encode(Table.of([1], x=1))[1].kind() == "INVALID"
 
 
 def test_base64_module():

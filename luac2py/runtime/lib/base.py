@@ -12,7 +12,7 @@ from types import CoroutineType
 
 from ..errors import LuaError, c_function, from_python, lua_position
 from ..ops import first
-from ..table import Table
+from ..table import MetaTable, Table
 from ..values import TYPE_META, Userdata, obj_type_name, fmt_float, str_to_number, type_name, wrap
 
 
@@ -21,7 +21,7 @@ def _arg_error(n: int, fname: str, msg: str):
 
 
 def _check_table(v, n, fname):
-    if type(v) is not Table:
+    if not isinstance(v, Table):
         raise _arg_error(n, fname, f"table expected, got {_typename_for_msg(v)}")
     return v
 
@@ -47,20 +47,20 @@ def tostring(v=_NOVALUE, *_):
         return "nil"
     if t is bool:
         return "true" if v else "false"
-    if t is Table:
+    if t is MetaTable:
         meta = v.meta
-        if meta is not None:
-            h = dict.get(meta, "__tostring")
-            if h is not None:
-                s = first(h(v))
-                if type(s) is not str:
-                    if type(s) in (int, float):
-                        return tostring(s)
-                    raise LuaError.at_caller("'__tostring' must return a string")
-                return s
-            name = dict.get(meta, "__name")
-            if type(name) is str:
-                return f"{name}: 0x{id(v):014x}"
+        h = dict.get(meta, "__tostring")
+        if h is not None:
+            s = first(h(v))
+            if type(s) is not str:
+                if type(s) in (int, float):
+                    return tostring(s)
+                raise LuaError.at_caller("'__tostring' must return a string")
+            return s
+        name = dict.get(meta, "__name")
+        if type(name) is str:
+            return f"{name}: 0x{id(v):014x}"
+    if t is Table or t is MetaTable:
         return f"table: 0x{id(v):014x}"
     if isinstance(v, Userdata):
         return v.lua_tostring()
@@ -123,13 +123,13 @@ def rawequal(a=_NOVALUE, b=_NOVALUE, *_):
         raise _arg_error(1 if a is _NOVALUE else 2, "rawequal", "value expected")
     if type(a) is bool or type(b) is bool:
         return a is b
-    if type(a) is Table or type(b) is Table:
+    if isinstance(a, Table) or isinstance(b, Table):
         return a is b
     return a == b
 
 
 def rawlen(v=_NOVALUE, *_):
-    if type(v) is Table:
+    if isinstance(v, Table):
         return v.length()
     if type(v) is str:
         return len(v)
@@ -152,20 +152,20 @@ def rawset(t=None, k=_NOVALUE, v=_NOVALUE, *_):
 
 
 def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
-    if type(t) is not Table:
+    if not isinstance(t, Table):
         raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
-    if mt is _NOVALUE or (mt is not None and type(mt) is not Table):
+    if mt is _NOVALUE or (mt is not None and not isinstance(mt, Table)):
         raise _arg_error(2, "setmetatable", f"nil or table expected, got {_typename_for_msg(mt)}")
-    if t.meta is not None and dict.get(t.meta, "__metatable") is not None:
+    if type(t) is MetaTable and dict.get(t.meta, "__metatable") is not None:
         raise LuaError.at_caller("cannot change a protected metatable")
-    t.meta = mt
+    t.set_meta(mt)
     return t
 
 
 def getmetatable(v=_NOVALUE, *_):
     if v is _NOVALUE:
         raise _arg_error(1, "getmetatable", "value expected")
-    if type(v) is Table:
+    if isinstance(v, Table):
         mt = v.meta
     elif type(v) is str:
         from .lstring import STRING_META
@@ -189,7 +189,7 @@ def lua_next(t=_NOVALUE, k=None, *_):
 def pairs(t=_NOVALUE, *_):
     if t is _NOVALUE:
         raise _arg_error(1, "pairs", "value expected")
-    if type(t) is Table and t.meta is not None:
+    if type(t) is MetaTable:
         h = dict.get(t.meta, "__pairs")
         if h is not None:
             from ..ops import adjust
@@ -201,10 +201,10 @@ def pairs(t=_NOVALUE, *_):
 
 def pairs_iter(t=_NOVALUE):
     """``for k, v in pairs(t)`` as a Python iterator (no ``__pairs``)."""
-    if type(t) is Table and (t.meta is None or dict.get(t.meta, "__pairs") is None):
+    if type(t) is Table or (type(t) is MetaTable and dict.get(t.meta, "__pairs") is None):
         return t.items_snapshot()
     triple = pairs(t)
-    if triple[0] is lua_next and type(t) is not Table:
+    if triple[0] is lua_next and not isinstance(t, Table):
         # `next` called by the loop: Lua names it by that role.
         raise LuaError.at_caller(f"bad argument #1 to 'for iterator' (table expected, got {type_name(t)})")
     from ..ops import generic_for
@@ -213,7 +213,7 @@ def pairs_iter(t=_NOVALUE):
 
 
 def _ipairs_get(t, i):
-    if type(t) is Table:
+    if isinstance(t, Table):
         return t[i]
     if type(t) is str or isinstance(t, Userdata):
         from ..ops import index
@@ -242,7 +242,7 @@ def ipairs_iter(t=_NOVALUE):
     if t is _NOVALUE:
         raise _arg_error(1, "ipairs", "value expected")
     i = 1
-    if type(t) is Table and t.meta is None:
+    if type(t) is Table:
         get = dict.get
         while True:
             v = get(t, i)
@@ -442,7 +442,7 @@ def _is_cancellation(e) -> bool:
 
 
 def unpack(t=None, i=1, j=None, *_):
-    if type(t) is not Table:
+    if not isinstance(t, Table):
         from ..ops import index
 
         if j is None:
@@ -458,7 +458,7 @@ def unpack(t=None, i=1, j=None, *_):
         return ()
     if j - i >= 1_000_000:
         raise LuaError.at_caller("too many results to unpack")
-    if t.meta is None:
+    if type(t) is Table:
         get = dict.get
         return tuple([get(t, k) for k in range(i, j + 1)])
     return tuple([t[k] for k in range(i, j + 1)])

@@ -220,9 +220,9 @@ def getlocal(*_):
 
 
 def setmetatable(v=None, mt=None, *_):
-    if mt is not None and type(mt) is not Table:
+    if mt is not None and not isinstance(mt, Table):
         raise _arg_error(2, "setmetatable", "nil or table expected")
-    if type(v) is Table:
+    if isinstance(v, Table):
         v.meta = mt
     elif type(v) is str:
         from .lstring import STRING_META
@@ -413,7 +413,7 @@ for _name, _fn in {
     "sethook": sethook,
     "gethook": gethook,
     "getlocal": getlocal,
-    "getmetatable": lambda v=None, *_: getmetatable(v) if type(v) is not Table else v.meta,
+    "getmetatable": lambda v=None, *_: getmetatable(v) if not isinstance(v, Table) else v.meta,
     "setmetatable": setmetatable,
     "getupvalue": getupvalue,
     "setupvalue": setupvalue,

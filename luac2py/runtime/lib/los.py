@@ -68,7 +68,7 @@ def _cannot_represent(what: str) -> LuaError:
 def time(t=None, *_):
     if t is None or t is NOVALUE:
         return int(_time.time())
-    if type(t) is not Table:
+    if not isinstance(t, Table):
         raise type_error(t, 1, "time", "table")
     year = _getfield(t, "year", -1, 1900)
     month = _getfield(t, "month", -1, 1)

@@ -1311,6 +1311,6 @@ def unpack(fmt=_NV, s=_NV, init=None, *_):
 # --- the library -------------------------------------------------------------------
 
 _NAMES = "byte char dump find format gmatch gsub len lower match pack packsize rep reverse sub unpack upper"
-STRING = Table((), {name: globals()[name] for name in _NAMES.split()})
-STRING_META = Table((), {"__index": STRING})
+STRING = Table.of((), {name: globals()[name] for name in _NAMES.split()})
+STRING_META = Table.of((), {"__index": STRING})
 LIB = STRING

@@ -26,7 +26,7 @@ _MAX_RESULTS = 999_980
 
 def _checktab(t, n: int, fname: str, what: int) -> None:
     """A table, or a value whose metatable has the metamethods ``what`` needs."""
-    if type(t) is Table:
+    if isinstance(t, Table):
         return
     if (
         (not what & _R or metamethod(t, "__index") is not None)
@@ -39,9 +39,9 @@ def _checktab(t, n: int, fname: str, what: int) -> None:
 
 def _len(t) -> int:
     """``luaL_len``: ``#t`` with ``__len``, which must give an integer."""
-    if type(t) is Table and t.meta is None:
+    if type(t) is Table:
         return t.length()
-    if type(t) is not Table and type(t) is not str and metamethod(t, "__len") is None:
+    if not isinstance(t, Table) and type(t) is not str and metamethod(t, "__len") is None:
         # A type error inside a C function carries no position.
         raise LuaError(f"attempt to get length of a {'nil' if t is NOVALUE else type_name(t)} value")
     n = length(t)
@@ -57,20 +57,20 @@ def _getn(t, fname: str, what: int) -> int:
 
 
 def _getter(t):
-    if type(t) is Table:
+    if isinstance(t, Table):
         return t.__getitem__
     return lambda k: index(t, k)
 
 
 def _setter(t):
-    if type(t) is Table:
-        return t.__setitem__
+    if isinstance(t, Table):
+        return t.set
     return lambda k, v: setindex(t, k, v)
 
 
 def insert(t=NOVALUE, *args):
     nargs = len(args)
-    if nargs == 1 and type(t) is Table and t.meta is None:
+    if nargs == 1 and type(t) is Table:
         t.append(args[0])
         return ()
     e = wrap(_getn(t, "insert", _R | _W) + 1)
@@ -135,7 +135,7 @@ def concat(t=NOVALUE, sep=None, i=None, j=None, *_):
     sep = "" if sep is None or sep is NOVALUE else check_string(sep, 2, "concat")
     i = opt_integer(i, 3, "concat", 1)
     last = opt_integer(j, 4, "concat", last)
-    if type(t) is Table and t.meta is None and last - i < dict.__len__(t):
+    if type(t) is Table and last - i < dict.__len__(t):
         # Fast path; a range longer than the table must hit a nil, found below.
         get = dict.get
         try:
@@ -157,7 +157,7 @@ def concat(t=NOVALUE, sep=None, i=None, j=None, *_):
 
 
 def pack(*args):
-    t = Table(args)
+    t = Table.of(args)
     t["n"] = len(args)
     return t
 
@@ -169,7 +169,7 @@ def unpack(t=NOVALUE, i=None, j=None, *_):
         return ()
     if e - i >= _MAX_RESULTS:
         raise LuaError.at_caller("too many results to unpack")
-    if type(t) is Table:
+    if isinstance(t, Table):
         get = t.__getitem__
     elif type(t) is str or metamethod(t, "__index") is not None:
         return tuple([index(t, k) for k in range(i, e + 1)])
@@ -190,7 +190,7 @@ def sort(t=NOVALUE, comp=None, *_):
     if n >= 2**31 - 1:
         raise arg_error(1, "sort", "array too big")
     if comp is NOVALUE or comp is None:
-        if type(t) is Table and t.meta is None and _sort_plain(t, n):
+        if type(t) is Table and _sort_plain(t, n):
             return ()
         lt = c_lt
     elif type_name(comp) != "function":

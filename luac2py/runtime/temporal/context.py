@@ -44,7 +44,7 @@ def current_values() -> Table:
         return Table()
     values = DATA_CONVERTER.payload_converter.from_payload(payload)
     # A foreign sender could put something other than an object in the header.
-    return values if type(values) is Table else Table()
+    return values if isinstance(values, Table) else Table()
 
 
 @contextmanager
@@ -53,7 +53,7 @@ def context_values(values: Table) -> Iterator[None]:
     starts carries them. Raises ValueError for a key that is not a string and
     PayloadError for a value without a JSON form."""
     merged = current_values()
-    for key, value in dict.items(values):
+    for key, value in values.fields():
         if type(key) is not str:
             raise ValueError(f"context keys must be strings, got {type_name(key)}")
         dict.__setitem__(merged, key, value)

@@ -91,7 +91,7 @@ def entry_function(exported, method: str | None, entry_id: str):
     function, or field ``method`` (default ``main``) of its returned table."""
     if type(exported) is tuple:
         exported = exported[0] if exported else None
-    if type(exported) is Table:
+    if isinstance(exported, Table):
         fn = exported[method or "main"]
         if fn is None:
             raise LuaError(f"{entry_id}: the source does not export '{method or 'main'}'")

@@ -230,7 +230,7 @@ class JwtModule(Module):
     lua_fields = frozenset({"encode", "verify"})
 
     def encode(self, payload=None, key=None, alg=None, *_):
-        if type(payload) is not Table:
+        if not isinstance(payload, Table):
             raise type_error(payload, 1, "encode", "table")
         key = to_bytes(check_string(key, 2, "encode"))
         alg = "HS256" if alg is None else check_string(alg, 3, "encode")

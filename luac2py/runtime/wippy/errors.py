@@ -107,7 +107,7 @@ def coerce(v) -> ErrorObject:
     decoded ``{kind=, message=}`` table, an error object)."""
     if type(v) is ErrorObject:
         return v
-    if type(v) is Table and type(v["message"]) is str:
+    if isinstance(v, Table) and type(v["message"]) is str:
         r = v["retryable"]
         return ErrorObject(
             v["kind"] if type(v["kind"]) is str else UNKNOWN,
@@ -155,7 +155,7 @@ class ErrorsModule(Module):
         """``errors.new(kind, message)`` (seeds), ``errors.new(message)`` and
         ``errors.new{kind=, message=, retryable=, details=}`` (Wippy)."""
         ta = type(a)
-        if ta is Table:
+        if isinstance(a, Table):
             kind, message, retryable = a["kind"], a["message"], a["retryable"]
             if kind is not None and type(kind) is not str:
                 raise LuaError.at_caller("bad argument #1 to 'new' (field 'kind' must be a string)")

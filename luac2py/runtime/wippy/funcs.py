@@ -55,7 +55,7 @@ _REMOTE_ONLY = ("task_queue", "heartbeat_timeout")
 
 def _items(t):
     if isinstance(t, dict):
-        return dict.items(t)
+        return t.fields() if isinstance(t, Table) else dict.items(t)
     raise ValueError(f"options must be a table, got {type_name(t)}")
 
 
@@ -221,7 +221,7 @@ def _retry_source(p: RetryPolicy) -> str:
 
 
 def _lua_options(options, fname: str) -> dict:
-    if type(options) is not Table:
+    if not isinstance(options, Table):
         raise LuaError.at_caller(f"bad argument #1 to '{fname}' (table expected, got {type_name(options)})")
     try:
         return parse_activity_options(options)
@@ -246,12 +246,12 @@ class Executor(LuaObject):
         return Executor(self._funcs, {**self.options, **_lua_options(options, "with_options")}, self.context)
 
     def with_context(self, values=None, *_):
-        if type(values) is not Table:
+        if not isinstance(values, Table):
             raise LuaError.at_caller(f"bad argument #1 to 'with_context' (table expected, got {type_name(values)})")
         merged = Table()
         for src in (self.context, values):
             if src is not None:
-                for k, v in dict.items(src):
+                for k, v in src.fields():
                     dict.__setitem__(merged, k, v)
         # Checked here so that a bad value is reported where it is given.
         try:

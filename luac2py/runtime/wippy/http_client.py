@@ -93,7 +93,7 @@ def _status(resp, *_):
 def _header(resp, name=None, *_):
     name = check_string(name, 1, "header")
     wanted = name.lower()
-    for key, value in dict.items(dict.get(resp, "headers")):
+    for key, value in dict.get(resp, "headers").fields():
         if key.lower() == wanted:
             return value
     return None
@@ -148,9 +148,9 @@ def _string_map(t, what: str) -> dict:
     """A table of Lua strings, keys and values."""
     if t is None:
         return {}
-    if type(t) is not Table:
+    if not isinstance(t, Table):
         raise _OptionError(f"{what} must be a table, got {type_name(t)}")
-    return {_lua_string(k, what + " key"): _lua_string(v, what) for k, v in dict.items(t)}
+    return {_lua_string(k, what + " key"): _lua_string(v, what) for k, v in t.fields()}
 
 
 def _text_map(t, what: str) -> dict:
@@ -161,11 +161,11 @@ def _query(t) -> list:
     """Query pairs; a list of values repeats the key."""
     if t is None:
         return []
-    if type(t) is not Table:
+    if not isinstance(t, Table):
         raise _OptionError(f"query must be a table, got {type_name(t)}")
     pairs = []
-    for k, v in dict.items(t):
-        values = [dict.get(v, i) for i in range(1, v.length() + 1)] if type(v) is Table else [v]
+    for k, v in t.fields():
+        values = [dict.get(v, i) for i in range(1, v.length() + 1)] if isinstance(v, Table) else [v]
         pairs.extend((to_text(_lua_string(k, "query key")), to_text(_lua_string(x, "query"))) for x in values)
     return pairs
 
@@ -173,12 +173,12 @@ def _query(t) -> list:
 def _files(t) -> list:
     if t is None:
         return []
-    if type(t) is not Table:
+    if not isinstance(t, Table):
         raise _OptionError(f"files must be a table, got {type_name(t)}")
     out = []
     for i in range(1, t.length() + 1):
         f = dict.get(t, i)
-        if type(f) is not Table or type(f["name"]) is not str or type(f["content"]) is not str:
+        if not isinstance(f, Table) or type(f["name"]) is not str or type(f["content"]) is not str:
             raise _OptionError(f"files[{i}] needs string fields name and content")
         filename = to_text(f["filename"]) if type(f["filename"]) is str else ""
         out.append((to_text(f["name"]), (filename, to_bytes(f["content"]), "application/octet-stream")))
@@ -188,7 +188,7 @@ def _files(t) -> list:
 def _auth(t):
     if t is None:
         return None
-    if type(t) is not Table:
+    if not isinstance(t, Table):
         raise _OptionError(f"auth must be a table, got {type_name(t)}")
     user = t["user"] if t["user"] is not None else t["username"]
     password = t["pass"] if t["pass"] is not None else t["password"]
@@ -319,7 +319,7 @@ def _url_arg(url, n: int, fname: str) -> str:
 
 
 def _options_arg(opts, n: int, fname: str):
-    if opts is not None and type(opts) is not Table:
+    if opts is not None and not isinstance(opts, Table):
         raise LuaError.at_caller(f"bad argument #{n} to '{fname}' (table expected, got {type_name(opts)})")
     return opts
 
@@ -356,24 +356,24 @@ class HttpClientModule(Module):
     def request_batch(self, requests=None, *_):
         """``{{method, url, options}, ...}`` run concurrently -> ``responses,
         nil`` or, when some failed, ``responses, errors`` (by position)."""
-        if type(requests) is not Table or requests.length() == 0:
+        if not isinstance(requests, Table) or requests.length() == 0:
             raise LuaError.at_caller("bad argument #1 to 'request_batch' (non-empty table expected)")
         jobs = []
         for i in range(1, requests.length() + 1):
             item = dict.get(requests, i)
-            if type(item) is not Table:
+            if not isinstance(item, Table):
                 return _failure(INVALID, "each request must be a table", False)
             if type(item[1]) is not str:
                 return _failure(INVALID, "method must be a string", False)
             if type(item[2]) is not str:
                 return _failure(INVALID, "URL must be a string", False)
-            jobs.append((item[1].upper(), item[2], item[3] if type(item[3]) is Table else None))
+            jobs.append((item[1].upper(), item[2], item[3] if isinstance(item[3], Table) else None))
         with ThreadPoolExecutor(max_workers=min(len(jobs), MAX_BATCH_THREADS)) as pool:
             results = list(pool.map(lambda job: perform(*job), jobs))
-        responses = Table([resp for resp, _ in results])
+        responses = Table.of([resp for resp, _ in results])
         if all(err is None for _, err in results):
             return (responses, None)
-        return (responses, Table([err for _, err in results]))
+        return (responses, Table.of([err for _, err in results]))
 
     def encode_uri(self, s=None, *_):
         """Go's url.QueryEscape: space -> ``+``."""

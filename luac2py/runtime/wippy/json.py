@@ -12,7 +12,7 @@ from __future__ import annotations
 import json as _json
 import math
 
-from ..table import BoolKey, Table
+from ..table import BoolKey, MetaTable, Table
 from ..values import MAXINTEGER, MININTEGER, Userdata, float_to_int, from_text, to_text, type_name
 from .errors import INVALID, ErrorObject
 from .module import Module
@@ -85,6 +85,8 @@ def _plain(v, depth, path, default):
 
 
 def _container(t: dict, depth, path, default):
+    if isinstance(t, Table) and None in dict.values(t):
+        t = dict(t.fields())  # a Lua table may hold None for an absent key
     n = len(t)
     if n == 0:
         return []
@@ -124,14 +126,14 @@ def to_lua(v):
     t = type(v)
     if t is str:
         return from_text(v)
-    if v is None or t is bool or t is float or t is Table or t is ErrorObject:
+    if v is None or t is bool or t is float or t is Table or t is MetaTable or t is ErrorObject:
         return v
     if t is int:
         return v if MININTEGER <= v <= MAXINTEGER else float(v)
     if isinstance(v, dict):
-        return Table((), {(from_text(k) if type(k) is str else k): to_lua(x) for k, x in v.items()})
+        return Table.of((), {(from_text(k) if type(k) is str else k): to_lua(x) for k, x in v.items()})
     if isinstance(v, (list, tuple)):
-        return Table([to_lua(x) for x in v])
+        return Table.of([to_lua(x) for x in v])
     if isinstance(v, (bytes, bytearray)):
         return bytes(v).decode("latin-1")
     return v
@@ -143,12 +145,13 @@ def to_python(v):
     t = type(v)
     if t is str:
         return to_text(v)
-    if t is Table:
-        n = len(v)
-        keys = list(dict.keys(v))
+    if t is Table or t is MetaTable:
+        fields = dict(v.fields())
+        n = len(fields)
+        keys = list(fields)
         if all(type(k) is int for k in keys) and (n == 0 or (min(keys) == 1 and max(keys) == n)):
-            return [to_python(dict.__getitem__(v, i)) for i in range(1, n + 1)]
-        return {_py_key(k): to_python(x) for k, x in dict.items(v)}
+            return [to_python(fields[i]) for i in range(1, n + 1)]
+        return {_py_key(k): to_python(x) for k, x in fields.items()}
     if t is ErrorObject:
         return {
             "kind": v.kind(),

@@ -30,7 +30,7 @@ def search_attribute_type(value) -> str:
         return "Double"
     if t is Time:
         return "Datetime"
-    if t is Table:
+    if issubclass(t, Table):
         return "KeywordList"
     return "Keyword"
 
@@ -146,23 +146,23 @@ class WorkflowModule(Module):
         from .errors import INVALID
         from .json import to_python
 
-        if type(options) is not Table:
+        if not isinstance(options, Table):
             raise LuaError.at_caller(f"bad argument #1 to 'attrs' (table expected, got {type_name(options)})")
         search, memo = dict.get(options, "search"), dict.get(options, "memo")
         try:
             updates = []
             if search is not None:
-                if type(search) is not Table:
+                if not isinstance(search, Table):
                     raise ValueError("search must be a table")
-                for k, v in sorted(dict.items(search), key=lambda kv: str(kv[0])):
+                for k, v in sorted(search.fields(), key=lambda kv: str(kv[0])):
                     if type(k) is not str:
                         raise ValueError("search attribute names must be strings")
                     updates.append(_search_update(to_text(k), v))
             memo_items = {}
             if memo is not None:
-                if type(memo) is not Table:
+                if not isinstance(memo, Table):
                     raise ValueError("memo must be a table")
-                for k, v in dict.items(memo):
+                for k, v in memo.fields():
                     if type(k) is not str:
                         raise ValueError("memo keys must be strings")
                     memo_items[to_text(k)] = to_python(v)

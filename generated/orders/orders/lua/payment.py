@@ -8,9 +8,11 @@ def chunk(_ENV, *varargs):  # payment.lua
     errors = first(_ENV["require"]("errors"))
 
     def charge(input=None, *_):  # payment.lua:4
-        if (lua.type(input) != "table" or lua.type(input["amount"]) != "number") or le(
-            input["amount"], 0
-        ):
+        if (
+            lua.type(input) != "table"
+            or lua.type(input["amount"] if type(input) is not str else index(input, "amount"))
+            != "number"
+        ) or le(input["amount"] if type(input) is not str else index(input, "amount"), 0):
             return (
                 None,
                 errors.new(
@@ -24,10 +26,22 @@ def chunk(_ENV, *varargs):  # payment.lua
         return Table(
             id=lua.string.format(
                 "pay-%s-%d",
-                _t if (_t := input["customer"]) is not None and _t is not False else "anon",
-                input["amount"],
+                (
+                    _t
+                    if (
+                        _t := (
+                            input["customer"]
+                            if type(input) is not str
+                            else index(input, "customer")
+                        )
+                    )
+                    is not None
+                    and _t is not False
+                    else "anon"
+                ),
+                input["amount"] if type(input) is not str else index(input, "amount"),
             ),
-            amount=input["amount"],
+            amount=input["amount"] if type(input) is not str else index(input, "amount"),
         )
 
     def refund(payment_id=None, *_):  # payment.lua:11
@@ -38,5 +52,5 @@ def chunk(_ENV, *varargs):  # payment.lua
 
 __lua__ = LuaSource(
     "payment.lua",
-    "7:1,8:2,10:4,11:5,14:6,24:8,33:11,34:12,36:15",
+    "7:1,8:2,10:4,11:6,12:5,16:6,26:8,47:11,48:12,50:15",
 )

@@ -22,7 +22,13 @@ def chunk(_ENV, *varargs):  # activities.lua
             if (_t := first(ctx.get("signing_key"))) is not None and _t is not False
             else "tour-demo-key"
         )
-        digest = first(index(crypto, "hmac")["sha256"](key, payload))
+        digest = first(
+            (
+                _t_2["sha256"]
+                if type((_t_2 := index(crypto, "hmac"))) is not str
+                else index(_t_2, "sha256")
+            )(key, payload)
+        )
         return Table(
             hmac=digest, sha256=first(hash.sha256(payload)), fields=first(json.decode(payload))
         )
@@ -32,9 +38,19 @@ def chunk(_ENV, *varargs):  # activities.lua
             return (
                 None,
                 *spread(
-                    _ENV["errors"]["new"](
+                    (
+                        _t_2["new"]
+                        if type((_t_2 := _ENV["errors"])) is not str
+                        else index(_t_2, "new")
+                    )(
                         Table(
-                            kind=_ENV["errors"]["INVALID"], message="no status URL", retryable=False
+                            kind=(
+                                _t["INVALID"]
+                                if type((_t := _ENV["errors"])) is not str
+                                else index(_t, "INVALID")
+                            ),
+                            message="no status URL",
+                            retryable=False,
                         )
                     )
                 ),
@@ -43,7 +59,9 @@ def chunk(_ENV, *varargs):  # activities.lua
         if err is not None and err is not False:
             return (None, err)
         return Table(
-            status=resp["status_code"], size=length(resp["body"]), purpose=first(ctx.get("purpose"))
+            status=resp["status_code"] if type(resp) is not str else index(resp, "status_code"),
+            size=length(resp["body"] if type(resp) is not str else index(resp, "body")),
+            purpose=first(ctx.get("purpose")),
         )
 
     def stamp(request_id=None, *_):  # activities.lua:30
@@ -55,5 +73,5 @@ def chunk(_ENV, *varargs):  # activities.lua
 
 __lua__ = LuaSource(
     "activities.lua",
-    "6:1,7:2,8:3,9:4,10:5,11:6,12:7,13:8,14:9,16:12,17:13,18:14,20:15,25:16,26:17,30:21,31:22,32:23,42:25,43:26,45:27,49:30,50:31,51:32,53:35",
+    "6:1,7:2,8:3,9:4,10:5,11:6,12:7,13:8,14:9,16:12,17:13,18:14,20:15,25:16,32:17,36:21,37:22,38:23,58:25,59:26,61:27,67:30,68:31,69:32,71:35",
 )

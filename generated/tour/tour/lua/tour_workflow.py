@@ -11,6 +11,7 @@ from luac2py.runtime import (
     eq,
     first,
     gt,
+    index,
     length,
     spread,
 )
@@ -30,7 +31,12 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
     base64 = first(_ENV["require"]("base64"))
 
     async def receipt(order=None, *_):  # tour_workflow.lua:12
-        payload, err = json.encode(Table(order=order["id"], total=order["total"]))
+        payload, err = json.encode(
+            Table(
+                order=order["id"] if type(order) is not str else index(order, "id"),
+                total=order["total"] if type(order) is not str else index(order, "total"),
+            )
+        )
         if err is not None and err is not False:
             return (None, err)
         signed, err = await activity_result(
@@ -46,14 +52,25 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
         return Table(payload=payload, signature=signed)
 
     async def main(order=None, *_):  # tour_workflow.lua:20
-        if lua.type(order) != "table" or ((_t := order["id"]) is None or _t is False):
+        if lua.type(order) != "table" or (
+            (_t := (order["id"] if type(order) is not str else index(order, "id"))) is None
+            or _t is False
+        ):
             return (
                 None,
                 *spread(
                     await acall(
-                        _ENV["errors"]["new"],
+                        (
+                            _t_3["new"]
+                            if type((_t_3 := _ENV["errors"])) is not str
+                            else index(_t_3, "new")
+                        ),
                         Table(
-                            kind=_ENV["errors"]["INVALID"],
+                            kind=(
+                                _t_2["INVALID"]
+                                if type((_t_2 := _ENV["errors"])) is not str
+                                else index(_t_2, "INVALID")
+                            ),
                             message="an order needs an id",
                             retryable=False,
                         ),
@@ -65,14 +82,34 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
         nonce = first(crypto.random_bytes(8))
         workflow_.attrs(
             Table(
-                search=Table(TourOrder=order["id"]), memo=Table(requested_by=first(ctx.get("user")))
+                search=Table(
+                    TourOrder=order["id"] if type(order) is not str else index(order, "id")
+                ),
+                memo=Table(requested_by=first(ctx.get("user"))),
             )
         )
         signed, err = await workflow_.exec("tour:receipt_workflow", order)
         if err is not None and err is not False:
-            return (None, *spread(await acall(_ENV["errors"]["wrap"], err, "receipt")))
+            return (
+                None,
+                *spread(
+                    await acall(
+                        (
+                            _t_4["wrap"]
+                            if type((_t_4 := _ENV["errors"])) is not str
+                            else index(_t_4, "wrap")
+                        ),
+                        err,
+                        "receipt",
+                    )
+                ),
+            )
         await time.sleep(
-            _t_2 if (_t_2 := order["hold"]) is not None and _t_2 is not False else "2s"
+            _t_5
+            if (_t_5 := (order["hold"] if type(order) is not str else index(order, "hold")))
+            is not None
+            and _t_5 is not False
+            else "2s"
         )
         waited = first(await ainvoke(time.now(), "sub", started))
         fetcher = first(
@@ -81,7 +118,7 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
                     await ainvoke(
                         funcs.new(),
                         "with_options",
-                        Table(
+                        Table.of(
                             (),
                             {
                                 "activity.start_to_close_timeout": "10s",
@@ -97,7 +134,13 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             )
         )
         page, fetch_err = adjust(
-            await ainvoke(fetcher, "call", "tour:fetch", order["status_url"]), 2
+            await ainvoke(
+                fetcher,
+                "call",
+                "tour:fetch",
+                order["status_url"] if type(order) is not str else index(order, "status_url"),
+            ),
+            2,
         )
         stamp = first(
             await activity_result(
@@ -111,9 +154,9 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
         )
         label = None
         if eq(workflow_.version("label", 1, 2), 2):
-            label = concat("order ", order["id"])
+            label = concat("order ", order["id"] if type(order) is not str else index(order, "id"))
         else:
-            label = order["id"]
+            label = order["id"] if type(order) is not str else index(order, "id")
         return Table(
             label=label,
             request_id=request_id,
@@ -121,10 +164,16 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             receipt=signed,
             waited_ms=first(await ainvoke(waited, "milliseconds")),
             page=(
-                _t_3
-                if (_t_3 := (page["status"] if page is not None and page is not False else page))
+                _t_6
+                if (
+                    _t_6 := (
+                        (page["status"] if type(page) is not str else index(page, "status"))
+                        if page is not None and page is not False
+                        else page
+                    )
+                )
                 is not None
-                and _t_3 is not False
+                and _t_6 is not False
                 else first(await ainvoke(fetch_err, "kind"))
             ),
             stamp=stamp,
@@ -137,6 +186,6 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
 
 __lua__ = LuaSource(
     "tour_workflow.lua",
-    "22:1,23:3,24:4,25:5,26:6,27:7,28:8,29:9,30:10,32:12,33:13,34:14,36:15,44:16,46:17,48:20,49:21,50:22,63:24,64:25,65:26,66:27,71:29,72:30,74:33,77:34,78:36,84:37,88:38,91:37,93:36,96:39,97:36,99:40,102:42,112:43,113:44,114:45,115:47,117:50,118:51,119:52,120:53,121:54,122:55,123:50,124:56,129:50,130:57,131:58,132:59,133:50,135:63",
+    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,91:29,92:30,107:33,114:34,115:36,121:37,125:38,128:37,130:36,133:39,134:36,136:40,145:42,155:43,156:44,157:45,158:47,160:50,161:51,162:52,163:53,164:54,165:55,166:50,167:56,178:50,179:57,180:58,181:59,182:50,184:63",
     "workflow_=workflow",
 )

@@ -26,7 +26,7 @@ def chunk(_ENV, *varargs):
     # echo_workflow.lua:3
     async def main(input=None, *_):
         if truthy(index(input, "mixed")):
-            return Table([1, 2], three=3)
+            return Table.of([1, 2], three=3)
         out, err = adjust(await funcs.call("app:echo", input), 2)
         if truthy(err):
             return (None, err)

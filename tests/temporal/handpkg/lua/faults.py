@@ -81,7 +81,7 @@ def chunk(_ENV, *varargs):
 
     # faults.lua:25
     def mixed(input=None, *_):
-        return Table([1, 2], three=3)
+        return Table.of([1, 2], three=3)
 
     # faults.lua:29
     def greet(input=None, *_):
