@@ -171,9 +171,28 @@ def newindex_with(handler, obj, key, value):
 
 def invoke(obj, name, *args):
     """``obj:name(args)``."""
-    if type(obj) is MetaTable or type(obj) is Table:
+    t = type(obj)
+    if t is MetaTable:
+        f = dict.get(obj, name)
+        if f is None:
+            # An object's method is usually in a chain of __index tables: walked
+            # here, without a __missing__ call per level.
+            h = dict.get(obj.meta, "__index")
+            while True:
+                th = type(h)
+                if th is Table:
+                    f = dict.get(h, name)
+                    break
+                if th is not MetaTable:
+                    f = obj[name]
+                    break
+                f = dict.get(h, name)
+                if f is not None:
+                    break
+                h = dict.get(h.meta, "__index")
+    elif t is Table:
         f = obj[name]
-    elif type(obj) is str:
+    elif t is str:
         f = index(obj, name)
     elif isinstance(obj, Userdata):
         f = obj.lua_method(name)

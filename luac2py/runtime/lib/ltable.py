@@ -199,6 +199,8 @@ def sort(t=NOVALUE, comp=None, *_):
 
         def lt(a, b):
             r = comp(a, b)
+            if r is True:
+                return True
             if type(r) is tuple:
                 r = r[0] if r else None
             return r is not None and r is not False
@@ -207,10 +209,35 @@ def sort(t=NOVALUE, comp=None, *_):
 
     NONYIELDABLE.depth += 1  # a comparator cannot yield across sort (a C function in Lua)
     try:
-        _auxsort(_getter(t), _setter(t), lt, 1, n, 0)
+        if type(t) is Table:
+            # Reads and writes of a plain table are not observable: the same
+            # quicksort runs on a list, written back even when a comparison fails.
+            get = dict.get
+            items = [None, *[get(t, k) for k in range(1, n + 1)]]
+            try:
+                _auxsort(items, lt, 1, n, 0)
+            finally:
+                for k in range(1, n + 1):
+                    t.set(k, items[k])
+        else:
+            _auxsort(_TableView(t), lt, 1, n, 0)
     finally:
         NONYIELDABLE.depth -= 1
     return ()
+
+
+class _TableView:
+    """``t[i]`` and ``t[i] = v`` through metamethods, for ``_auxsort``."""
+
+    def __init__(self, t):
+        self.get = _getter(t)
+        self.put = _setter(t)
+
+    def __getitem__(self, k):
+        return self.get(k)
+
+    def __setitem__(self, k, v):
+        self.put(k, v)
 
 
 def _sort_plain(t: Table, n: int) -> bool:
@@ -234,14 +261,14 @@ def _invalid_order():
     return LuaError.at_caller("invalid order function for sorting")
 
 
-def _auxsort(get, set_, lt, lo: int, up: int, rnd: int) -> None:
-    """ltablib.c's auxsort: quicksort on a[lo..up] with a median-of-three
-    pivot, recursing into the smaller half."""
+def _auxsort(arr, lt, lo: int, up: int, rnd: int) -> None:
+    """ltablib.c's auxsort: quicksort on arr[lo..up] with a median-of-three
+    pivot, recursing into the smaller half (same comparisons as Lua's)."""
     while lo < up:
-        a, b = get(lo), get(up)
+        a, b = arr[lo], arr[up]
         if lt(b, a):
-            set_(lo, b)
-            set_(up, a)
+            arr[lo] = b
+            arr[up] = a
         if up - lo == 1:
             return
         if up - lo < _RANLIMIT or rnd == 0:
@@ -249,50 +276,50 @@ def _auxsort(get, set_, lt, lo: int, up: int, rnd: int) -> None:
         else:
             r4 = (up - lo) // 4
             p = rnd % (r4 * 2) + (lo + r4)
-        a, b = get(p), get(lo)
+        a, b = arr[p], arr[lo]
         if lt(a, b):
-            set_(p, b)
-            set_(lo, a)
+            arr[p] = b
+            arr[lo] = a
         else:
-            c = get(up)
+            c = arr[up]
             if lt(c, a):
-                set_(p, c)
-                set_(up, a)
+                arr[p] = c
+                arr[up] = a
         if up - lo == 2:
             return
-        pivot = get(p)
-        set_(p, get(up - 1))
-        set_(up - 1, pivot)
-        # Partition: a[lo..i-1] <= pivot <= a[j+1..up], pivot kept at up-1.
+        pivot = arr[p]
+        arr[p] = arr[up - 1]
+        arr[up - 1] = pivot
+        # Partition: arr[lo..i-1] <= pivot <= arr[j+1..up], pivot kept at up-1.
         i, j = lo, up - 1
         while True:
             i += 1
-            ai = get(i)
+            ai = arr[i]
             while lt(ai, pivot):
                 if i == up - 1:
                     raise _invalid_order()
                 i += 1
-                ai = get(i)
+                ai = arr[i]
             j -= 1
-            aj = get(j)
+            aj = arr[j]
             while lt(pivot, aj):
                 if j < i:
                     raise _invalid_order()
                 j -= 1
-                aj = get(j)
+                aj = arr[j]
             if j < i:
-                set_(up - 1, ai)
-                set_(i, pivot)
+                arr[up - 1] = ai
+                arr[i] = pivot
                 break
-            set_(i, aj)
-            set_(j, ai)
+            arr[i] = aj
+            arr[j] = ai
         p = i
         if p - lo < up - p:
-            _auxsort(get, set_, lt, lo, p - 1, rnd)
+            _auxsort(arr, lt, lo, p - 1, rnd)
             n = p - lo
             lo = p + 1
         else:
-            _auxsort(get, set_, lt, p + 1, up, rnd)
+            _auxsort(arr, lt, p + 1, up, rnd)
             n = up - p
             up = p - 1
         if (up - lo) // 128 > n:
