@@ -295,12 +295,7 @@ class ExpressionsMixin:
             op = ast.IsNot() if negate else ast.Is()
             return ast.Compare(self.expr(other), [op], [P.const(None)])
         a, b = self.static_type(left), self.static_type(right)
-        plain = (
-            a == "string"
-            or b == "string"
-            or (a in NUMERIC and b in NUMERIC)
-            or (a == "table" and b == "table")
-        )
+        plain = a == "string" or b == "string" or (a in NUMERIC and b in NUMERIC)
         l, r = self.expr(left), self.expr(right)
         if plain:
             return ast.Compare(l, [ast.NotEq() if negate else ast.Eq()], [r])

@@ -483,9 +483,14 @@ def bnot(a):
 
 
 def eq(a, b) -> bool:
-    """Lua ``==`` (Python's would make ``true == 1``)."""
-    if type(a) is bool or type(b) is bool:
+    """Lua ``==`` (Python's would make ``true == 1``, and compares tables raw)."""
+    ta, tb = type(a), type(b)
+    if ta is bool or tb is bool:
         return a is b
+    if ta is MetaTable or tb is MetaTable:
+        if a is b:
+            return True
+        return isinstance(a, Table) and isinstance(b, Table) and eq_metamethod(a, b)
     return a == b
 
 

@@ -103,20 +103,12 @@ class Table(dict):
             t.border = n
         return t
 
-    # Identity, or ``__eq`` when either table has a metatable. One method for
-    # both classes: were MetaTable's its own, Python would call it first, with
-    # the operands swapped, for ``plain == meta``.
-    def __eq__(self, other):
-        if self is other:
-            return True
-        if type(other) is MetaTable or (type(self) is MetaTable and type(other) is Table):
-            from .ops import eq_metamethod
-
-            return eq_metamethod(self, other)
-        return False
-
-    def __ne__(self, other):
-        return not self.__eq__(other)
+    # Python's `==` on tables is raw equality (identity): dict keys and runtime
+    # code compare so. Lua's `==` with `__eq` is ops.eq: a method here could not
+    # tell `plain == meta` from `meta == plain`, as Python tries a subclass's
+    # method first with the operands swapped.
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
 
     def __bool__(self):
         return True
@@ -241,7 +233,7 @@ class Table(dict):
 
 class MetaTable(Table):
     """A Lua table with a metatable: misses go to ``__index``, stores of absent
-    keys to ``__newindex``, ``==`` to ``__eq``, calls to ``__call`` (ops.py).
+    keys to ``__newindex``, calls to ``__call`` (ops.py); ``ops.eq`` applies ``__eq``.
     It never holds None values."""
 
     __slots__ = ()

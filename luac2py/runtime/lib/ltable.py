@@ -12,7 +12,7 @@ from __future__ import annotations
 import time as _time
 
 from ..errors import LuaError
-from ..ops import index, length, metamethod, setindex
+from ..ops import eq, index, length, metamethod, setindex
 from ..table import Table
 from ..values import MAXINTEGER, number_to_str, to_integer, type_name, wrap
 from .lmath import NOVALUE, arg_error, c_lt, check_integer, check_string, opt_integer, type_error
@@ -121,7 +121,7 @@ def move(a1=NOVALUE, f=NOVALUE, e=NOVALUE, t=NOVALUE, a2=None, *_):
             raise arg_error(4, "move", "destination wrap around")
         get, set_ = _getter(a1), _setter(dest)
         # Copy backwards only when the ranges overlap with the target above.
-        if t > e or t <= f or (not same and not a1 == dest):
+        if t > e or t <= f or (not same and not eq(a1, dest)):
             for i in range(n):
                 set_(t + i, get(f + i))
         else:
