@@ -135,11 +135,7 @@ class Table(dict):
             from .errors import LuaError
 
             raise LuaError("table index is nil" if key is None else "table index is NaN")
-        key = raw_key(key)
-        if value is None:
-            dict.pop(self, key, None)
-        else:
-            dict.__setitem__(self, key, value)
+        Table.set(self, key, value)  # raw even for a MetaTable
 
     def set(self, key, value):
         """``t[key] = value`` with Lua's rules, for a key of any type."""

@@ -152,11 +152,6 @@ def rawset(t=None, k=_NOVALUE, v=_NOVALUE, *_):
 
 
 def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
-    if type(t) is Table and (type(mt) is Table or type(mt) is MetaTable) and None not in dict.values(t):
-        # The usual case, a new object: switched to MetaTable in place.
-        t.__class__ = MetaTable
-        t.meta = mt
-        return t
     if not isinstance(t, Table):
         raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
     if mt is _NOVALUE or (mt is not None and not isinstance(mt, Table)):
