@@ -131,6 +131,8 @@ _HEX = re.compile(r"([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?
 def str_to_number(s: str):
     """Lua's string->number conversion (``tonumber(s)``, arithmetic coercion);
     None when ``s`` is not a numeral."""
+    if s.isdigit() and s.isascii() and len(s) < 19:  # the common case, fast
+        return int(s)
     s = s.strip(_SPACE)
     if not s:
         return None

@@ -297,9 +297,11 @@ def _re_set(chars: frozenset) -> str:
 
 
 def _translate(pat: str):
-    """A Python regex equivalent to ``pat`` and the position-capture flags of
-    its groups, or None when matching could raise an error or needs ``%b``."""
+    """A Python regex equivalent to ``pat``, the position-capture flags of its
+    groups and whether a match can be empty, or None when matching could raise
+    an error or needs ``%b``."""
     pn = _len(pat)
+    width = 0  # single-character items a match must contain
     out = []
     kinds = []  # per capture: True for a position capture
     opened = []  # indices of unclosed captures
@@ -376,6 +378,8 @@ def _translate(pat: str):
             ep = p + 1
             item = re.escape(c)
         q = _QUANT.get(pat[ep]) if ep < pn else None
+        if q is None or q == "+":
+            width += 1
         if q is None:
             out.append(item)
             p = ep
@@ -385,13 +389,13 @@ def _translate(pat: str):
             p = ep + 1
     if opened or frames >= _MAXCCALLS:
         return None
-    return "".join(out), tuple(kinds)
+    return "".join(out), tuple(kinds), width == 0
 
 
 class _Pattern:
     """A compiled Lua pattern (without its ``^`` anchor)."""
 
-    __slots__ = ("pat", "rx", "kinds", "classes")
+    __slots__ = ("pat", "rx", "kinds", "may_be_empty", "classes")
 
     def __init__(self, pat: str):
         self.pat = pat
@@ -399,9 +403,10 @@ class _Pattern:
         if tr is None:
             self.rx = None
             self.kinds = ()
+            self.may_be_empty = True
         else:
             self.rx = re.compile(tr[0], re.DOTALL)
-            self.kinds = tr[1]
+            self.kinds, self.may_be_empty = tr[1], tr[2]
         self.classes = {}  # pattern index -> (end index, chars) for the port
 
     def exec(self, subj: str, s: int, anchored: bool):
@@ -744,6 +749,63 @@ def _parse_repl(repl: str) -> list:
         i = j + 2
 
 
+class _BadReplacement(Exception):
+    pass
+
+
+def _re_template(parts, ncaps: int):
+    """A ``re`` replacement template for a parsed Lua replacement string, or
+    None when a reference must raise Lua's error (left to the general loop)."""
+    out = []
+    for part in parts:
+        if type(part) is str:
+            out.append(part.replace("\\", "\\\\"))
+        elif part == 0 or (part == 1 and ncaps == 0):
+            out.append("\\g<0>")
+        elif 0 < part <= ncaps:
+            out.append(f"\\g<{part}>")
+        else:
+            return None
+    return "".join(out)
+
+
+def _gsub_re(cp: _Pattern, src: str, repl, template, max_s: int):
+    """gsub by ``re.subn`` for a pattern whose matches are never empty (so
+    Lua's and Python's rules for where the next match starts agree) and that
+    has no position captures; ``template`` stands for a replacement string."""
+    if template is not None:
+        return cp.rx.subn(template, src, max_s)
+    grouped = bool(cp.kinds)
+    changed = False  # no replacement at all gives back the subject itself, as in Lua
+
+    def replace(m):
+        nonlocal changed
+        if table:
+            v = index(repl, m.group(1) if grouped else m.group())
+        else:
+            v = first(repl(*m.groups()) if grouped else repl(m.group()))
+        if v is None or v is False:
+            return m.group()
+        changed = True
+        if type(v) is str:
+            return v
+        if type(v) is int or type(v) is float:
+            return number_to_str(v)
+        raise _BadReplacement(v)
+
+    table = isinstance(repl, Table)
+    from .lcoroutine import NONYIELDABLE
+
+    NONYIELDABLE.depth += 1  # no yield across gsub (a C function in Lua)
+    try:
+        out, count = cp.rx.subn(replace, src, max_s)
+    except _BadReplacement as bad:
+        raise LuaError.at_caller(f"invalid replacement value (a {type_name(bad.args[0])})") from None
+    finally:
+        NONYIELDABLE.depth -= 1
+    return (out if changed else src), count
+
+
 def gsub(s=_NV, pattern=_NV, repl=_NV, n=None, *_):
     src = _check_str(s, 1, "gsub")
     p = _check_str(pattern, 2, "gsub")
@@ -757,6 +819,10 @@ def gsub(s=_NV, pattern=_NV, repl=_NV, n=None, *_):
     parts = _parse_repl(repl) if type(repl) is str else None
     anchor = p[:1] == "^"
     cp = _compile(p[1:] if anchor else p)
+    if not anchor and not cp.may_be_empty and cp.rx is not None and True not in cp.kinds:
+        template = None if parts is None else _re_template(parts, _len(cp.kinds))
+        if parts is None or template is not None:
+            return _gsub_re(cp, src, repl, template, max_s) if max_s > 0 else (src, 0)
     out = []
     pos = 0  # subject text before pos is in out
     lastmatch = -1
