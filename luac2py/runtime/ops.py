@@ -260,28 +260,40 @@ def _arith_slow(op, a, b):
 
 
 def add(a, b):
-    if type(a) is int and type(b) is int:
-        r = a + b
-        return r if MININTEGER <= r <= MAXINTEGER else wrap(r)
-    if type(a) in (int, float) and type(b) in (int, float):
+    t = type(a)
+    if t is type(b):
+        if t is int:
+            r = a + b
+            return r if -9223372036854775808 <= r <= 9223372036854775807 else wrap(r)
+        if t is float:
+            return a + b
+    elif (t is int or t is float) and (type(b) is int or type(b) is float):
         return a + b
     return _arith_slow("+", a, b)
 
 
 def sub(a, b):
-    if type(a) is int and type(b) is int:
-        r = a - b
-        return r if MININTEGER <= r <= MAXINTEGER else wrap(r)
-    if type(a) in (int, float) and type(b) in (int, float):
+    t = type(a)
+    if t is type(b):
+        if t is int:
+            r = a - b
+            return r if -9223372036854775808 <= r <= 9223372036854775807 else wrap(r)
+        if t is float:
+            return a - b
+    elif (t is int or t is float) and (type(b) is int or type(b) is float):
         return a - b
     return _arith_slow("-", a, b)
 
 
 def mul(a, b):
-    if type(a) is int and type(b) is int:
-        r = a * b
-        return r if MININTEGER <= r <= MAXINTEGER else wrap(r)
-    if type(a) in (int, float) and type(b) in (int, float):
+    t = type(a)
+    if t is type(b):
+        if t is int:
+            r = a * b
+            return r if -9223372036854775808 <= r <= 9223372036854775807 else wrap(r)
+        if t is float:
+            return a * b
+    elif (t is int or t is float) and (type(b) is int or type(b) is float):
         return a * b
     return _arith_slow("*", a, b)
 
@@ -298,7 +310,7 @@ def _fdiv(a, b):
 
 
 def div(a, b):
-    if type(a) in (int, float) and type(b) in (int, float):
+    if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
         return _fdiv(a, b)
     return _arith_slow("/", a, b)
 
@@ -316,7 +328,9 @@ def _idiv(a, b):
 
 
 def idiv(a, b):
-    if type(a) in (int, float) and type(b) in (int, float):
+    if type(a) is int and type(b) is int and b > 0:
+        return a // b  # a positive divisor: floored and in range
+    if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
         return _idiv(a, b)
     return _arith_slow("//", a, b)
 
@@ -340,7 +354,9 @@ def _mod(a, b):
 
 
 def mod(a, b):
-    if type(a) in (int, float) and type(b) in (int, float):
+    if type(a) is int and type(b) is int and b:
+        return a % b  # Python's % on integers is floored, as Lua's
+    if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
         return _mod(a, b)
     return _arith_slow("%", a, b)
 
@@ -361,7 +377,7 @@ def _pow(a, b):
 
 
 def power(a, b):
-    if type(a) in (int, float) and type(b) in (int, float):
+    if (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float):
         return _pow(a, b)
     return _arith_slow("^", a, b)
 
@@ -485,8 +501,10 @@ def bnot(a):
 def eq(a, b) -> bool:
     """Lua ``==`` (Python's would make ``true == 1``, and compares tables raw)."""
     ta, tb = type(a), type(b)
+    if ta is tb and ta is not MetaTable:
+        return a == b
     if ta is bool or tb is bool:
-        return a is b
+        return False
     if ta is MetaTable or tb is MetaTable:
         if a is b:
             return True
@@ -512,9 +530,10 @@ def _compare_error(a, b):
 
 def lt(a, b) -> bool:
     ta, tb = type(a), type(b)
-    if (ta is int or ta is float) and (tb is int or tb is float):
-        return a < b
-    if ta is str and tb is str:
+    if ta is tb:
+        if ta is int or ta is float or ta is str:
+            return a < b
+    elif (ta is int or ta is float) and (tb is int or tb is float):
         return a < b
     h = metamethod(a, "__lt") or metamethod(b, "__lt")
     if h is None:
@@ -524,18 +543,25 @@ def lt(a, b) -> bool:
 
 def gt(a, b) -> bool:
     """``a > b``, which Lua evaluates as ``b < a``."""
+    ta = type(a)
+    if ta is type(b) and (ta is int or ta is float or ta is str):
+        return a > b
     return lt(b, a)
 
 
 def ge(a, b) -> bool:
+    ta = type(a)
+    if ta is type(b) and (ta is int or ta is float or ta is str):
+        return a >= b
     return le(b, a)
 
 
 def le(a, b) -> bool:
     ta, tb = type(a), type(b)
-    if (ta is int or ta is float) and (tb is int or tb is float):
-        return a <= b
-    if ta is str and tb is str:
+    if ta is tb:
+        if ta is int or ta is float or ta is str:
+            return a <= b
+    elif (ta is int or ta is float) and (tb is int or tb is float):
         return a <= b
     h = metamethod(a, "__le") or metamethod(b, "__le")
     if h is None:
