@@ -53,6 +53,8 @@ def analyse(chunk, root: FuncScope, resolver: Resolver, unit: Unit, role: str) -
     unit.env_as_value = unit.env_as_value or resolver.env_as_value
     unit.uses_debug = unit.uses_debug or resolver.uses_debug
     _library_writes(chunk, unit)
+    if not resolver.uses_debug:
+        _mark_exact_arity(chunk)
     if role == "workflow":
         _mark_async(root)
 
@@ -71,6 +73,44 @@ def _returns_single(node) -> bool:
         if isinstance(v, (lua.Call, lua.Invoke, lua.Dots, lua.Varargs)) and not v.wrapped:
             return False
     return True
+
+
+def _mark_exact_arity(chunk) -> None:
+    """For a ``local function`` that is only ever called by its name and never
+    with a multi-value last argument: ``scope.no_surplus_args`` when no call
+    passes more arguments than it has parameters (its ``def`` needs no ``*_``),
+    and ``scope.all_args_given`` when every call passes them all (no defaults)."""
+    from luaparser.ast import walk
+
+    calls = {}  # id of a callee Name -> argument count (None: unknown)
+    definitions = set()
+    nodes = list(walk(chunk))
+    for node in nodes:
+        if isinstance(node, lua.Call) and isinstance(node.func, lua.Name):
+            args = node.args
+            multi = bool(args) and isinstance(args[-1], (lua.Call, lua.Invoke, lua.Dots, lua.Varargs)) and not args[-1].wrapped
+            calls[id(node.func)] = None if multi else len(args)
+        elif isinstance(node, lua.LocalFunction):
+            definitions.add(id(node.name))
+    counts: dict = {}  # Var -> argument counts of its calls (None: escapes)
+    for node in nodes:
+        if not isinstance(node, lua.Name) or id(node) in definitions:
+            continue
+        v = getattr(node, "var", None)
+        scope = getattr(v, "function_scope", None) if v is not None else None
+        if scope is None or not v.is_function or v.assigned or scope.is_vararg:
+            continue
+        n = calls.get(id(node))
+        seen = counts.setdefault(v, set())
+        if n is None or seen is None:
+            counts[v] = None
+        else:
+            seen.add(n)
+    for v, seen in counts.items():
+        if seen:
+            nparams = len(v.function_scope.params)
+            v.function_scope.no_surplus_args = max(seen) <= nparams
+            v.function_scope.all_args_given = min(seen) == max(seen) == nparams
 
 
 def _find_module_aliases(scope: FuncScope) -> None:

@@ -57,6 +57,8 @@ class FuncScope:
     free: set = field(default_factory=set)  # outer Vars referenced here or in nested functions
     is_async: bool = False
     returns_single: bool = False  # every return gives exactly one value (set by analyse)
+    no_surplus_args: bool = False  # never called with surplus arguments (set by analyse)
+    all_args_given: bool = False  # every call passes every parameter (set by analyse)
     name: str = "anonymous"
     upvalues: dict = field(default_factory=dict)  # Vars (or "_ENV") in Lua's upvalue order (keys)
 

@@ -143,7 +143,10 @@ class CallsMixin:
         raw = self.call_raw(e)
         if self.returns_single(e):
             return raw
-        return self.helper_call("first", raw)
+        # Most calls return one plain value: `first` runs only for a tuple.
+        tmp = self.temp()
+        test = ast.Compare(P.call("type", ast.NamedExpr(P.name(tmp, store=True), raw)), [ast.IsNot()], [P.name("tuple")])
+        return ast.IfExp(test, P.name(tmp), self.helper_call("first", P.name(tmp)))
 
     def call_raw(self, e) -> ast.expr:
         """The Python call, returning per the calling convention."""

@@ -2,7 +2,8 @@
 suspend (analyse.py decides), with a ``# file.lua:LINE`` comment.
 
 Parameters default to None and ``*_`` takes surplus arguments, as Lua
-ignores them. A function created inside a loop binds the loop's fresh
+ignores them; a local function only ever called by its name goes without
+either where its calls never need them (analyse.py). A function created inside a loop binds the loop's fresh
 variables it uses as keyword-only defaults, so each closure keeps its own
 iteration's variable, as in Lua.
 """
@@ -52,7 +53,12 @@ class FunctionsMixin:
             if not _ends_in_return(node.body):
                 body.append(ast.Return(P.tuple_([])))
             # Surplus arguments: named after the body so Lua's own `_` keeps its name.
-            vararg = ast.arg("varargs" if scope.is_vararg else self.names.fresh("_"))
+            if scope.is_vararg:
+                vararg = ast.arg("varargs")
+            else:
+                vararg = None if scope.no_surplus_args else ast.arg(self.names.fresh("_"))
+            if scope.all_args_given and not scope.is_vararg:
+                defaults = []
         finally:
             self.names, self.scope, self.py_loops = outer_names, outer_scope, outer_loops
         args = ast.arguments(
