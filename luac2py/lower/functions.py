@@ -11,6 +11,7 @@ iteration's variable, as in Lua.
 from __future__ import annotations
 
 import ast
+import re
 
 from luaparser import astnodes as lua
 
@@ -49,7 +50,12 @@ class FunctionsMixin:
             writes = sorted({v.py for v in scope.writes_outer if not v.boxed and v.py and v not in scope.binds})
             if writes:
                 body.append(ast.Nonlocal(writes))
-            body.extend(self.block(node.body))
+            spec = getattr(scope, "int_spec", None)
+            fast = self.int_specialised_body(node, scope, spec) if spec is not None else None
+            generic = self.block(node.body)
+            if fast is not None and _differs(fast.body, generic):
+                body.append(fast)
+            body.extend(generic)
             if not _ends_in_return(node.body):
                 body.append(ast.Return(P.tuple_([])))
             # Surplus arguments: named after the body so Lua's own `_` keeps its name.
@@ -78,6 +84,26 @@ class FunctionsMixin:
             fn.lua_upvalues = [("_ENV", "_ENV") if v == "_ENV" else (v.name, v.py) for v in scope.upvalues]
         self.pre.append(fn)
         return def_name
+
+    def int_specialised_body(self, node, scope, spec) -> ast.If:
+        """``if type(k) is int: <body lowered for integer parameters>`` (lower/types.py)."""
+        facts = self.type_facts()
+        saved = spec.apply()
+        nparams = len(scope.params)
+
+        def self_call(e):
+            typed = len(e.args) == nparams and all(facts.type_of(a) == "int" for a in e.args)
+            return spec.result if typed else None
+
+        facts.self_call = (spec.var, self_call)
+        try:
+            fast = self.block(node.body)
+        finally:
+            facts.self_call = None
+            spec.restore(saved)
+        tests = [ast.Compare(P.call("type", P.name(p.py)), [ast.Is()], [P.name("int")]) for p in scope.params]
+        test = tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
+        return ast.If(test, fast, [])
 
     def function_name_hint(self, node) -> str:
         return getattr(node, "name_hint", None) or "anonymous"
@@ -108,6 +134,13 @@ class FunctionsMixin:
         fn = self.function_def(s, s.scope, s.name.id)
         target = P.subscript(self.expr(s.source), P.const(s.name.id), store=True)
         return [P.assign(target, P.name(fn))]
+
+
+def _differs(a: list, b: list) -> bool:
+    """Whether two lowerings of one body differ beyond their temporaries' names."""
+    temps = re.compile(r"\b_t(_\d+)?\b")
+    text = [temps.sub("_t", ast.dump(ast.Module(x, []))) for x in (a, b)]
+    return text[0] != text[1]
 
 
 def _ends_in_return(block) -> bool:

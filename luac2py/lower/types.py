@@ -186,11 +186,15 @@ class TypeFacts:
             return self._call_type(e)
         return None
 
+    self_call = None  # (function Var, typing of its calls) inside an integer specialisation
+
     def _call_type(self, e):
         low = self.lowerer
         if low.is_select_count(e):
             return "int"
         f = e.func
+        if self.self_call is not None and isinstance(f, lua.Name) and f.var is self.self_call[0]:
+            return self.self_call[1](e)
         if isinstance(f, lua.Name) and f.var is None:
             r = BASE_RESULT.get(f.id)
             return r if r is not None and low.static_global(f.id) is not None else None
@@ -255,6 +259,7 @@ def infer(lowerer, chunk) -> None:
     untracked: set = set()
     escapes: set = set()
     risky = _collect(lowerer, chunk, sources, untracked, escapes)
+    own_sources = {v: list(srcs) for v, srcs in sources.items()}  # for specialise()
     # A plain table: a local initialised by a constructor, never assigned, and
     # only indexed, measured or given to standard functions that cannot set a
     # metatable: it never has one, so its stores need no __newindex check.
@@ -362,6 +367,129 @@ def infer(lowerer, chunk) -> None:
         if t == "int":
             r = ranges.get(v) or FULL
             v.int_range = r if fits(r) else FULL
+    if not risky:
+        _specialise_int_functions(lowerer, chunk, own_sources)
+
+
+# --- integer specialisation ------------------------------------------------------
+# `local function fib(k) ... end` gets a second body for integer arguments,
+# lowered under that assumption behind `if type(k) is int:`. Recursive calls
+# with integer arguments return the body's own result type, so `fib(k - 1) +
+# fib(k - 2)` is integer arithmetic there. Sound because the local is never
+# reassigned and nothing can replace its upvalues (no debug, not risky).
+
+
+def _specialise_int_functions(lowerer, chunk, sources) -> None:
+    from luaparser.ast import walk
+
+    for node in walk(chunk):
+        if type(node) is not lua.LocalFunction:
+            continue
+        v = getattr(node.name, "var", None)
+        scope = getattr(node, "scope", None)
+        if v is None or scope is None or v.assigned or v.boxed or v.captured and lowerer.role != "script":
+            continue
+        if scope.is_vararg or scope.is_async or not scope.params or not scope.returns_single:
+            continue
+        if any(p.assigned or p.captured for p in scope.params):
+            continue
+        if any(type(n) in (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction, lua.Goto, lua.Label)
+               for n in walk(node.body)):
+            continue
+        spec = _solve_int_assumption(lowerer, node, scope, v, sources)
+        if spec is not None:
+            scope.int_spec = spec
+
+
+class IntSpec:
+    """The types of a function's own locals when its parameters are integers."""
+
+    def __init__(self, var, types: dict, result):
+        self.var = var  # the function's local
+        self.types = types  # own Var -> type
+        self.result = result  # its result type
+
+    def apply(self):
+        saved = {v: (v.static_type, getattr(v, "int_range", None)) for v in self.types}
+        for v, t in self.types.items():
+            v.static_type = t
+            v.int_range = FULL
+        return saved
+
+    @staticmethod
+    def restore(saved):
+        for v, (t, r) in saved.items():
+            v.static_type = t
+            v.int_range = r
+
+
+def _solve_int_assumption(lowerer, node, scope, fvar, sources):
+    params = set(scope.params)
+    own = [v for v in scope.vars if v not in params]
+    if any(v.captured for v in own):
+        return None
+    types = {p: "int" for p in params}
+    types.update({v: BOTTOM for v in own})
+    result = BOTTOM
+
+    def var_type(v):
+        if v in types:
+            return types[v]
+        return v.static_type
+
+    def self_call(e):
+        # fib(k - 1) with integer arguments: this body's result type.
+        if all(facts.type_of(a) == "int" for a in e.args) and len(e.args) == len(scope.params):
+            return result
+        return None
+
+    facts = TypeFacts(lowerer, var_type, lambda v: FULL if var_type(v) == "int" else None)
+    facts.self_call = (fvar, self_call)
+    returns = [r.values[0] for r in _own_returns(node.body)]
+    for _ in range(20):
+        changed = False
+        for v in own:
+            t = BOTTOM
+            for src in sources.get(v, [UNKNOWN]):
+                if src is UNKNOWN or isinstance(src, _Loop):
+                    t = None if src is UNKNOWN else join(t, _loop_type(facts, src))
+                elif src in ("nil", "function"):
+                    t = join(t, src)
+                else:
+                    t = join(t, facts.type_of(src))
+                if t is None:
+                    break
+            if t != types[v]:
+                types[v], changed = t, True
+        r = BOTTOM
+        for e in returns:
+            r = join(r, facts.type_of(e))
+        if r != result:
+            result, changed = r, True
+        if not changed:
+            break
+    else:
+        return None
+    if result not in ("int", "float"):
+        return None
+    return IntSpec(fvar, {v: (None if t == BOTTOM else t) for v, t in types.items()}, result)
+
+
+def _loop_type(facts, loop):
+    n = loop.node
+    st = facts.type_of(n.start)
+    sp = "int" if isinstance(n.step, int) else facts.type_of(n.step)
+    if st == "int" and sp == "int":
+        return "int"
+    if st in NUMERIC and sp in NUMERIC:
+        return "float" if "float" in (st, sp) else "number"
+    return None
+
+
+def _own_returns(block):
+    from luaparser.ast import walk
+
+    return [n for n in walk(block) if type(n) is lua.Return]
 
 
 # Standard functions that never set a metatable on a table argument.

@@ -5,7 +5,7 @@ from luac2py.runtime import lib as lua
 
 
 def chunk(_ENV, *varargs):  # inventory.lua
-    errors = first(_ENV["require"]("errors"))
+    errors = _t if type((_t := _ENV["require"]("errors"))) is not tuple else first(_t)
 
     def reserve(items=None, *_):  # inventory.lua:4
         if lua.type(items) != "table" or eq(length(items), 0):

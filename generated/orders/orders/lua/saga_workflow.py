@@ -8,9 +8,9 @@ from temporalio import workflow
 
 
 def chunk(_ENV, *varargs):  # saga_workflow.lua
-    funcs = first(_ENV["require"]("funcs"))
+    funcs = _t if type((_t := _ENV["require"]("funcs"))) is not tuple else first(_t)
 
-    async def run_compensations(compensations=None, *_2):  # saga_workflow.lua:5
+    async def run_compensations(compensations):  # saga_workflow.lua:5
         for _, comp in lua.ipairs_iter(compensations):
             await funcs.call(
                 comp["action"] if type(comp) is not str else index(comp, "action"),

@@ -21,14 +21,14 @@ from temporalio import workflow
 
 
 def chunk(_ENV, *varargs):  # tour_workflow.lua
-    funcs = first(_ENV["require"]("funcs"))
-    time = first(_ENV["require"]("time"))
-    workflow_ = first(_ENV["require"]("workflow"))
-    uuid = first(_ENV["require"]("uuid"))
-    crypto = first(_ENV["require"]("crypto"))
-    ctx = first(_ENV["require"]("ctx"))
-    json = first(_ENV["require"]("json"))
-    base64 = first(_ENV["require"]("base64"))
+    funcs = _t if type((_t := _ENV["require"]("funcs"))) is not tuple else first(_t)
+    time = _t_2 if type((_t_2 := _ENV["require"]("time"))) is not tuple else first(_t_2)
+    workflow_ = _t_3 if type((_t_3 := _ENV["require"]("workflow"))) is not tuple else first(_t_3)
+    uuid = _t_4 if type((_t_4 := _ENV["require"]("uuid"))) is not tuple else first(_t_4)
+    crypto = _t_5 if type((_t_5 := _ENV["require"]("crypto"))) is not tuple else first(_t_5)
+    ctx = _t_6 if type((_t_6 := _ENV["require"]("ctx"))) is not tuple else first(_t_6)
+    json = _t_7 if type((_t_7 := _ENV["require"]("json"))) is not tuple else first(_t_7)
+    base64 = _t_8 if type((_t_8 := _ENV["require"]("base64"))) is not tuple else first(_t_8)
 
     async def receipt(order=None, *_):  # tour_workflow.lua:12
         payload, err = json.encode(
@@ -78,14 +78,18 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
                 ),
             )
         started = time.now()
-        request_id = first(uuid.v4())
-        nonce = first(crypto.random_bytes(8))
+        request_id = _t_4 if type((_t_4 := uuid.v4())) is not tuple else first(_t_4)
+        nonce = _t_5 if type((_t_5 := crypto.random_bytes(8))) is not tuple else first(_t_5)
         workflow_.attrs(
             Table(
                 search=Table(
                     TourOrder=order["id"] if type(order) is not str else index(order, "id")
                 ),
-                memo=Table(requested_by=first(ctx.get("user"))),
+                memo=Table(
+                    requested_by=(
+                        _t_6 if type((_t_6 := ctx.get("user"))) is not tuple else first(_t_6)
+                    )
+                ),
             )
         )
         signed, err = await workflow_.exec("tour:receipt_workflow", order)
@@ -95,9 +99,9 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
                 *spread(
                     await acall(
                         (
-                            _t_4["wrap"]
-                            if type((_t_4 := _ENV["errors"])) is not str
-                            else index(_t_4, "wrap")
+                            _t_7["wrap"]
+                            if type((_t_7 := _ENV["errors"])) is not str
+                            else index(_t_7, "wrap")
                         ),
                         err,
                         "receipt",
@@ -105,33 +109,55 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
                 ),
             )
         await time.sleep(
-            _t_5
-            if (_t_5 := (order["hold"] if type(order) is not str else index(order, "hold")))
+            _t_8
+            if (_t_8 := (order["hold"] if type(order) is not str else index(order, "hold")))
             is not None
-            and _t_5 is not False
+            and _t_8 is not False
             else "2s"
         )
-        waited = first(await ainvoke(time.now(), "sub", started))
-        fetcher = first(
-            await ainvoke(
-                first(
-                    await ainvoke(
-                        funcs.new(),
-                        "with_options",
-                        Table.of(
-                            (),
-                            {
-                                "activity.start_to_close_timeout": "10s",
-                                "activity.retry_policy": Table(
-                                    maximum_attempts=2, initial_interval=200
-                                ),
-                            },
-                        ),
+        waited = (
+            _t_9
+            if type((_t_9 := (await ainvoke(time.now(), "sub", started)))) is not tuple
+            else first(_t_9)
+        )
+        fetcher = (
+            _t_11
+            if type(
+                (
+                    _t_11 := (
+                        await ainvoke(
+                            (
+                                _t_10
+                                if type(
+                                    (
+                                        _t_10 := (
+                                            await ainvoke(
+                                                funcs.new(),
+                                                "with_options",
+                                                Table.of(
+                                                    (),
+                                                    {
+                                                        "activity.start_to_close_timeout": "10s",
+                                                        "activity.retry_policy": Table(
+                                                            maximum_attempts=2, initial_interval=200
+                                                        ),
+                                                    },
+                                                ),
+                                            )
+                                        )
+                                    )
+                                )
+                                is not tuple
+                                else first(_t_10)
+                            ),
+                            "with_context",
+                            Table(purpose="status page"),
+                        )
                     )
-                ),
-                "with_context",
-                Table(purpose="status page"),
+                )
             )
+            is not tuple
+            else first(_t_11)
         )
         page, fetch_err = adjust(
             await ainvoke(
@@ -142,15 +168,24 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             ),
             2,
         )
-        stamp = first(
-            await activity_result(
-                workflow.execute_local_activity(
-                    "tour:stamp",
-                    args=[request_id],
-                    start_to_close_timeout=timedelta(minutes=10),
-                    retry_policy=DEFAULT_RETRY_POLICY,
+        stamp = (
+            _t_12
+            if type(
+                (
+                    _t_12 := (
+                        await activity_result(
+                            workflow.execute_local_activity(
+                                "tour:stamp",
+                                args=[request_id],
+                                start_to_close_timeout=timedelta(minutes=10),
+                                retry_policy=DEFAULT_RETRY_POLICY,
+                            )
+                        )
+                    )
                 )
             )
+            is not tuple
+            else first(_t_12)
         )
         label = None
         if eq(workflow_.version("label", 1, 2), 2):
@@ -162,22 +197,30 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             request_id=request_id,
             nonce_bytes=length(nonce),
             receipt=signed,
-            waited_ms=first(await ainvoke(waited, "milliseconds")),
+            waited_ms=(
+                _t_13
+                if type((_t_13 := (await ainvoke(waited, "milliseconds")))) is not tuple
+                else first(_t_13)
+            ),
             page=(
-                _t_6
+                _t_15
                 if (
-                    _t_6 := (
+                    _t_15 := (
                         (page["status"] if type(page) is not str else index(page, "status"))
                         if page is not None and page is not False
                         else page
                     )
                 )
                 is not None
-                and _t_6 is not False
-                else first(await ainvoke(fetch_err, "kind"))
+                and _t_15 is not False
+                else (
+                    _t_14
+                    if type((_t_14 := (await ainvoke(fetch_err, "kind")))) is not tuple
+                    else first(_t_14)
+                )
             ),
             stamp=stamp,
-            user=first(ctx.get("user")),
+            user=_t_16 if type((_t_16 := ctx.get("user"))) is not tuple else first(_t_16),
             history_length=gt(workflow_.history_length(), 0),
         )
 
@@ -186,6 +229,6 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
 
 __lua__ = LuaSource(
     "tour_workflow.lua",
-    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,91:29,92:30,107:33,114:34,115:36,121:37,125:38,128:37,130:36,133:39,134:36,136:40,145:42,155:43,156:44,157:45,158:47,160:50,161:51,162:52,163:53,164:54,165:55,166:50,167:56,178:50,179:57,180:58,181:59,182:50,184:63",
+    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,95:29,96:30,111:33,118:34,123:36,137:37,141:38,144:37,146:36,154:39,155:36,162:40,171:42,190:43,191:44,192:45,193:47,195:50,196:51,197:52,198:53,199:54,200:50,201:55,204:50,206:56,221:50,222:57,223:58,224:59,225:50,227:63",
     "workflow_=workflow",
 )
