@@ -143,6 +143,8 @@ class CallsMixin:
         raw = self.call_raw(e)
         if self.returns_single(e):
             return raw
+        if not self.py_loops and self.scope.parent is None:
+            return self.helper_call("first", raw)  # runs once: the short form
         # Most calls return one plain value: `first` runs only for a tuple.
         tmp = self.temp()
         test = ast.Compare(P.call("type", ast.NamedExpr(P.name(tmp, store=True), raw)), [ast.IsNot()], [P.name("tuple")])

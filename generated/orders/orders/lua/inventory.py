@@ -5,7 +5,7 @@ from luac2py.runtime import lib as lua
 
 
 def chunk(_ENV, *varargs):  # inventory.lua
-    errors = _t if type((_t := _ENV["require"]("errors"))) is not tuple else first(_t)
+    errors = first(_ENV["require"]("errors"))
 
     def reserve(items=None, *_):  # inventory.lua:4
         if lua.type(items) != "table" or eq(length(items), 0):

@@ -8,8 +8,8 @@ from temporalio import workflow
 
 
 def chunk(_ENV, *varargs):  # order_workflow.lua
-    funcs = _t if type((_t := _ENV["require"]("funcs"))) is not tuple else first(_t)
-    time = _t_2 if type((_t_2 := _ENV["require"]("time"))) is not tuple else first(_t_2)
+    funcs = first(_ENV["require"]("funcs"))
+    time = first(_ENV["require"]("time"))
 
     async def main(order=None, *_):  # order_workflow.lua:7
         payment, err = await activity_result(

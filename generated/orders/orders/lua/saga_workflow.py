@@ -8,7 +8,7 @@ from temporalio import workflow
 
 
 def chunk(_ENV, *varargs):  # saga_workflow.lua
-    funcs = _t if type((_t := _ENV["require"]("funcs"))) is not tuple else first(_t)
+    funcs = first(_ENV["require"]("funcs"))
 
     async def run_compensations(compensations):  # saga_workflow.lua:5
         for _, comp in lua.ipairs_iter(compensations):

@@ -5,7 +5,7 @@ from luac2py.runtime import lib as lua
 
 
 def chunk(_ENV, *varargs):  # shipping.lua
-    errors = _t if type((_t := _ENV["require"]("errors"))) is not tuple else first(_t)
+    errors = first(_ENV["require"]("errors"))
 
     def ship(input=None, *_):  # shipping.lua:4
         address = input["address"] if type(input) is not str else index(input, "address")

@@ -4,14 +4,14 @@ from luac2py.runtime import LuaSource, Table, first, index, invoke, length, spre
 
 
 def chunk(_ENV, *varargs):  # activities.lua
-    hash = _t if type((_t := _ENV["require"]("hash"))) is not tuple else first(_t)
-    crypto = _t_2 if type((_t_2 := _ENV["require"]("crypto"))) is not tuple else first(_t_2)
-    uuid = _t_3 if type((_t_3 := _ENV["require"]("uuid"))) is not tuple else first(_t_3)
-    json = _t_4 if type((_t_4 := _ENV["require"]("json"))) is not tuple else first(_t_4)
-    base64 = _t_5 if type((_t_5 := _ENV["require"]("base64"))) is not tuple else first(_t_5)
-    time = _t_6 if type((_t_6 := _ENV["require"]("time"))) is not tuple else first(_t_6)
-    ctx = _t_7 if type((_t_7 := _ENV["require"]("ctx"))) is not tuple else first(_t_7)
-    http = _t_8 if type((_t_8 := _ENV["require"]("http_client"))) is not tuple else first(_t_8)
+    hash = first(_ENV["require"]("hash"))
+    crypto = first(_ENV["require"]("crypto"))
+    uuid = first(_ENV["require"]("uuid"))
+    json = first(_ENV["require"]("json"))
+    base64 = first(_ENV["require"]("base64"))
+    time = first(_ENV["require"]("time"))
+    ctx = first(_ENV["require"]("ctx"))
+    http = first(_ENV["require"]("http_client"))
 
     def sign(encoded=None, *_):  # activities.lua:12
         payload, err = base64.decode(encoded)

@@ -21,14 +21,14 @@ from temporalio import workflow
 
 
 def chunk(_ENV, *varargs):  # tour_workflow.lua
-    funcs = _t if type((_t := _ENV["require"]("funcs"))) is not tuple else first(_t)
-    time = _t_2 if type((_t_2 := _ENV["require"]("time"))) is not tuple else first(_t_2)
-    workflow_ = _t_3 if type((_t_3 := _ENV["require"]("workflow"))) is not tuple else first(_t_3)
-    uuid = _t_4 if type((_t_4 := _ENV["require"]("uuid"))) is not tuple else first(_t_4)
-    crypto = _t_5 if type((_t_5 := _ENV["require"]("crypto"))) is not tuple else first(_t_5)
-    ctx = _t_6 if type((_t_6 := _ENV["require"]("ctx"))) is not tuple else first(_t_6)
-    json = _t_7 if type((_t_7 := _ENV["require"]("json"))) is not tuple else first(_t_7)
-    base64 = _t_8 if type((_t_8 := _ENV["require"]("base64"))) is not tuple else first(_t_8)
+    funcs = first(_ENV["require"]("funcs"))
+    time = first(_ENV["require"]("time"))
+    workflow_ = first(_ENV["require"]("workflow"))
+    uuid = first(_ENV["require"]("uuid"))
+    crypto = first(_ENV["require"]("crypto"))
+    ctx = first(_ENV["require"]("ctx"))
+    json = first(_ENV["require"]("json"))
+    base64 = first(_ENV["require"]("base64"))
 
     async def receipt(order=None, *_):  # tour_workflow.lua:12
         payload, err = json.encode(
