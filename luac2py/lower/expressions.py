@@ -178,7 +178,17 @@ class ExpressionsMixin:
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             key_type = "string"
         if key_type not in ("string", "int", "float", "number"):
-            return self.helper_call("index", target, key)
+            if not P.is_simple(key) or isinstance(key, ast.Constant):
+                return self.helper_call("index", target, key)
+            # A key of any type: the subscript, but for a boolean key (Python
+            # would find `true` at 1) and a string value (reads `string`).
+            first, again = self.bind_operand(target)
+            test = ast.Compare(P.call("type", key), [ast.IsNot()], [P.name("bool")])
+            if self.static_type(obj) != "table":
+                test = ast.BoolOp(ast.And(), [ast.Compare(P.call("type", first), [ast.IsNot()], [P.name("str")]), test])
+            elif first is not again:
+                return self.helper_call("index", target, key)
+            return ast.IfExp(test, P.subscript(again, key), self.helper_call("index", again, key))
         if self.static_type(obj) == "table":
             return P.subscript(target, key)
         if not P.is_simple(key):
@@ -288,6 +298,14 @@ class ExpressionsMixin:
         tests.append(self.range_test(target, low, high))
         return ast.IfExp(_all(tests), P.name(tmp), slow)
 
+    def bind_operand(self, node: ast.expr):
+        """(first use, later uses) of a value evaluated once: the node itself
+        when simple, else ``(_t := node)`` and ``_t``."""
+        if P.is_simple(node):
+            return node, node
+        tmp = self.temp()
+        return ast.NamedExpr(P.name(tmp, store=True), node), P.name(tmp)
+
     def _compare_eq(self, e, negate=False):
         left, right = e.left, e.right
         if isinstance(right, lua.Nil) or isinstance(left, lua.Nil):
@@ -346,18 +364,29 @@ class ExpressionsMixin:
         if all(t in ("string", "int") for t in types):
             # Integers print as Python prints them (Lua's "%d"): an f-string.
             lowered = [self.expr(p) for p in parts]
-            # (Python 3.11 f-string expressions cannot hold quotes or backslashes.)
-            if not any(
-                isinstance(n, ast.Constant) and isinstance(n.value, str)
-                for p, v in zip(parts, lowered)
-                if not isinstance(p, lua.String)
-                for n in ast.walk(v)
-            ):
-                return ast.JoinedStr(
-                    [v if isinstance(p, lua.String) else ast.FormattedValue(v, -1, None) for p, v in zip(parts, lowered)]
-                )
+            if _fstring_safe(parts, lowered):
+                return _fstring(parts, lowered)
             return self.helper_call("concat", *lowered)
-        return self.helper_call("concat", *[self.expr(p) for p in parts])
+        lowered = [self.expr(p) for p in parts]
+        if all(t in ("string", "int", None) for t in types) and all(
+            t is None or _pure_cheap(v) for t, v in zip(types, lowered)
+        ):
+            # `w .. i` with `w` of unknown type: the f-string when it is a string
+            # (the operands of unknown type are evaluated first, in order, and
+            # the others cannot run code).
+            tests, again = [], []
+            for t, v in zip(types, lowered):
+                if t is None:
+                    first, v = self.bind_operand(v)
+                    tests.append(ast.Compare(P.call("type", first), [ast.Is()], [P.name("str")]))
+                again.append(v)
+            if _fstring_safe(parts, again):
+                # `&`, not `and`: every operand is evaluated whatever the tests say.
+                test = tests[0]
+                for t in tests[1:]:
+                    test = ast.BinOp(test, ast.BitAnd(), t)
+                return ast.IfExp(test, _fstring(parts, again), self.helper_call("concat", *again))
+        return self.helper_call("concat", *lowered)
 
     def _and(self, e):
         return self._logical(e, is_and=True)
@@ -489,6 +518,38 @@ class ExpressionsMixin:
 
     def _function_expr(self, e):
         return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))
+
+
+def _fstring_safe(parts, lowered) -> bool:
+    # (Python 3.11 f-string expressions cannot hold quotes or backslashes.)
+    return not any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str)
+        for p, v in zip(parts, lowered)
+        if not isinstance(p, lua.String)
+        for n in ast.walk(v)
+    )
+
+
+def _fstring(parts, lowered) -> ast.JoinedStr:
+    return ast.JoinedStr(
+        [v if isinstance(p, lua.String) else ast.FormattedValue(v, -1, None) for p, v in zip(parts, lowered)]
+    )
+
+
+_PLAIN_NODES = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Compare, ast.IfExp, ast.NamedExpr,
+                ast.operator, ast.unaryop, ast.cmpop, ast.expr_context)
+
+
+def _pure_cheap(e: ast.expr) -> bool:
+    """Variables, constants and the plain arithmetic the lowering emits only
+    where it cannot fail (with its 64-bit ``wrap``): no code of the program runs."""
+    for n in ast.walk(e):
+        if isinstance(n, ast.Call):
+            if not (isinstance(n.func, ast.Name) and n.func.id == "wrap"):
+                return False
+        elif not isinstance(n, _PLAIN_NODES):
+            return False
+    return True
 
 
 def _all(tests: list) -> ast.expr:

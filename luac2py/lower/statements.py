@@ -287,8 +287,24 @@ class StatementsMixin:
             "string",
             "int",
         ):
-            # A plain table's store is a dict store: the key must be raw.
-            key = self.helper_call("raw_key", key)
+            # A plain table's store is a dict store: the key must be raw. A
+            # MetaTable takes the key as it is (__newindex sees 2.0 as 2.0).
+            if self.is_plain_table(t.value):
+                raw = self.helper_call("raw_key", key)
+                if isinstance(key, ast.Name):
+                    raw = ast.IfExp(ast.Compare(P.call("type", key), [ast.Is()], [P.name("str")]), key, raw)
+                key = raw
+            else:
+                obj, obj_again = self.bind_operand(obj)
+                key, key_again = self.bind_operand(key)
+                test = ast.BoolOp(
+                    ast.Or(),
+                    [
+                        ast.Compare(P.call("type", key), [ast.Is()], [P.name("str")]),
+                        ast.Compare(P.call("type", obj_again), [ast.Is()], [P.name("MetaTable")]),
+                    ],
+                )
+                key = ast.IfExp(test, key_again, self.helper_call("raw_key", key_again))
         return P.subscript(obj, key, store=True)
 
     # --- control flow -------------------------------------------------------------

@@ -237,6 +237,8 @@ def describe_expr(node, code, src=None) -> str | None:
         return _describe_field(node.value, node.slice, src)
     if isinstance(node, ast.IfExp) and isinstance(node.body, ast.Subscript):
         return describe_expr(node.body, code, src)  # a guarded read's fast path
+    if isinstance(node, ast.IfExp) and isinstance(node.orelse, ast.Call):
+        return describe_expr(node.orelse, code, src)  # an inline fast path: its helper says what it is
     if isinstance(node, ast.Attribute) and _is_lua_module(node.value):
         return f"global '{_global_name(node.attr)}'"
     if isinstance(node, ast.Attribute) and node.attr == "LIB" and isinstance(node.value, ast.Attribute):

@@ -251,13 +251,16 @@ class MetaTable(Table):
     def __setitem__(self, key, value):
         tk = type(key)
         if not (tk is str or tk is int):
+            lua_value = lua_key(key)  # as __newindex must see it (2.0, not 2)
             key = raw_key(key)
+        else:
+            lua_value = key
         if not dict.__contains__(self, key):
             handler = dict.get(self.meta, "__newindex")
             if handler is not None:
                 from .ops import newindex_with
 
-                newindex_with(handler, self, lua_key(key), value)
+                newindex_with(handler, self, lua_value, value)
                 return
         if value is None:
             dict.pop(self, key, None)

@@ -189,7 +189,12 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
         )
         label = None
         if eq(workflow_.version("label", 1, 2), 2):
-            label = concat("order ", order["id"] if type(order) is not str else index(order, "id"))
+            label = (
+                f"order {_t_13}"
+                if type((_t_13 := (order["id"] if type(order) is not str else index(order, "id"))))
+                is str
+                else concat("order ", _t_13)
+            )
         else:
             label = order["id"] if type(order) is not str else index(order, "id")
         return Table(
@@ -198,29 +203,29 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             nonce_bytes=length(nonce),
             receipt=signed,
             waited_ms=(
-                _t_13
-                if type((_t_13 := (await ainvoke(waited, "milliseconds")))) is not tuple
-                else first(_t_13)
+                _t_14
+                if type((_t_14 := (await ainvoke(waited, "milliseconds")))) is not tuple
+                else first(_t_14)
             ),
             page=(
-                _t_15
+                _t_16
                 if (
-                    _t_15 := (
+                    _t_16 := (
                         (page["status"] if type(page) is not str else index(page, "status"))
                         if page is not None and page is not False
                         else page
                     )
                 )
                 is not None
-                and _t_15 is not False
+                and _t_16 is not False
                 else (
-                    _t_14
-                    if type((_t_14 := (await ainvoke(fetch_err, "kind")))) is not tuple
-                    else first(_t_14)
+                    _t_15
+                    if type((_t_15 := (await ainvoke(fetch_err, "kind")))) is not tuple
+                    else first(_t_15)
                 )
             ),
             stamp=stamp,
-            user=_t_16 if type((_t_16 := ctx.get("user"))) is not tuple else first(_t_16),
+            user=_t_17 if type((_t_17 := ctx.get("user"))) is not tuple else first(_t_17),
             history_length=gt(workflow_.history_length(), 0),
         )
 
@@ -229,6 +234,6 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
 
 __lua__ = LuaSource(
     "tour_workflow.lua",
-    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,95:29,96:30,111:33,118:34,123:36,137:37,141:38,144:37,146:36,154:39,155:36,162:40,171:42,190:43,191:44,192:45,193:47,195:50,196:51,197:52,198:53,199:54,200:50,201:55,204:50,206:56,221:50,222:57,223:58,224:59,225:50,227:63",
+    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,95:29,96:30,111:33,118:34,123:36,137:37,141:38,144:37,146:36,154:39,155:36,162:40,171:42,190:43,191:44,192:45,198:47,200:50,201:51,202:52,203:53,204:54,205:50,206:55,209:50,211:56,226:50,227:57,228:58,229:59,230:50,232:63",
     "workflow_=workflow",
 )
