@@ -238,6 +238,11 @@ class ExpressionsMixin:
             guarded = self.int_guarded(kind, e, left, right, helper)
             if guarded is not None:
                 return guarded
+            if a is None and b is None or a is None and b == "float" or a == "float" and b is None:
+                # Two floats (values read from tables, say): the Python operator.
+                (l_test, left), (r_test, right) = self.bind_operand(left), self.bind_operand(right)
+                test = ast.Compare(P.call("type", l_test), [ast.Is(), ast.Is()], [P.call("type", r_test), P.name("float")])
+                return ast.IfExp(test, ast.BinOp(left, pyop(), right), self.helper_call(helper, left, right))
         return self.helper_call(helper, left, right)
 
     def int_chain(self, e) -> ast.expr:
