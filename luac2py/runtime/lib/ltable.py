@@ -196,14 +196,7 @@ def sort(t=NOVALUE, comp=None, *_):
     elif type_name(comp) != "function":
         raise type_error(comp, 2, "sort", "function")
     else:
-
-        def lt(a, b):
-            r = comp(a, b)
-            if r is True:
-                return True
-            if type(r) is tuple:
-                r = r[0] if r else None
-            return r is not None and r is not False
+        lt = comp  # its results are tested inline by _auxsort
 
     from .lcoroutine import NONYIELDABLE
 
@@ -261,12 +254,21 @@ def _invalid_order():
     return LuaError.at_caller("invalid order function for sorting")
 
 
+def _truth(r) -> bool:
+    """Lua truth of a comparator's result other than True, False and nil."""
+    if type(r) is tuple:
+        r = r[0] if r else None
+    return r is not None and r is not False
+
+
 def _auxsort(arr, lt, lo: int, up: int, rnd: int) -> None:
     """ltablib.c's auxsort: quicksort on arr[lo..up] with a median-of-three
-    pivot, recursing into the smaller half (same comparisons as Lua's)."""
+    pivot, recursing into the smaller half (same comparisons as Lua's).
+    ``lt`` is the comparator itself: its result is tested inline (a call less
+    per comparison)."""
     while lo < up:
         a, b = arr[lo], arr[up]
-        if lt(b, a):
+        if (r := lt(b, a)) is True or r is not False and r is not None and _truth(r):
             arr[lo] = b
             arr[up] = a
         if up - lo == 1:
@@ -277,12 +279,12 @@ def _auxsort(arr, lt, lo: int, up: int, rnd: int) -> None:
             r4 = (up - lo) // 4
             p = rnd % (r4 * 2) + (lo + r4)
         a, b = arr[p], arr[lo]
-        if lt(a, b):
+        if (r := lt(a, b)) is True or r is not False and r is not None and _truth(r):
             arr[p] = b
             arr[lo] = a
         else:
             c = arr[up]
-            if lt(c, a):
+            if (r := lt(c, a)) is True or r is not False and r is not None and _truth(r):
                 arr[p] = c
                 arr[up] = a
         if up - lo == 2:
@@ -295,14 +297,14 @@ def _auxsort(arr, lt, lo: int, up: int, rnd: int) -> None:
         while True:
             i += 1
             ai = arr[i]
-            while lt(ai, pivot):
+            while (r := lt(ai, pivot)) is True or r is not False and r is not None and _truth(r):
                 if i == up - 1:
                     raise _invalid_order()
                 i += 1
                 ai = arr[i]
             j -= 1
             aj = arr[j]
-            while lt(pivot, aj):
+            while (r := lt(pivot, aj)) is True or r is not False and r is not None and _truth(r):
                 if j < i:
                     raise _invalid_order()
                 j -= 1
