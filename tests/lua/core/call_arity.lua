@@ -49,3 +49,19 @@ local a, b = many(), none()
 print(a, b)
 print(pcall(type, none()))
 print(not none())
+
+-- f(a, g()): the callee and the other arguments are evaluated before g runs
+local function f(...) return "old", ... end
+local function g() f = function(...) return "new", ... end; return 1, 2 end
+print(f(g()))
+print(f(g()))
+local x = 5
+local function setx() x = 9; return 0, 1 end
+local function show(...) return table.concat({...}, ",") end
+print(show(x, setx()), x)
+local y = 1
+local function sety() y = 2; return "r" end
+print(show(y, sety()), show(y, (sety())), y)
+local function pair() return 1, 2 end
+local function none2() end
+print(select("#", show(pair())), show(1, pair()), show(1, none2()), show((pair())))
