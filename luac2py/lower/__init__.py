@@ -17,6 +17,7 @@ from luaparser import astnodes as lua
 from ..diagnostics import Diagnostics
 from ..resolve import FuncScope, node_col, node_line
 from . import pyast as P
+from .arrays import ArraysMixin, is_local_array
 from .calls import CallsMixin
 from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
 from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
@@ -60,10 +61,13 @@ class Unit:
     library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
 
 
-class Lowerer(ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
+class Lowerer(ArraysMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
     _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
     def _assign_stmt(self, s):
-        # Stores into plain tables (expressions.plain_store), else the general case.
+        # Stores into local arrays (arrays.py) and plain tables (expressions.plain_store),
+        # else the general case.
+        if len(s.targets) == 1 and type(s.targets[0]) is lua.Index and is_local_array(s.targets[0].value):
+            return self.array_store(s)
         return self.plain_store(s) or StatementsMixin._assign(self, s)
 
     _stmt_handlers = {

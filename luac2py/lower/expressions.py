@@ -160,6 +160,8 @@ class ExpressionsMixin:
 
     # --- indexing ------------------------------------------------------------------
     def _index(self, e):
+        if type(e.value) is lua.Name and getattr(e.value.var, "local_array", False):
+            return self.array_read(e)
         key = self.index_key(e)
         obj = e.value
         # `string.format` and friends: the library function itself.

@@ -24,6 +24,7 @@ RESERVED = {
     "timedelta",
     "Table",
     "MetaTable",
+    "IntArray",
     "Cell",
     "LuaSource",
     "LuaError",

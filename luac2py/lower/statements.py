@@ -205,6 +205,9 @@ class StatementsMixin:
     def _local_assign(self, s):
         n = len(s.targets)
         values = self.adjusted_values(s.values, n)
+        for i, t in enumerate(s.targets):
+            if getattr(t.var, "local_array", False):
+                values[i] = P.call("IntArray")  # `local t = {}` kept in a list (arrays.py)
         targets = []
         boxes = []
         for t, value_type in zip(s.targets, self._value_types(s.values, n)):

@@ -369,6 +369,63 @@ def infer(lowerer, chunk) -> None:
             v.int_range = r if fits(r) else FULL
     if not risky:
         _specialise_int_functions(lowerer, chunk, own_sources)
+        _find_local_arrays(lowerer, chunk, own_sources)
+
+
+def _find_local_arrays(lowerer, chunk, sources) -> None:
+    """``Var.local_array`` for a plain table local made by ``{}`` whose every
+    use is ``t[k]`` with an integer ``k``, read, or stored by a one-target
+    assignment: lower/arrays.py keeps it in a list."""
+    candidates = {
+        v for v, srcs in sources.items()
+        if getattr(v, "plain_table", False) and not v.boxed and type(srcs[0]) is lua.Table and not srcs[0].fields
+    }
+    if not candidates:
+        return
+    facts = TypeFacts(lowerer, lambda v: v.static_type, lambda v: getattr(v, "int_range", FULL) if v.static_type == "int" else None)
+    declared = set()  # ids of the Name nodes that declare a candidate
+    fine = set()  # ids of Name nodes used as an array
+    multi = set()  # ids of Name nodes stored into by a multiple assignment
+    seen = set()
+
+    def visit(node):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        t = type(node)
+        if t is lua.LocalAssign:
+            for target in node.targets:
+                declared.add(id(target))
+        elif t is lua.Index and type(node.value) is lua.Name and node.value.var in candidates:
+            if node.notation != lua.IndexNotation.DOT and facts.type_of(node.idx) == "int":
+                fine.add(id(node.value))
+        elif t is lua.Assign and (len(node.targets) != 1 or len(node.values) != 1):
+            for target in node.targets:
+                if type(target) is lua.Index and type(target.value) is lua.Name:
+                    multi.add(id(target.value))
+        for key, value in vars(node).items():
+            if key in ("loop", "label", "parent", "scope", "var"):
+                continue
+            if isinstance(value, lua.Node):
+                visit(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, lua.Node):
+                        visit(item)
+
+    visit(chunk)
+    bad = set()
+    for n in _walk_names(chunk):
+        if n.var in candidates and id(n) not in declared and (id(n) not in fine or id(n) in multi):
+            bad.add(n.var)
+    for v in candidates - bad:
+        v.local_array = True
+
+
+def _walk_names(chunk):
+    from luaparser.ast import walk
+
+    return [n for n in walk(chunk) if type(n) is lua.Name and getattr(n, "var", None) is not None]
 
 
 # --- integer specialisation ------------------------------------------------------

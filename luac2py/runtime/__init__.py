@@ -41,11 +41,12 @@ from .ops import (
     truthy,
     unm,
 )
-from .table import MetaTable, Table, raw_key
+from .table import IntArray, MetaTable, Table, raw_key
 from .values import Cell, Userdata, wrap
 
 __all__ = [
     "Cell",
+    "IntArray",
     "LuaError",
     "LuaSource",
     "MetaTable",

@@ -271,6 +271,34 @@ class MetaTable(Table):
         self[key] = value
 
 
+class IntArray(list):
+    """A local table the compiler proved is only read and written with
+    integer keys and never leaves its function (lower/arrays.py): ``t[k]`` is
+    a list item for 0 < k < len(t); keys outside that go to ``far``, and a
+    store just past the end grows the list."""
+
+    __slots__ = ("far",)
+
+    def __init__(self):
+        list.__init__(self, (None,))  # item 0 is never a Lua key's
+        self.far = {}
+
+    def put(self, k: int, value) -> None:
+        """``t[k] = value`` for k outside 0 < k < len(t)."""
+        n = len(self)
+        if n <= k <= 2 * n + 64:  # grows by at least half its size
+            self.extend([None] * (k - n + 1))
+            far = self.far
+            if far:
+                for key in [key for key in far if n <= key <= k]:
+                    self[key] = far.pop(key)
+            self[k] = value
+        elif value is None:
+            self.far.pop(k, None)
+        else:
+            self.far[k] = value
+
+
 TABLES = (Table, MetaTable)
 
 
