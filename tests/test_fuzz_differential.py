@@ -356,10 +356,6 @@ KNOWN_GAPS: list[Gap] = [
     Gap("and-or-operand-name", 'local s = "inf" return (1 and s) | 2',
         applies=lambda src, lua, ours: (" and " in src or " or " in src)
         and _equal_after(lua_subs=[(r" \((local|upvalue|constant|field) '[^']*'\)", "")])(src, lua, ours)),
-    # A failing method call lacks "(method 'x')": lupa 'attempt to call a
-    # string value (method 'x')', luac2py 'attempt to call a string value'.
-    Gap("method-call-name", 'local P = setmetatable({}, {__index = {x = "a"}}) return P:x()',
-        applies=_equal_after(lua_subs=[(r" \(method '[^']*'\)", "")])),
     # A name with a NUL byte: Lua prints the description up to the NUL
     # ("(constant 'a')" for "a\0b"), luac2py the whole name.
     Gap("nul-in-name", r'return "a\0b" >> 1',

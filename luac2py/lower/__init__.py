@@ -30,7 +30,7 @@ from .wippy import WippyMixin
 RUNTIME_HELPERS = {
     "acall", "add", "ageneric_for", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
     "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
-    "lt", "mod", "mul", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
+    "lt", "method", "mod", "mul", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
     "wrap",
 }
 # Builtins inline type guards use (`type(x) is int`): never Lua locals' names.

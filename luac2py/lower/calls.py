@@ -194,6 +194,10 @@ class CallsMixin:
         # do not count `self` (invoke lets the runtime see that).
         if self.in_async():
             return P.await_(self.helper_call("ainvoke", obj, P.const(method), *args))
+        if not INLINE_METHOD_CALLS:
+            # `method(o, "m")(o, x)`: the lookup, then a plain call (Lua's order).
+            first, again = self.bind_operand(obj)
+            return P.call(self.helper_call("method", first, P.const(method)), again, *args)
         slow = self.helper_call("invoke", obj, P.const(method), *args)
         if (
             INLINE_METHOD_CALLS

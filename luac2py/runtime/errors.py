@@ -200,7 +200,7 @@ def describe_at(code, lasti: int, operand: int | None, what: str | None = None, 
     if what == "call":
         target = node.func if isinstance(node, ast.Call) else None
     elif isinstance(node, ast.Call):
-        if isinstance(node.func, ast.Name) and node.func.id in ("invoke", "ainvoke") and operand == -1:
+        if isinstance(node.func, ast.Name) and node.func.id in ("invoke", "ainvoke", "method") and operand == -1:
             name = node.args[1]
             if isinstance(name, ast.Constant):
                 return f"method '{name.value}'"
@@ -218,6 +218,8 @@ def describe_at(code, lasti: int, operand: int | None, what: str | None = None, 
 def describe_expr(node, code, src=None) -> str | None:
     if node is None:
         return None
+    if isinstance(node, ast.NamedExpr):
+        return describe_expr(node.value, code, src)  # `(_t := a.b)`: described as `a.b`
     if isinstance(node, ast.Name):
         if hasattr(node, "lua_value"):
             return describe_expr(node.lua_value, code, src)
@@ -249,6 +251,8 @@ def describe_expr(node, code, src=None) -> str | None:
         return f"field '{node.attr}'"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "index" and len(node.args) == 2:
         return _describe_field(*node.args, src)
+    if _is_method_lookup(node):
+        return f"method '{node.args[1].value}'"
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "concat":
         # Lua leaves a concatenation's result in its first operand's register.
         return describe_expr(node.args[0], code, src)
@@ -269,6 +273,8 @@ def _callee_name(code, lasti, src):
     if isinstance(func, ast.Name) and func.id in ("invoke", "ainvoke") and len(node.args) > 1:
         method = node.args[1]
         return (method.value, True) if isinstance(method, ast.Constant) else None
+    if _is_method_lookup(func):
+        return func.args[1].value, True
     if isinstance(func, ast.Name):
         return src.names.get(func.id, func.id), False
     if isinstance(func, ast.Attribute):
@@ -276,6 +282,17 @@ def _callee_name(code, lasti, src):
     if isinstance(func, ast.Subscript) and isinstance(func.slice, ast.Constant) and type(func.slice.value) is str:
         return func.slice.value, False
     return None
+
+
+def _is_method_lookup(node) -> bool:
+    """``method(o, "m")``: the function ``o:m(...)`` calls."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "method"
+        and len(node.args) == 2
+        and isinstance(node.args[1], ast.Constant)
+    )
 
 
 def _is_lua_module(node) -> bool:

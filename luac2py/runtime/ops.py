@@ -171,6 +171,13 @@ def newindex_with(handler, obj, key, value):
 
 def invoke(obj, name, *args):
     """``obj:name(args)``."""
+    return method(obj, name)(obj, *args)
+
+
+def method(obj, name):
+    """The function ``obj:name(...)`` calls: generated code calls
+    ``method(obj, "name")(obj, ...)`` (Lua looks the method up before it
+    evaluates the arguments)."""
     t = type(obj)
     if t is MetaTable:
         f = dict.get(obj, name)
@@ -200,7 +207,7 @@ def invoke(obj, name, *args):
         raise LuaError.at_caller(f"attempt to index a {obj_type_name(obj)} value", 0)
     if f is None:
         raise LuaError.at_caller("attempt to call a nil value", -1)
-    return f(obj, *args)
+    return f
 
 
 async def ainvoke(obj, name, *args):

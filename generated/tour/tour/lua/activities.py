@@ -1,6 +1,6 @@
 """activities.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
-from luac2py.runtime import LuaSource, Table, first, index, invoke, length, spread
+from luac2py.runtime import LuaSource, Table, first, index, length, method, spread
 
 
 def chunk(_ENV, *varargs):  # activities.lua
@@ -80,9 +80,9 @@ def chunk(_ENV, *varargs):  # activities.lua
         return Table(
             valid=ok,
             at=(
-                _t_2
-                if type((_t_2 := invoke(time.now(), "format_rfc3339"))) is not tuple
-                else first(_t_2)
+                _t_3
+                if type((_t_3 := method((_t_2 := time.now()), "format_rfc3339")(_t_2))) is not tuple
+                else first(_t_3)
             )
             != "",
         )
