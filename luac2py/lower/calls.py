@@ -3,7 +3,8 @@
 Calling convention (README "Calling convention"): a Lua function is a Python
 callable taking positional arguments; it returns one value plainly and zero or
 several values as a tuple. So a call used for one value is ``first(f(x))``
-unless the callee is known to return exactly one value; a call in a multi-value
+(inline: ``first`` only for a tuple) unless the callee is known to return
+exactly one value; a call in a multi-value
 position (last argument, last table item, ``return f()``) passes through
 ``spread``/``adjust`` or, for ``return``, untouched.
 """
@@ -41,11 +42,6 @@ PURE_LIB = {
 }
 
 
-# `o:m(x)` as `_t(o, x) if type(o) is Table and (_t := o["m"]) is not None else
-# invoke(o, "m", x)`: off until errors.py names the method of such a call in
-# "bad argument" / "calling 'm' on bad self" messages (and a nil method's
-# `__index` function would run twice, the second time in invoke).
-INLINE_METHOD_CALLS = False
 
 
 class CallsMixin:
@@ -194,29 +190,9 @@ class CallsMixin:
         # do not count `self` (invoke lets the runtime see that).
         if self.in_async():
             return P.await_(self.helper_call("ainvoke", obj, P.const(method), *args))
-        if not INLINE_METHOD_CALLS:
-            # `method(o, "m")(o, x)`: the lookup, then a plain call (Lua's order).
-            first, again = self.bind_operand(obj)
-            return P.call(self.helper_call("method", first, P.const(method)), again, *args)
-        slow = self.helper_call("invoke", obj, P.const(method), *args)
-        if (
-            INLINE_METHOD_CALLS
-            and isinstance(obj, ast.Name)
-            and self.static_type(e.source) in (None, "table")
-            and all(_pure_cheap(a) for a in args)
-        ):
-            # `o:m(x)` on a table: its method called directly; `invoke` for other
-            # values and to report a missing method.
-            fn = self.temp()
-            test = ast.BoolOp(
-                ast.And(),
-                [
-                    ast.Compare(P.call("type", obj), [ast.Is()], [P.name("Table")]),
-                    P.not_none(ast.NamedExpr(P.name(fn, store=True), P.subscript(obj, P.const(method)))),
-                ],
-            )
-            return ast.IfExp(test, P.call(P.name(fn), obj, *args), slow)
-        return slow
+        # `method(o, "m")(o, x)`: the lookup, then a plain call (Lua's order).
+        first, again = self.bind_operand(obj)
+        return P.call(self.helper_call("method", first, P.const(method)), again, *args)
 
     def builtin_call(self, ident: str, e):
         """Calls to standard globals that lower to something better than a call."""
@@ -233,13 +209,3 @@ class CallsMixin:
 
     def _call_stmt(self, e) -> ast.stmt:
         return P.expr_stmt(self.call_raw(e))
-
-
-def _pure_cheap(e: ast.expr) -> bool:
-    """A variable, a constant, or plain arithmetic on them (emitted only where
-    types prove it exact): fine to write in two branches of an inline guard."""
-    if P.is_simple(e):
-        return True
-    if isinstance(e, ast.BinOp):
-        return _pure_cheap(e.left) and _pure_cheap(e.right)
-    return False
