@@ -8,6 +8,7 @@ from luaparser import astnodes as lua
 
 from ..resolve import node_line
 from . import pyast as P
+from .types import MAXINT, MININT
 
 
 class PyLoop:
@@ -28,24 +29,40 @@ class StatementsMixin:
 
     def statements(self, body) -> list[ast.stmt]:
         out: list[ast.stmt] = []
-        for i, stmt in enumerate(body):
-            self.line = node_line(stmt, self.line)
-            if isinstance(stmt, lua.LocalAssign) and _is_close(stmt):
-                # `local x <close>`: the rest of the block runs under a try whose
-                # finally calls x's __close, with the error if one is leaving.
+        narrowed: dict = {}  # Var -> its range before a guard narrowed it
+        # (A goto could jump over a guard: no narrowing in a block with labels.)
+        guards = not any(type(x) is lua.Label for x in body)
+        try:
+            for i, stmt in enumerate(body):
+                self.line = node_line(stmt, self.line)
+                if isinstance(stmt, lua.LocalAssign) and _is_close(stmt):
+                    out.extend(self._close_rest(stmt, body, i))
+                    break
                 out.extend(self.statement(stmt))
-                v = next(t.var for t in stmt.targets if t.var.attrib == "close")
-                value = P.attr(P.name(v.py), "v") if v.boxed else P.name(v.py)
-                check = P.expr_stmt(self.helper_call("tbc_check", value, P.const(v.name)))
-                rest = self.statements(body[i + 1 :]) or [ast.Pass()]
-                close = ast.Try(rest, [], [], [P.expr_stmt(self.helper_call("tbc_close", value))])
-                check.lua_line = node_line(stmt, self.line)
-                # Lua closes as the block exits: at its last statement.
-                close.finalbody[0].lua_line = node_line(body[-1], self.line)
-                out += [check, close]
-                return out
-            out.extend(self.statement(stmt))
+                guard = _guard_bound(stmt) if guards else None
+                if guard is not None:
+                    # `if k < 2 then return ... end`: below it, k >= 2.
+                    v, lo, hi = guard
+                    r = narrowed.setdefault(v, v.int_range)
+                    v.int_range = (max(v.int_range[0], lo), min(v.int_range[1], hi))
+        finally:
+            for v, r in narrowed.items():
+                v.int_range = r
         return out
+
+    def _close_rest(self, stmt, body, i) -> list[ast.stmt]:
+        """`local x <close>`: the rest of the block runs under a try whose
+        finally calls x's __close, with the error if one is leaving."""
+        out = self.statement(stmt)
+        v = next(t.var for t in stmt.targets if t.var.attrib == "close")
+        value = P.attr(P.name(v.py), "v") if v.boxed else P.name(v.py)
+        check = P.expr_stmt(self.helper_call("tbc_check", value, P.const(v.name)))
+        rest = self.statements(body[i + 1 :]) or [ast.Pass()]
+        close = ast.Try(rest, [], [], [P.expr_stmt(self.helper_call("tbc_close", value))])
+        check.lua_line = node_line(stmt, self.line)
+        # Lua closes as the block exits: at its last statement.
+        close.finalbody[0].lua_line = node_line(body[-1], self.line)
+        return [*out, check, close]
 
     # --- goto -------------------------------------------------------------------------
     @staticmethod
@@ -491,6 +508,41 @@ class StatementsMixin:
 
 def _is_close(stmt) -> bool:
     return any(getattr(t, "var", None) is not None and t.var.attrib == "close" for t in stmt.targets)
+
+
+_FLIPPED = {lua.LessThanOp: lua.GreaterThanOp, lua.LessOrEqThanOp: lua.GreaterOrEqThanOp,
+            lua.GreaterThanOp: lua.LessThanOp, lua.GreaterOrEqThanOp: lua.LessOrEqThanOp}
+
+
+def _guard_bound(stmt):
+    """(var, lo, hi) that hold after ``if k < C then ... return end`` (no else)
+    for an integer local k never assigned after its declaration, or None."""
+    if type(stmt) is not lua.If or stmt.orelse is not None:
+        return None
+    tail = [x for x in stmt.body.body if not isinstance(x, (lua.SemiColon, lua.Label))]
+    if not tail or type(tail[-1]) is not lua.Return:
+        return None
+    test = stmt.test
+    kind = type(test)
+    if kind not in _FLIPPED:
+        return None
+    left, right = test.left, test.right
+    if type(left) is lua.Number and type(right) is lua.Name:
+        left, right, kind = right, left, _FLIPPED[kind]
+    if type(left) is not lua.Name or type(right) is not lua.Number or type(right.value) is not int:
+        return None
+    v = left.var
+    if v is None or v.assigned or v.boxed or v.static_type != "int" or getattr(v, "int_range", None) is None:
+        return None
+    c = right.value
+    # The test failed: the opposite holds.
+    if kind is lua.LessThanOp:
+        return v, c, MAXINT
+    if kind is lua.LessOrEqThanOp:
+        return v, c + 1, MAXINT
+    if kind is lua.GreaterThanOp:
+        return v, MININT, c
+    return v, MININT, c - 1
 
 
 def _stable(e: ast.expr) -> bool:

@@ -61,3 +61,31 @@ print(shifty(5, 2), shifty(-1, 63), shifty(1, 64), shifty(6.0, 1))
 print(pcall(shifty, "5", 2))
 print(pcall(shifty, 1.5, 1))
 print(tri("4"), pw("2", 3), pcall(pw, 2, "x"))
+
+-- a guard that returns narrows the range below it (and only in its direction)
+local function dec(n)
+  if n > 5 then return n end
+  return n - 1
+end
+local function inc(n)
+  if n < 0 then return 0 end
+  return n + 1
+end
+local function dbl(n)
+  if 10 <= n then return -1 end
+  return n * 2
+end
+local function above(n)
+  if n <= -9223372036854775807 then return 0 end
+  return n - 1
+end
+print(dec(math.mininteger), inc(math.maxinteger), dbl(math.mininteger), above(math.mininteger + 1), above(3))
+print(dec(7), inc(-3), dbl(12), dbl(4))
+local function jumps(n)
+  local k = -9223372036854775807 - 1
+  if n > 0 then goto skip end
+  if k < 2 then return "guarded" end
+  ::skip::
+  return k - 1
+end
+print(jumps(1), jumps(0))
