@@ -3,8 +3,7 @@
 Calling convention (README "Calling convention"): a Lua function is a Python
 callable taking positional arguments; it returns one value plainly and zero or
 several values as a tuple. So a call used for one value is ``first(f(x))``
-(inline: ``first`` only for a tuple) unless the callee is known to return
-exactly one value; a call in a multi-value
+unless the callee is known to return exactly one value; a call in a multi-value
 position (last argument, last table item, ``return f()``) passes through
 ``spread``/``adjust`` or, for ``return``, untouched.
 """
@@ -139,12 +138,7 @@ class CallsMixin:
         raw = self.call_raw(e)
         if self.returns_single(e):
             return raw
-        if not self.py_loops and self.scope.parent is None:
-            return self.helper_call("first", raw)  # runs once: the short form
-        # Most calls return one plain value: `first` runs only for a tuple.
-        tmp = self.temp()
-        test = ast.Compare(P.call("type", ast.NamedExpr(P.name(tmp, store=True), raw)), [ast.IsNot()], [P.name("tuple")])
-        return ast.IfExp(test, P.name(tmp), self.helper_call("first", P.name(tmp)))
+        return self.helper_call("first", raw)
 
     def call_raw(self, e) -> ast.expr:
         """The Python call, returning per the calling convention."""

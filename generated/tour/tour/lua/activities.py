@@ -18,30 +18,19 @@ def chunk(_ENV, *varargs):  # activities.lua
         if err is not None and err is not False:
             return (None, err)
         key = (
-            _t_2
-            if (_t_2 := (_t if type((_t := ctx.get("signing_key"))) is not tuple else first(_t)))
-            is not None
-            and _t_2 is not False
+            _t
+            if (_t := first(ctx.get("signing_key"))) is not None and _t is not False
             else "tour-demo-key"
         )
-        digest = (
-            _t_4
-            if type(
-                (
-                    _t_4 := (
-                        _t_3["sha256"]
-                        if type((_t_3 := index(crypto, "hmac"))) is not str
-                        else index(_t_3, "sha256")
-                    )(key, payload)
-                )
-            )
-            is not tuple
-            else first(_t_4)
+        digest = first(
+            (
+                _t_2["sha256"]
+                if type((_t_2 := index(crypto, "hmac"))) is not str
+                else index(_t_2, "sha256")
+            )(key, payload)
         )
         return Table(
-            hmac=digest,
-            sha256=_t_5 if type((_t_5 := hash.sha256(payload))) is not tuple else first(_t_5),
-            fields=_t_6 if type((_t_6 := json.decode(payload))) is not tuple else first(_t_6),
+            hmac=digest, sha256=first(hash.sha256(payload)), fields=first(json.decode(payload))
         )
 
     def fetch(url=None, *_):  # activities.lua:21
@@ -72,25 +61,17 @@ def chunk(_ENV, *varargs):  # activities.lua
         return Table(
             status=resp["status_code"] if type(resp) is not str else index(resp, "status_code"),
             size=length(resp["body"] if type(resp) is not str else index(resp, "body")),
-            purpose=_t_3 if type((_t_3 := ctx.get("purpose"))) is not tuple else first(_t_3),
+            purpose=first(ctx.get("purpose")),
         )
 
     def stamp(request_id=None, *_):  # activities.lua:30
-        ok = _t if type((_t := uuid.validate(request_id))) is not tuple else first(_t)
-        return Table(
-            valid=ok,
-            at=(
-                _t_3
-                if type((_t_3 := method((_t_2 := time.now()), "format_rfc3339")(_t_2))) is not tuple
-                else first(_t_3)
-            )
-            != "",
-        )
+        ok = first(uuid.validate(request_id))
+        return Table(valid=ok, at=first(method((_t := time.now()), "format_rfc3339")(_t)) != "")
 
     return Table(sign=sign, fetch=fetch, stamp=stamp)
 
 
 __lua__ = LuaSource(
     "activities.lua",
-    "6:1,7:2,8:3,9:4,10:5,11:6,12:7,13:8,14:9,16:12,17:13,18:14,20:15,27:16,41:17,47:21,48:22,49:23,69:25,70:26,72:27,78:30,79:31,80:32,90:35",
+    "6:1,7:2,8:3,9:4,10:5,11:6,12:7,13:8,14:9,16:12,17:13,18:14,20:15,25:16,32:17,36:21,37:22,38:23,58:25,59:26,61:27,67:30,68:31,69:32,71:35",
 )

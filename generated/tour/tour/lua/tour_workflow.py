@@ -78,18 +78,14 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
                 ),
             )
         started = time.now()
-        request_id = _t_4 if type((_t_4 := uuid.v4())) is not tuple else first(_t_4)
-        nonce = _t_5 if type((_t_5 := crypto.random_bytes(8))) is not tuple else first(_t_5)
+        request_id = first(uuid.v4())
+        nonce = first(crypto.random_bytes(8))
         workflow_.attrs(
             Table(
                 search=Table(
                     TourOrder=order["id"] if type(order) is not str else index(order, "id")
                 ),
-                memo=Table(
-                    requested_by=(
-                        _t_6 if type((_t_6 := ctx.get("user"))) is not tuple else first(_t_6)
-                    )
-                ),
+                memo=Table(requested_by=first(ctx.get("user"))),
             )
         )
         signed, err = await workflow_.exec("tour:receipt_workflow", order)
@@ -99,9 +95,9 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
                 *spread(
                     await acall(
                         (
-                            _t_7["wrap"]
-                            if type((_t_7 := _ENV["errors"])) is not str
-                            else index(_t_7, "wrap")
+                            _t_4["wrap"]
+                            if type((_t_4 := _ENV["errors"])) is not str
+                            else index(_t_4, "wrap")
                         ),
                         err,
                         "receipt",
@@ -109,55 +105,33 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
                 ),
             )
         await time.sleep(
-            _t_8
-            if (_t_8 := (order["hold"] if type(order) is not str else index(order, "hold")))
+            _t_5
+            if (_t_5 := (order["hold"] if type(order) is not str else index(order, "hold")))
             is not None
-            and _t_8 is not False
+            and _t_5 is not False
             else "2s"
         )
-        waited = (
-            _t_9
-            if type((_t_9 := (await ainvoke(time.now(), "sub", started)))) is not tuple
-            else first(_t_9)
-        )
-        fetcher = (
-            _t_11
-            if type(
-                (
-                    _t_11 := (
-                        await ainvoke(
-                            (
-                                _t_10
-                                if type(
-                                    (
-                                        _t_10 := (
-                                            await ainvoke(
-                                                funcs.new(),
-                                                "with_options",
-                                                Table.of(
-                                                    (),
-                                                    {
-                                                        "activity.start_to_close_timeout": "10s",
-                                                        "activity.retry_policy": Table(
-                                                            maximum_attempts=2, initial_interval=200
-                                                        ),
-                                                    },
-                                                ),
-                                            )
-                                        )
-                                    )
-                                )
-                                is not tuple
-                                else first(_t_10)
-                            ),
-                            "with_context",
-                            Table(purpose="status page"),
-                        )
+        waited = first(await ainvoke(time.now(), "sub", started))
+        fetcher = first(
+            await ainvoke(
+                first(
+                    await ainvoke(
+                        funcs.new(),
+                        "with_options",
+                        Table.of(
+                            (),
+                            {
+                                "activity.start_to_close_timeout": "10s",
+                                "activity.retry_policy": Table(
+                                    maximum_attempts=2, initial_interval=200
+                                ),
+                            },
+                        ),
                     )
-                )
+                ),
+                "with_context",
+                Table(purpose="status page"),
             )
-            is not tuple
-            else first(_t_11)
         )
         page, fetch_err = adjust(
             await ainvoke(
@@ -168,32 +142,23 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             ),
             2,
         )
-        stamp = (
-            _t_12
-            if type(
-                (
-                    _t_12 := (
-                        await activity_result(
-                            workflow.execute_local_activity(
-                                "tour:stamp",
-                                args=[request_id],
-                                start_to_close_timeout=timedelta(minutes=10),
-                                retry_policy=DEFAULT_RETRY_POLICY,
-                            )
-                        )
-                    )
+        stamp = first(
+            await activity_result(
+                workflow.execute_local_activity(
+                    "tour:stamp",
+                    args=[request_id],
+                    start_to_close_timeout=timedelta(minutes=10),
+                    retry_policy=DEFAULT_RETRY_POLICY,
                 )
             )
-            is not tuple
-            else first(_t_12)
         )
         label = None
         if eq(workflow_.version("label", 1, 2), 2):
             label = (
-                f"order {_t_13}"
-                if type((_t_13 := (order["id"] if type(order) is not str else index(order, "id"))))
+                f"order {_t_6}"
+                if type((_t_6 := (order["id"] if type(order) is not str else index(order, "id"))))
                 is str
-                else concat("order ", _t_13)
+                else concat("order ", _t_6)
             )
         else:
             label = order["id"] if type(order) is not str else index(order, "id")
@@ -202,30 +167,22 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             request_id=request_id,
             nonce_bytes=length(nonce),
             receipt=signed,
-            waited_ms=(
-                _t_14
-                if type((_t_14 := (await ainvoke(waited, "milliseconds")))) is not tuple
-                else first(_t_14)
-            ),
+            waited_ms=first(await ainvoke(waited, "milliseconds")),
             page=(
-                _t_16
+                _t_7
                 if (
-                    _t_16 := (
+                    _t_7 := (
                         (page["status"] if type(page) is not str else index(page, "status"))
                         if page is not None and page is not False
                         else page
                     )
                 )
                 is not None
-                and _t_16 is not False
-                else (
-                    _t_15
-                    if type((_t_15 := (await ainvoke(fetch_err, "kind")))) is not tuple
-                    else first(_t_15)
-                )
+                and _t_7 is not False
+                else first(await ainvoke(fetch_err, "kind"))
             ),
             stamp=stamp,
-            user=_t_17 if type((_t_17 := ctx.get("user"))) is not tuple else first(_t_17),
+            user=first(ctx.get("user")),
             history_length=gt(workflow_.history_length(), 0),
         )
 
@@ -234,6 +191,6 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
 
 __lua__ = LuaSource(
     "tour_workflow.lua",
-    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,95:29,96:30,111:33,118:34,123:36,137:37,141:38,144:37,146:36,154:39,155:36,162:40,171:42,190:43,191:44,192:45,198:47,200:50,201:51,202:52,203:53,204:54,205:50,206:55,209:50,211:56,226:50,227:57,228:58,229:59,230:50,232:63",
+    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,91:29,92:30,107:33,114:34,115:36,121:37,125:38,128:37,130:36,133:39,134:36,136:40,145:42,155:43,156:44,157:45,163:47,165:50,166:51,167:52,168:53,169:54,170:55,171:50,172:56,183:50,184:57,185:58,186:59,187:50,189:63",
     "workflow_=workflow",
 )
