@@ -413,7 +413,10 @@ def shape_ours(v, depth: int = 0):
     if isinstance(v, Table):
         if depth >= 2:
             return ("table",)
-        items = sorted((repr(shape_ours(lua_key(k), 9)), shape_ours(x, depth + 1)) for k, x in dict.items(v))
+        # (A plain table may hold None for a key assigned nil: absent in Lua.)
+        items = sorted(
+            (repr(shape_ours(lua_key(k), 9)), shape_ours(x, depth + 1)) for k, x in dict.items(v) if x is not None
+        )
         return ("table", items)
     if callable(v):
         return ("function",)

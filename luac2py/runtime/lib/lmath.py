@@ -211,7 +211,7 @@ def c_lt(a, b) -> bool:
     if h is None:
         h = metamethod(b, "__lt")
     if h is None:
-        na, nb = type_name(a), type_name(b)
+        na, nb = obj_type_name(a), obj_type_name(b)  # __name counts, as in luaG_ordererror
         if na == nb:
             raise LuaError(f"attempt to compare two {na} values")
         raise LuaError(f"attempt to compare {na} with {nb}")
