@@ -448,7 +448,7 @@ def _specialise_int_functions(lowerer, chunk, sources) -> None:
             continue
         if scope.is_vararg or scope.is_async or not scope.params or not scope.returns_single:
             continue
-        if any(p.assigned or p.captured for p in scope.params):
+        if any(p.assigned or p.captured for p in scope.params) or all(p.static_type == "int" for p in scope.params):
             continue
         if any(type(n) in (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction, lua.Goto, lua.Label)
                for n in walk(node.body)):
@@ -469,8 +469,9 @@ class IntSpec:
     def apply(self):
         saved = {v: (v.static_type, getattr(v, "int_range", None)) for v in self.types}
         for v, t in self.types.items():
-            v.static_type = t
-            v.int_range = FULL
+            if v.static_type != t:
+                v.static_type = t
+                v.int_range = FULL
         return saved
 
     @staticmethod
@@ -547,6 +548,14 @@ def _own_returns(block):
     from luaparser.ast import walk
 
     return [n for n in walk(block) if type(n) is lua.Return]
+
+
+def _called_only_here(node, scope) -> bool:
+    """A local function whose every call is by its name with no surplus or
+    multi-value arguments, and whose parameters are never assigned."""
+    if node is not None and type(node) is not lua.LocalFunction:
+        return False
+    return scope.no_surplus_args and not scope.is_vararg and not any(p.assigned or p.boxed for p in scope.params)
 
 
 # Standard functions that never set a metatable on a table argument.
@@ -642,9 +651,17 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
                 risky = True
         if t in (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction):
             scope = getattr(node, "scope", None)
-            if scope is not None:
+            if scope is not None and not _called_only_here(node, scope):
                 for p in scope.params:
                     untracked.add(p)
+        elif t is lua.Call and type(node.func) is lua.Name:
+            # A local function only ever called by its name: its parameters
+            # hold what its calls pass (analyse.py checked every call).
+            v = getattr(node.func, "var", None)
+            scope = getattr(v, "function_scope", None) if v is not None else None
+            if scope is not None and _called_only_here(None, scope):
+                for i, p in enumerate(scope.params):
+                    add(p, node.args[i] if i < len(node.args) else "nil")
         for key, value in vars(node).items():
             if key in ("loop", "label", "parent", "scope", "var"):
                 continue
