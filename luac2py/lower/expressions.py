@@ -235,6 +235,12 @@ class ExpressionsMixin:
                 exact = arith_range(kind, self.int_range(e.left) or FULL, rb)
                 node = ast.BinOp(self.expr(e.left), ast.Mod() if kind is lua.ModOp else ast.FloorDiv(), self.expr(e.right))
                 return self.int_checked(node, exact)
+            if kind is lua.ModOp and not self.may_call_lua(e.right):
+                # `i % #t`: Python's `%` unless the divisor is 0 (the helper's error).
+                left = self.expr(e.left)
+                if _pure_cheap(left):
+                    first, divisor = self.bind_operand(self.expr(e.right))
+                    return ast.IfExp(first, ast.BinOp(left, ast.Mod(), divisor), self.helper_call("mod", left, divisor))
         left, right = self.expr(e.left), self.expr(e.right)
         if pyop is not None:
             guarded = self.int_guarded(kind, e, left, right, helper)

@@ -32,3 +32,10 @@ print(rec(5, 1), rec(41, 1), rec(3, 1.5))
 local function div(a, b) return a % b end
 print(pcall(div, 1, 0))
 print(div(7, 3))
+-- `%` by an integer that may be zero
+local t = {}
+for i = -2, 2 do
+  print(i, pcall(function() return i % #t end))
+  t[#t + 1] = i
+  print(i % #t, (i * 7) % -#t, math.mininteger % #t, i % (#t + 1), pcall(function() return i % (#t - 2) end))
+end
