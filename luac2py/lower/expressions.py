@@ -330,6 +330,13 @@ class ExpressionsMixin:
         l, r = self.expr(left), self.expr(right)
         if plain:
             return ast.Compare(l, [ast.NotEq() if negate else ast.Eq()], [r])
+        if a is None and b is None:
+            # Operands of one type other than MetaTable (no __eq): Python's `==`.
+            (l_test, l), (r_test, r) = self.bind_operand(l), self.bind_operand(r)
+            same = ast.Compare(P.call("type", l_test), [ast.Is(), ast.IsNot()], [P.call("type", r_test), P.name("MetaTable")])
+            fast = ast.Compare(l, [ast.NotEq() if negate else ast.Eq()], [r])
+            slow = self.helper_call("eq", l, r)
+            return ast.IfExp(same, fast, ast.UnaryOp(ast.Not(), slow) if negate else slow)
         test = self.helper_call("eq", l, r)
         return ast.UnaryOp(ast.Not(), test) if negate else test
 
@@ -355,6 +362,12 @@ class ExpressionsMixin:
             if not isinstance(x, ast.Constant):
                 test = ast.Compare(P.call("type", x), [ast.Is()], [P.name("int")])
                 return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), slow)
+        if a is None and b is None:
+            # `a.score > b.score`: plain for two integers.
+            (l_test, l), (r_test, r) = self.bind_operand(l), self.bind_operand(r)
+            test = ast.Compare(P.call("type", l_test), [ast.Is(), ast.Is()], [P.call("type", r_test), P.name("int")])
+            slow.args = [l, r]
+            return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), slow)
         return slow
 
     def _concat(self, e):
