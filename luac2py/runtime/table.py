@@ -286,11 +286,12 @@ class IntArray(list):
     def put(self, k: int, value) -> None:
         """``t[k] = value`` for k outside 0 < k < len(t)."""
         n = len(self)
-        if n <= k <= 2 * n + 64:  # grows by at least half its size
-            self.extend([None] * (k - n + 1))
+        if n <= k <= 2 * n + 64:
+            size = max(k + 1, n + n // 2 + 16)  # grows geometrically: few calls here
+            self.extend([None] * (size - n))
             far = self.far
             if far:
-                for key in [key for key in far if n <= key <= k]:
+                for key in [key for key in far if n <= key < size]:
                     self[key] = far.pop(key)
             self[k] = value
         elif value is None:
