@@ -386,14 +386,12 @@ def _find_local_arrays(lowerer, chunk, sources) -> None:
     declared = set()  # ids of the Name nodes that declare a candidate
     fine = set()  # ids of Name nodes used as an array
     multi = set()  # ids of Name nodes stored into by a multiple assignment
-    seen = set()
-
-    def visit(node):
-        if id(node) in seen:
-            return
-        seen.add(id(node))
+    names = []
+    for node in _nodes(chunk):
         t = type(node)
-        if t is lua.LocalAssign:
+        if t is lua.Name and getattr(node, "var", None) in candidates:
+            names.append(node)
+        elif t is lua.LocalAssign:
             for target in node.targets:
                 declared.add(id(target))
         elif t is lua.Index and type(node.value) is lua.Name and node.value.var in candidates:
@@ -403,29 +401,35 @@ def _find_local_arrays(lowerer, chunk, sources) -> None:
             for target in node.targets:
                 if type(target) is lua.Index and type(target.value) is lua.Name:
                     multi.add(id(target.value))
-        for key, value in vars(node).items():
-            if key in ("loop", "label", "parent", "scope", "var"):
-                continue
-            if isinstance(value, lua.Node):
-                visit(value)
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, lua.Node):
-                        visit(item)
-
-    visit(chunk)
-    bad = set()
-    for n in _walk_names(chunk):
-        if n.var in candidates and id(n) not in declared and (id(n) not in fine or id(n) in multi):
-            bad.add(n.var)
+    bad = {n.var for n in names if id(n) not in declared and (id(n) not in fine or id(n) in multi)}
     for v in candidates - bad:
         v.local_array = True
 
 
-def _walk_names(chunk):
-    from luaparser.ast import walk
+def _children(node):
+    """The AST nodes directly below ``node`` (not the resolver's back links)."""
+    for key, value in vars(node).items():
+        if key in ("loop", "label", "parent", "scope", "var"):
+            continue
+        if isinstance(value, lua.Node):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, lua.Node):
+                    yield item
 
-    return [n for n in walk(chunk) if type(n) is lua.Name and getattr(n, "var", None) is not None]
+
+def _nodes(root):
+    """Every node under ``root`` once."""
+    seen = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        stack.extend(reversed(list(_children(node))))
 
 
 # --- integer specialisation ------------------------------------------------------
@@ -437,9 +441,7 @@ def _walk_names(chunk):
 
 
 def _specialise_int_functions(lowerer, chunk, sources) -> None:
-    from luaparser.ast import walk
-
-    for node in walk(chunk):
+    for node in _nodes(chunk):
         if type(node) is not lua.LocalFunction:
             continue
         v = getattr(node.name, "var", None)
@@ -451,7 +453,7 @@ def _specialise_int_functions(lowerer, chunk, sources) -> None:
         if any(p.assigned or p.captured for p in scope.params) or all(p.static_type == "int" for p in scope.params):
             continue
         if any(type(n) in (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction, lua.Goto, lua.Label)
-               for n in walk(node.body)):
+               for n in _nodes(node.body)):
             continue
         spec = _solve_int_assumption(lowerer, node, scope, v, sources)
         if spec is not None:
@@ -545,9 +547,7 @@ def _loop_type(facts, loop):
 
 
 def _own_returns(block):
-    from luaparser.ast import walk
-
-    return [n for n in walk(block) if type(n) is lua.Return]
+    return [n for n in _nodes(block) if type(n) is lua.Return]
 
 
 def _called_only_here(node, scope) -> bool:
@@ -662,15 +662,8 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
             if scope is not None and _called_only_here(None, scope):
                 for i, p in enumerate(scope.params):
                     add(p, node.args[i] if i < len(node.args) else "nil")
-        for key, value in vars(node).items():
-            if key in ("loop", "label", "parent", "scope", "var"):
-                continue
-            if isinstance(value, lua.Node):
-                visit(value)
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, lua.Node):
-                        visit(item)
+        for child in _children(node):
+            visit(child)
 
     visit(chunk)
     return risky
