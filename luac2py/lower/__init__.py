@@ -17,12 +17,13 @@ from luaparser import astnodes as lua
 from ..diagnostics import Diagnostics
 from ..resolve import FuncScope, node_col, node_line
 from . import pyast as P
-from .arrays import ArraysMixin, is_local_array
+from .arrays import ArraysMixin, find_local_arrays, is_local_array
 from .calls import CallsMixin
 from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
 from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
 from .names import FunctionNames
 from .statements import STATEMENT_HANDLERS, StatementsMixin
+from .specialise import SpecialiseMixin, specialise_int_functions
 from .types import infer as infer_types
 from .wippy import WippyMixin
 
@@ -61,7 +62,7 @@ class Unit:
     library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
 
 
-class Lowerer(ArraysMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
+class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
     _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
     def _assign_stmt(self, s):
         # Stores into local arrays (arrays.py) and plain tables (expressions.plain_store),
@@ -148,7 +149,10 @@ class Lowerer(ArraysMixin, ExpressionsMixin, CallsMixin, StatementsMixin, Functi
         self.names = FunctionNames(None, None, self.helpers)
         self.names.used.add("chunk")
         self.pre = []
-        infer_types(self, chunk)  # Var.static_type / Var.int_range (lower/types.py)
+        sources = infer_types(self, chunk)  # Var.static_type / Var.int_range (lower/types.py)
+        if sources is not None:
+            specialise_int_functions(self, chunk, sources)  # FuncScope.int_spec
+            find_local_arrays(self, chunk, sources)  # Var.local_array
         self.function_def(chunk, scope, "chunk", def_name="chunk")
         fn = self.pre.pop()
         # The chunk's own parameters: the global table, then the chunk's `...`.

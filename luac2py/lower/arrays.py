@@ -11,6 +11,7 @@ import ast
 from luaparser import astnodes as lua
 
 from . import pyast as P
+from .types import FULL, TypeFacts, nodes
 
 
 def is_local_array(e) -> bool:
@@ -53,3 +54,37 @@ class ArraysMixin:
         if r is not None and r[0] >= 1:
             return ast.Compare(key, [ast.Lt()], [size])
         return ast.Compare(P.const(0), [ast.Lt(), ast.Lt()], [key, size])
+
+
+def find_local_arrays(lowerer, chunk, sources) -> None:
+    """``Var.local_array`` for a plain table local made by ``{}`` whose every
+    use is ``t[k]`` with an integer ``k``, read, or stored by a one-target
+    assignment: kept in a list (ArraysMixin)."""
+    candidates = {
+        v for v, srcs in sources.items()
+        if getattr(v, "plain_table", False) and not v.boxed and type(srcs[0]) is lua.Table and not srcs[0].fields
+    }
+    if not candidates:
+        return
+    facts = TypeFacts(lowerer, lambda v: v.static_type, lambda v: getattr(v, "int_range", FULL) if v.static_type == "int" else None)
+    declared = set()  # ids of the Name nodes that declare a candidate
+    fine = set()  # ids of Name nodes used as an array
+    multi = set()  # ids of Name nodes stored into by a multiple assignment
+    names = []
+    for node in nodes(chunk):
+        t = type(node)
+        if t is lua.Name and getattr(node, "var", None) in candidates:
+            names.append(node)
+        elif t is lua.LocalAssign:
+            for target in node.targets:
+                declared.add(id(target))
+        elif t is lua.Index and type(node.value) is lua.Name and node.value.var in candidates:
+            if node.notation != lua.IndexNotation.DOT and facts.type_of(node.idx) == "int":
+                fine.add(id(node.value))
+        elif t is lua.Assign and (len(node.targets) != 1 or len(node.values) != 1):
+            for target in node.targets:
+                if type(target) is lua.Index and type(target.value) is lua.Name:
+                    multi.add(id(target.value))
+    bad = {n.var for n in names if id(n) not in declared and (id(n) not in fine or id(n) in multi)}
+    for v in candidates - bad:
+        v.local_array = True

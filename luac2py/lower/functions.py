@@ -3,20 +3,21 @@ suspend (analyse.py decides), with a ``# file.lua:LINE`` comment.
 
 Parameters default to None and ``*_`` takes surplus arguments, as Lua
 ignores them; a local function only ever called by its name goes without
-either where its calls never need them (analyse.py). A function created inside a loop binds the loop's fresh
-variables it uses as keyword-only defaults, so each closure keeps its own
-iteration's variable, as in Lua.
+either where its calls never need them (analyse.py). A function created
+inside a loop binds the loop's fresh variables it uses as keyword-only
+defaults, so each closure keeps its own iteration's variable, as in Lua. An
+integer-specialised body (specialise.py) comes first where there is one.
 """
 
 from __future__ import annotations
 
 import ast
-import re
 
 from luaparser import astnodes as lua
 
 from . import pyast as P
 from .names import FunctionNames
+from .specialise import differs
 
 
 class FunctionsMixin:
@@ -53,7 +54,7 @@ class FunctionsMixin:
             spec = getattr(scope, "int_spec", None)
             fast = self.int_specialised_body(node, scope, spec) if spec is not None else None
             generic = self.block(node.body)
-            if fast is not None and _differs(fast.body, generic):
+            if fast is not None and differs(fast.body, generic):
                 body.append(fast)
             body.extend(generic)
             if not _ends_in_return(node.body):
@@ -85,26 +86,6 @@ class FunctionsMixin:
         self.pre.append(fn)
         return def_name
 
-    def int_specialised_body(self, node, scope, spec) -> ast.If:
-        """``if type(k) is int: <body lowered for integer parameters>`` (lower/types.py)."""
-        facts = self.type_facts()
-        saved = spec.apply()
-        nparams = len(scope.params)
-
-        def self_call(e):
-            typed = len(e.args) == nparams and all(facts.type_of(a) == "int" for a in e.args)
-            return spec.result if typed else None
-
-        facts.self_call = (spec.var, self_call)
-        try:
-            fast = self.block(node.body)
-        finally:
-            facts.self_call = None
-            spec.restore(saved)
-        tests = [ast.Compare(P.call("type", P.name(p.py)), [ast.Is()], [P.name("int")]) for p in scope.params]
-        test = tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
-        return ast.If(test, fast, [])
-
     def function_name_hint(self, node) -> str:
         return getattr(node, "name_hint", None) or "anonymous"
 
@@ -134,13 +115,6 @@ class FunctionsMixin:
         fn = self.function_def(s, s.scope, s.name.id)
         target = P.subscript(self.expr(s.source), P.const(s.name.id), store=True)
         return [P.assign(target, P.name(fn))]
-
-
-def _differs(a: list, b: list) -> bool:
-    """Whether two lowerings of one body differ beyond their temporaries' names."""
-    temps = re.compile(r"\b_t(_\d+)?\b")
-    text = [temps.sub("_t", ast.dump(ast.Module(x, []))) for x in (a, b)]
-    return text[0] != text[1]
 
 
 def _ends_in_return(block) -> bool:

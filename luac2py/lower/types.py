@@ -17,13 +17,16 @@ when assignments keep growing it; the lowering uses ranges to emit plain
 Python arithmetic where no 64-bit wrap-around can happen, and to drop the
 zero-divisor check of ``%`` and ``//``.
 
+The parameters of a local function only ever called by its name (analyse.py)
+hold what its calls pass; other parameters are unknown.
+
 Results: ``Var.static_type`` (the lowering's existing fact),
 ``Var.int_range``, and ``Var.plain_table`` for a table local that can never
 get a metatable (it never escapes: only indexed, measured with ``#`` or passed
-to standard functions such as ``table.concat``). Locals captured by closures are left alone when the chunk
-could reach ``debug.setupvalue`` (it names ``debug``, ``_G``, ``_ENV``,
-``require`` or ``load``), was compiled by ``load``, or is part of an app
-(other chunks might).
+to standard functions such as ``table.concat``). Locals captured by closures
+are left alone when the chunk could reach ``debug.setupvalue`` (it names
+``debug``, ``_G``, ``_ENV``, ``require`` or ``load``), was compiled by
+``load``, or is part of an app (other chunks might).
 """
 
 from __future__ import annotations
@@ -246,20 +249,23 @@ class TypeFacts:
 # --- the inference ------------------------------------------------------------------
 
 
-class _Loop:
+class Loop:
     """A numeric-for counter as a source: its start, limit and step."""
 
     def __init__(self, node):
         self.node = node
 
 
-def infer(lowerer, chunk) -> None:
-    """Set ``static_type`` and ``int_range`` on the chunk's local variables."""
-    sources: dict = {}  # Var -> [source], source: expr node | "nil" | "function" | UNKNOWN | _Loop
+def infer(lowerer, chunk):
+    """Set ``static_type`` and ``int_range`` on the chunk's local variables;
+    return every local's value sources for the analyses built on these facts
+    (specialise.py, arrays.py), or None when the chunk can reach
+    ``debug.setupvalue`` and those must not run."""
+    sources: dict = {}  # Var -> [source], source: expr node | "nil" | "function" | UNKNOWN | Loop
     untracked: set = set()
     escapes: set = set()
     risky = _collect(lowerer, chunk, sources, untracked, escapes)
-    own_sources = {v: list(srcs) for v, srcs in sources.items()}  # for specialise()
+    own_sources = {v: list(srcs) for v, srcs in sources.items()}  # returned
     # A plain table: a local initialised by a constructor, never assigned, and
     # only indexed, measured or given to standard functions that cannot set a
     # metatable: it never has one, so its stores need no __newindex check.
@@ -297,7 +303,7 @@ def infer(lowerer, chunk) -> None:
             return None
         if s == "nil" or s == "function":
             return s
-        if isinstance(s, _Loop):
+        if isinstance(s, Loop):
             n = s.node
             step = n.step
             st = facts.type_of(n.start)
@@ -331,7 +337,7 @@ def infer(lowerer, chunk) -> None:
     def source_range(s):
         if isinstance(s, str) or s is UNKNOWN:
             return FULL
-        if isinstance(s, _Loop):
+        if isinstance(s, Loop):
             n = s.node
             start = facts.range_of(n.start) or FULL
             step = (n.step, n.step) if isinstance(n.step, int) else (facts.range_of(n.step) or FULL)
@@ -367,46 +373,10 @@ def infer(lowerer, chunk) -> None:
         if t == "int":
             r = ranges.get(v) or FULL
             v.int_range = r if fits(r) else FULL
-    if not risky:
-        _specialise_int_functions(lowerer, chunk, own_sources)
-        _find_local_arrays(lowerer, chunk, own_sources)
+    return None if risky else own_sources
 
 
-def _find_local_arrays(lowerer, chunk, sources) -> None:
-    """``Var.local_array`` for a plain table local made by ``{}`` whose every
-    use is ``t[k]`` with an integer ``k``, read, or stored by a one-target
-    assignment: lower/arrays.py keeps it in a list."""
-    candidates = {
-        v for v, srcs in sources.items()
-        if getattr(v, "plain_table", False) and not v.boxed and type(srcs[0]) is lua.Table and not srcs[0].fields
-    }
-    if not candidates:
-        return
-    facts = TypeFacts(lowerer, lambda v: v.static_type, lambda v: getattr(v, "int_range", FULL) if v.static_type == "int" else None)
-    declared = set()  # ids of the Name nodes that declare a candidate
-    fine = set()  # ids of Name nodes used as an array
-    multi = set()  # ids of Name nodes stored into by a multiple assignment
-    names = []
-    for node in _nodes(chunk):
-        t = type(node)
-        if t is lua.Name and getattr(node, "var", None) in candidates:
-            names.append(node)
-        elif t is lua.LocalAssign:
-            for target in node.targets:
-                declared.add(id(target))
-        elif t is lua.Index and type(node.value) is lua.Name and node.value.var in candidates:
-            if node.notation != lua.IndexNotation.DOT and facts.type_of(node.idx) == "int":
-                fine.add(id(node.value))
-        elif t is lua.Assign and (len(node.targets) != 1 or len(node.values) != 1):
-            for target in node.targets:
-                if type(target) is lua.Index and type(target.value) is lua.Name:
-                    multi.add(id(target.value))
-    bad = {n.var for n in names if id(n) not in declared and (id(n) not in fine or id(n) in multi)}
-    for v in candidates - bad:
-        v.local_array = True
-
-
-def _children(node):
+def children(node):
     """The AST nodes directly below ``node`` (not the resolver's back links)."""
     for key, value in vars(node).items():
         if key in ("loop", "label", "parent", "scope", "var"):
@@ -419,7 +389,7 @@ def _children(node):
                     yield item
 
 
-def _nodes(root):
+def nodes(root):
     """Every node under ``root`` once."""
     seen = set()
     stack = [root]
@@ -429,125 +399,7 @@ def _nodes(root):
             continue
         seen.add(id(node))
         yield node
-        stack.extend(reversed(list(_children(node))))
-
-
-# --- integer specialisation ------------------------------------------------------
-# `local function fib(k) ... end` gets a second body for integer arguments,
-# lowered under that assumption behind `if type(k) is int:`. Recursive calls
-# with integer arguments return the body's own result type, so `fib(k - 1) +
-# fib(k - 2)` is integer arithmetic there. Sound because the local is never
-# reassigned and nothing can replace its upvalues (no debug, not risky).
-
-
-def _specialise_int_functions(lowerer, chunk, sources) -> None:
-    for node in _nodes(chunk):
-        if type(node) is not lua.LocalFunction:
-            continue
-        v = getattr(node.name, "var", None)
-        scope = getattr(node, "scope", None)
-        if v is None or scope is None or v.assigned or v.boxed or v.captured and lowerer.role != "script":
-            continue
-        if scope.is_vararg or scope.is_async or not scope.params or not scope.returns_single:
-            continue
-        if any(p.assigned or p.captured for p in scope.params) or all(p.static_type == "int" for p in scope.params):
-            continue
-        if any(type(n) in (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction, lua.Goto, lua.Label)
-               for n in _nodes(node.body)):
-            continue
-        spec = _solve_int_assumption(lowerer, node, scope, v, sources)
-        if spec is not None:
-            scope.int_spec = spec
-
-
-class IntSpec:
-    """The types of a function's own locals when its parameters are integers."""
-
-    def __init__(self, var, types: dict, result):
-        self.var = var  # the function's local
-        self.types = types  # own Var -> type
-        self.result = result  # its result type
-
-    def apply(self):
-        saved = {v: (v.static_type, getattr(v, "int_range", None)) for v in self.types}
-        for v, t in self.types.items():
-            if v.static_type != t:
-                v.static_type = t
-                v.int_range = FULL
-        return saved
-
-    @staticmethod
-    def restore(saved):
-        for v, (t, r) in saved.items():
-            v.static_type = t
-            v.int_range = r
-
-
-def _solve_int_assumption(lowerer, node, scope, fvar, sources):
-    params = set(scope.params)
-    own = [v for v in scope.vars if v not in params]
-    if any(v.captured for v in own):
-        return None
-    types = {p: "int" for p in params}
-    types.update({v: BOTTOM for v in own})
-    result = BOTTOM
-
-    def var_type(v):
-        if v in types:
-            return types[v]
-        return v.static_type
-
-    def self_call(e):
-        # fib(k - 1) with integer arguments: this body's result type.
-        if all(facts.type_of(a) == "int" for a in e.args) and len(e.args) == len(scope.params):
-            return result
-        return None
-
-    facts = TypeFacts(lowerer, var_type, lambda v: FULL if var_type(v) == "int" else None)
-    facts.self_call = (fvar, self_call)
-    returns = [r.values[0] for r in _own_returns(node.body)]
-    for _ in range(20):
-        changed = False
-        for v in own:
-            t = BOTTOM
-            for src in sources.get(v, [UNKNOWN]):
-                if src is UNKNOWN or isinstance(src, _Loop):
-                    t = None if src is UNKNOWN else join(t, _loop_type(facts, src))
-                elif src in ("nil", "function"):
-                    t = join(t, src)
-                else:
-                    t = join(t, facts.type_of(src))
-                if t is None:
-                    break
-            if t != types[v]:
-                types[v], changed = t, True
-        r = BOTTOM
-        for e in returns:
-            r = join(r, facts.type_of(e))
-        if r != result:
-            result, changed = r, True
-        if not changed:
-            break
-    else:
-        return None
-    if result not in ("int", "float"):
-        return None
-    return IntSpec(fvar, {v: (None if t == BOTTOM else t) for v, t in types.items()}, result)
-
-
-def _loop_type(facts, loop):
-    n = loop.node
-    st = facts.type_of(n.start)
-    sp = "int" if isinstance(n.step, int) else facts.type_of(n.step)
-    if st == "int" and sp == "int":
-        return "int"
-    if st in NUMERIC and sp in NUMERIC:
-        return "float" if "float" in (st, sp) else "number"
-    return None
-
-
-def _own_returns(block):
-    return [n for n in _nodes(block) if type(n) is lua.Return]
+        stack.extend(reversed(list(children(node))))
 
 
 def _called_only_here(node, scope) -> bool:
@@ -636,7 +488,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
         elif t is lua.Assign:
             values_sources(node.targets, node.values)
         elif t is lua.Fornum:
-            add(node.target.var, _Loop(node))
+            add(node.target.var, Loop(node))
         elif t is lua.Forin:
             for target in node.targets:
                 add(getattr(target, "var", None), UNKNOWN)
@@ -662,7 +514,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
             if scope is not None and _called_only_here(None, scope):
                 for i, p in enumerate(scope.params):
                     add(p, node.args[i] if i < len(node.args) else "nil")
-        for child in _children(node):
+        for child in children(node):
             visit(child)
 
     visit(chunk)
