@@ -288,17 +288,21 @@ class ExpressionsMixin:
         """``k - 1`` for a variable ``k`` of unknown type: the integer operation
         behind ``type(k) is int`` (and a range check), else the helper."""
         types = (self.static_type(e.left), self.static_type(e.right))
-        if not all(P.is_simple(x) for x in (left, right)):
-            return None
         if not all(t in ("int", None) for t in types) or "int" not in types:
             return None  # guess an integer when the other operand is one
         if any(isinstance(x, ast.Constant) and type(x.value) is not int for x in (left, right)):
+            return None
+        bound = None
+        if not P.is_simple(left) and types[0] is None and isinstance(right, ast.Constant):
+            # `self.ops + 1`: the read once, into a temporary.
+            bound, left = self.bind_operand(left)
+        elif not all(P.is_simple(x) for x in (left, right)):
             return None
         ranges = [self.int_range(x) if t == "int" else FULL for x, t in zip((e.left, e.right), types)]
         exact = arith_range(kind, ranges[0] or FULL, ranges[1] or FULL)
         tests = [
             ast.Compare(P.call("type", x), [ast.Is()], [P.name("int")])
-            for x, t in zip((left, right), types)
+            for x, t in zip((bound or left, right), types)
             if t is None
         ]
         op = _ARITH_HELPERS[kind][1]

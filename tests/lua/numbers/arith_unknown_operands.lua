@@ -20,3 +20,12 @@ print(pcall(function() local t = {}; return t.a + 1.5 end))
 print(pcall(function() local t = {a = {}}; return 2.5 * t.a end))
 print(pcall(function() local t = {2.5}; local u; return t[1] - u end))
 print(pcall(function() return box[2] + true end))
+-- a field read with an integer constant
+local acc = {n = 1, f = 1.5, s = "7", big = math.maxinteger, low = math.mininteger, v = V}
+print(acc.n + 1, acc.f + 1, acc.s + 1, acc.big + 1, acc.low - 1, acc.v + 1, acc.big * 2, acc.n - 3)
+local counts = {}
+for _, w in ipairs({"a", "b", "a"}) do counts[w] = (counts[w] or 0) + 1 end
+print(counts.a, counts.b)
+print(pcall(function() return acc.missing + 1 end))
+print(pcall(function() return acc.v * 2 end))
+print(pcall(function() return {} - 1 end))
