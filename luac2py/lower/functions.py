@@ -43,19 +43,29 @@ class FunctionsMixin:
                     body.append(P.assign(P.name(v.py, store=True), P.call("Cell", P.name(v.py))))
             kwonly = []
             kw_defaults = []
+            own = node.name.var if type(node) is lua.LocalFunction else None
             for v in sorted(scope.binds, key=lambda x: x.py or ""):
                 if v.py is None:
                     continue
                 kwonly.append(ast.arg(v.py))
-                kw_defaults.append(P.name(v.py))
+                # Itself: set once it exists (_local_function).
+                kw_defaults.append(P.const(None) if v is own else P.name(v.py))
             writes = sorted({v.py for v in scope.writes_outer if not v.boxed and v.py and v not in scope.binds})
             if writes:
                 body.append(ast.Nonlocal(writes))
             spec = getattr(scope, "int_spec", None)
-            fast = self.int_specialised_body(node, scope, spec) if spec is not None else None
+            if spec is not None and not scope.binds:
+                int_name = outer_names.fresh(f"{def_name}_int")
+                self.names.used.add(int_name)  # no local of the body may shadow it
+                fast = self.int_specialised(node, scope, spec, int_name, writes)
+            else:
+                fast = None
             generic = self.block(node.body)
-            if fast is not None and differs(fast.body, generic):
-                body.append(fast)
+            if fast is not None and differs(fast, generic):
+                int_def, entry = self.int_entry(scope, int_name, writes, fast)
+                body.append(entry)
+            else:
+                int_def = None
             body.extend(generic)
             if not _ends_in_return(node.body):
                 body.append(ast.Return(P.tuple_([])))
@@ -83,6 +93,8 @@ class FunctionsMixin:
         fn.lua_comment = f"{self.chunkname}:{scope.line}"
         if self.unit.uses_debug:
             fn.lua_upvalues = [("_ENV", "_ENV") if v == "_ENV" else (v.name, v.py) for v in scope.upvalues]
+        if int_def is not None:
+            self.pre.append(int_def)  # defined first: `fn` calls it
         self.pre.append(fn)
         return def_name
 
@@ -93,10 +105,15 @@ class FunctionsMixin:
     def _local_function(self, s):
         v = s.name.var
         self.names.declare(v)
-        self.function_def(s, s.scope, v.name, def_name=v.py if not v.boxed else None)
+        fn = self.function_def(s, s.scope, v.name, def_name=v.py if not v.boxed else None)
+        out = []
         if v.boxed:
-            return [P.assign(P.name(v.py, store=True), P.call("Cell", P.name(self.pre[-1].name)))]
-        return []
+            out.append(P.assign(P.name(v.py, store=True), P.call("Cell", P.name(fn))))
+        if v in s.scope.binds:
+            # A recursive function made in a loop sees its own iteration's self.
+            kwdefaults = P.attr(P.name(fn), "__kwdefaults__")
+            out.append(P.assign(P.subscript(kwdefaults, P.const(v.py), store=True), P.name(v.py)))
+        return out
 
     def _function_stmt(self, s):
         target = s.name

@@ -127,8 +127,11 @@ def _own_returns(block):
 
 
 class SpecialiseMixin:
-    def int_specialised_body(self, node, scope, spec) -> ast.If:
-        """``if type(k) is int: <body lowered for integer parameters>`` (lower/types.py)."""
+    def int_specialised(self, node, scope, spec, name: str, writes: list):
+        """``def fib_int(k): <body lowered for integer parameters>`` with its
+        recursive integer calls going straight to ``fib_int``, and the entry
+        test ``if type(k) is int: return fib_int(k)`` for ``fib``; None when
+        that body would read as the general one."""
         facts = self.type_facts()
         saved = spec.apply()
         nparams = len(scope.params)
@@ -138,14 +141,30 @@ class SpecialiseMixin:
             return spec.result if typed else None
 
         facts.self_call = (spec.var, self_call)
+        self.direct_self_call = (spec.var, name)
         try:
             fast = self.block(node.body)
         finally:
             facts.self_call = None
+            self.direct_self_call = None
             spec.restore(saved)
-        tests = [ast.Compare(P.call("type", P.name(p.py)), [ast.Is()], [P.name("int")]) for p in scope.params]
+        return fast
+
+    def int_entry(self, scope, name: str, writes: list, fast: list):
+        """(the specialised def, the test that enters it)."""
+        params = [P.name(p.py) for p in scope.params]
+        tests = [ast.Compare(P.call("type", p), [ast.Is()], [P.name("int")]) for p in params]
         test = tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
-        return ast.If(test, fast, [])
+        entry = ast.If(test, [ast.Return(P.call(name, *params))], [])
+        args = ast.arguments(
+            posonlyargs=[], args=[ast.arg(p.py) for p in scope.params], vararg=None,
+            kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[],
+        )
+        body = ([ast.Nonlocal(writes)] if writes else []) + fast
+        fn = ast.FunctionDef(name, args, body, [], None, None, lineno=0)
+        fn.lua_line = scope.line
+        fn.lua_comment = f"{self.chunkname}:{scope.line} for integer arguments"
+        return fn, entry
 
 
 def differs(a: list, b: list) -> bool:

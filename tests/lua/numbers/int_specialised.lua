@@ -89,3 +89,18 @@ local function jumps(n)
   return k - 1
 end
 print(jumps(1), jumps(0))
+
+-- locals named like the generated integer function; functions made in loops
+local function sq(n)
+  local sq_int = n * n
+  if n < 1 then return sq_int end
+  return sq_int + sq(n - 1)
+end
+print(sq(4), sq(4.0), sq(-1))
+for i = 1, 2 do
+  local function f(n) if n < 1 then return i end return f(n - 1) + i end
+  print(f(3), f(2.0))
+end
+local sq_int = "outer"
+local function g(n) if n < 1 then return 0 end return g(n - 1) + n end
+print(g(10), sq_int)
