@@ -290,6 +290,8 @@ class ExpressionsMixin:
         types = (self.static_type(e.left), self.static_type(e.right))
         if not all(t in ("int", None) for t in types) or "int" not in types:
             return None  # guess an integer when the other operand is one
+        if _not_int(e.left) or _not_int(e.right):
+            return None
         if any(isinstance(x, ast.Constant) and type(x.value) is not int for x in (left, right)):
             return None
         bound = None
@@ -363,7 +365,7 @@ class ExpressionsMixin:
         if P.is_simple(l) and P.is_simple(r) and (a in NUMERIC or b in NUMERIC) and None in (a, b):
             # `k < 2` for a variable `k` of unknown type: plain when it holds an integer.
             x = l if a is None else r
-            if not isinstance(x, ast.Constant):
+            if not isinstance(x, ast.Constant) and not _not_int(e.left if a is None else e.right):
                 test = ast.Compare(P.call("type", x), [ast.Is()], [P.name("int")])
                 return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), slow)
         if a is None and b is None:
@@ -548,6 +550,12 @@ class ExpressionsMixin:
 
     def _function_expr(self, e):
         return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))
+
+
+def _not_int(e) -> bool:
+    """A parameter known not to hold an integer here (the general body of an
+    integer-specialised function, specialise.py)."""
+    return type(e) is lua.Name and getattr(e.var, "not_int", False)
 
 
 def _fstring_safe(parts, lowered) -> bool:

@@ -64,6 +64,9 @@ class FunctionsMixin:
             if fast is not None and differs(fast, generic):
                 int_def, entry = self.int_entry(scope, int_name, writes, fast)
                 body.append(entry)
+                if len(scope.params) == 1:
+                    # Past the entry test its one parameter is no integer.
+                    generic = self.block_without_int(node.body, scope.params[0])
             else:
                 int_def = None
             body.extend(generic)

@@ -150,6 +150,15 @@ class SpecialiseMixin:
             spec.restore(saved)
         return fast
 
+    def block_without_int(self, block, param) -> list:
+        """``block`` lowered knowing ``param`` holds no integer (no dead
+        ``type(k) is int`` guards)."""
+        param.not_int = True
+        try:
+            return self.block(block)
+        finally:
+            param.not_int = False
+
     def int_entry(self, scope, name: str, writes: list, fast: list):
         """(the specialised def, the test that enters it)."""
         params = [P.name(p.py) for p in scope.params]
