@@ -88,7 +88,7 @@ def _call_table(self, *args):
     meta = self.meta
     handler = None if meta is None else dict.get(meta, "__call")
     if handler is None:
-        raise LuaError.at_caller("attempt to call a table value", what="call")
+        raise LuaError.at_caller(f"attempt to call a {obj_type_name(self)} value", what="call")
     # A chain of __call tables is followed here, not by recursion (Lua's stack does not grow).
     while isinstance(handler, Table):
         args = (self, *args)
@@ -96,7 +96,7 @@ def _call_table(self, *args):
         meta = handler.meta
         handler = None if meta is None else dict.get(meta, "__call")
         if handler is None:
-            raise LuaError.at_caller("attempt to call a table value", what="call")
+            raise LuaError.at_caller(f"attempt to call a {obj_type_name(self)} value", what="call")
     return handler(self, *args)
 
 

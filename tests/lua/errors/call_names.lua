@@ -1,0 +1,10 @@
+-- calling a table without __call names its type by __name, down a __call chain too
+local Q = setmetatable({}, {__name = "Pname"})
+print(pcall(function() return Q(1) end))
+local inner = setmetatable({}, {__name = "Inner"})
+local R = setmetatable({}, {__name = "Outer", __call = inner})
+print(pcall(function() return R(1) end))
+local S = setmetatable({}, {__call = {}})
+print(pcall(function() return S(1) end))
+local T = setmetatable({}, {__call = setmetatable({}, {__call = function(...) return select("#", ...) end})})
+print(T(1, 2))
