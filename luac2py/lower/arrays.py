@@ -11,7 +11,7 @@ import ast
 from luaparser import astnodes as lua
 
 from . import pyast as P
-from .types import FULL, TypeFacts, nodes
+from .types import nodes
 
 
 def is_local_array(e) -> bool:
@@ -66,7 +66,6 @@ def find_local_arrays(lowerer, chunk, sources) -> None:
     }
     if not candidates:
         return
-    facts = TypeFacts(lowerer, lambda v: v.static_type, lambda v: getattr(v, "int_range", FULL) if v.static_type == "int" else None)
     declared = set()  # ids of the Name nodes that declare a candidate
     fine = set()  # ids of Name nodes used as an array
     multi = set()  # ids of Name nodes stored into by a multiple assignment
@@ -79,7 +78,7 @@ def find_local_arrays(lowerer, chunk, sources) -> None:
             for target in node.targets:
                 declared.add(id(target))
         elif t is lua.Index and type(node.value) is lua.Name and node.value.var in candidates:
-            if node.notation != lua.IndexNotation.DOT and facts.type_of(node.idx) == "int":
+            if node.notation != lua.IndexNotation.DOT and lowerer.static_type(node.idx) == "int":
                 fine.add(id(node.value))
         elif t is lua.Assign and (len(node.targets) != 1 or len(node.values) != 1):
             for target in node.targets:

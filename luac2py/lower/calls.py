@@ -41,8 +41,6 @@ PURE_LIB = {
 }
 
 
-
-
 class CallsMixin:
     def is_multi(self, e) -> bool:
         """Whether ``e`` may produce other than one value (a call or ``...``)."""
@@ -160,9 +158,9 @@ class CallsMixin:
             return P.call(callee, *args)  # lua.print(...), lua.string.format(...): never suspend
         if isinstance(f, lua.Name) and f.var is not None and f.var.is_function and not f.var.assigned:
             scope = getattr(f.var, "function_scope", None)
-            direct = getattr(self, "direct_self_call", None)
-            if direct is not None and f.var is direct[0] and self.static_type(e) is not None:
-                callee = P.name(direct[1])  # integer arguments, in the integer body: itself (specialise.py)
+            itself = self.type_facts().self_call
+            if itself is not None and f.var is itself.var and self.static_type(e) is not None:
+                callee = P.name(itself.name)  # integer arguments, in the integer body: itself (specialise.py)
             call = P.call(callee, *args)
             if scope is not None and scope.is_async:
                 return P.await_(call)

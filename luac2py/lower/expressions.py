@@ -12,6 +12,7 @@ import keyword
 from luaparser import astnodes as lua
 
 from . import pyast as P
+from .arrays import is_local_array
 from .types import FULL, MAXINT, MININT, TypeFacts, arith_range, fits
 
 _ARITH_HELPERS = {
@@ -160,7 +161,7 @@ class ExpressionsMixin:
 
     # --- indexing ------------------------------------------------------------------
     def _index(self, e):
-        if type(e.value) is lua.Name and getattr(e.value.var, "local_array", False):
+        if is_local_array(e.value):
             return self.array_read(e)
         key = self.index_key(e)
         obj = e.value
@@ -246,7 +247,7 @@ class ExpressionsMixin:
             guarded = self.int_guarded(kind, e, left, right, helper)
             if guarded is not None:
                 return guarded
-            if a is None and b is None or a is None and b == "float" or a == "float" and b is None:
+            if None in (a, b) and {a, b} <= {None, "float"}:
                 # Two floats (values read from tables, say): the Python operator.
                 (l_test, left), (r_test, right) = self.bind_operand(left), self.bind_operand(right)
                 test = ast.Compare(P.call("type", l_test), [ast.Is(), ast.Is()], [P.call("type", r_test), P.name("float")])
@@ -372,8 +373,7 @@ class ExpressionsMixin:
             # `a.score > b.score`: plain for two integers.
             (l_test, l), (r_test, r) = self.bind_operand(l), self.bind_operand(r)
             test = ast.Compare(P.call("type", l_test), [ast.Is(), ast.Is()], [P.call("type", r_test), P.name("int")])
-            slow.args = [l, r]
-            return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), slow)
+            return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), P.call(slow.func, l, r))
         return slow
 
     def _concat(self, e):

@@ -57,7 +57,7 @@ class FunctionsMixin:
             if spec is not None and not scope.binds:
                 int_name = outer_names.fresh(f"{def_name}_int")
                 self.names.used.add(int_name)  # no local of the body may shadow it
-                fast = self.int_specialised(node, scope, spec, int_name, writes)
+                fast = self.int_specialised(node, scope, spec, int_name)
             else:
                 fast = None
             generic = self.block(node.body)

@@ -13,7 +13,7 @@ import re
 from luaparser import astnodes as lua
 
 from . import pyast as P
-from .types import BOTTOM, FULL, NUMERIC, UNKNOWN, Loop, TypeFacts, join, nodes
+from .types import BOTTOM, FULL, UNKNOWN, TypeFacts, join, nodes, sources_type
 
 
 def specialise_int_functions(lowerer, chunk, sources) -> None:
@@ -34,6 +34,22 @@ def specialise_int_functions(lowerer, chunk, sources) -> None:
         spec = _solve_int_assumption(lowerer, node, scope, v, sources)
         if spec is not None:
             scope.int_spec = spec
+
+
+class SelfCall:
+    """While an integer body is typed or lowered: the function's calls to
+    itself with integer arguments give ``result`` (and, lowered, call ``name``,
+    the integer body itself)."""
+
+    def __init__(self, var, nparams: int, result, name: str | None = None):
+        self.var = var
+        self.nparams = nparams
+        self.result = result
+        self.name = name
+
+    def type_of(self, facts, e):
+        typed = len(e.args) == self.nparams and all(facts.type_of(a) == "int" for a in e.args)
+        return self.result if typed else None
 
 
 class IntSpec:
@@ -66,60 +82,31 @@ def _solve_int_assumption(lowerer, node, scope, fvar, sources):
         return None
     types = {p: "int" for p in params}
     types.update({v: BOTTOM for v in own})
-    result = BOTTOM
 
     def var_type(v):
-        if v in types:
-            return types[v]
-        return v.static_type
-
-    def self_call(e):
-        # fib(k - 1) with integer arguments: this body's result type.
-        if all(facts.type_of(a) == "int" for a in e.args) and len(e.args) == len(scope.params):
-            return result
-        return None
+        return types[v] if v in types else v.static_type
 
     facts = TypeFacts(lowerer, var_type, lambda v: FULL if var_type(v) == "int" else None)
-    facts.self_call = (fvar, self_call)
+    facts.self_call = calls = SelfCall(fvar, len(scope.params), BOTTOM)  # fib(k - 1): this body's result
     returns = [r.values[0] for r in _own_returns(node.body)]
     for _ in range(20):
         changed = False
         for v in own:
-            t = BOTTOM
-            for src in sources.get(v, [UNKNOWN]):
-                if src is UNKNOWN or isinstance(src, Loop):
-                    t = None if src is UNKNOWN else join(t, _loop_type(facts, src))
-                elif src in ("nil", "function"):
-                    t = join(t, src)
-                else:
-                    t = join(t, facts.type_of(src))
-                if t is None:
-                    break
+            t = sources_type(facts, sources.get(v, [UNKNOWN]))
             if t != types[v]:
                 types[v], changed = t, True
         r = BOTTOM
         for e in returns:
             r = join(r, facts.type_of(e))
-        if r != result:
-            result, changed = r, True
+        if r != calls.result:
+            calls.result, changed = r, True
         if not changed:
             break
     else:
         return None
-    if result not in ("int", "float"):
+    if calls.result not in ("int", "float"):
         return None
-    return IntSpec(fvar, {v: (None if t == BOTTOM else t) for v, t in types.items()}, result)
-
-
-def _loop_type(facts, loop):
-    n = loop.node
-    st = facts.type_of(n.start)
-    sp = "int" if isinstance(n.step, int) else facts.type_of(n.step)
-    if st == "int" and sp == "int":
-        return "int"
-    if st in NUMERIC and sp in NUMERIC:
-        return "float" if "float" in (st, sp) else "number"
-    return None
+    return IntSpec(fvar, {v: (None if t == BOTTOM else t) for v, t in types.items()}, calls.result)
 
 
 def _own_returns(block):
@@ -127,28 +114,17 @@ def _own_returns(block):
 
 
 class SpecialiseMixin:
-    def int_specialised(self, node, scope, spec, name: str, writes: list):
-        """``def fib_int(k): <body lowered for integer parameters>`` with its
-        recursive integer calls going straight to ``fib_int``, and the entry
-        test ``if type(k) is int: return fib_int(k)`` for ``fib``; None when
-        that body would read as the general one."""
+    def int_specialised(self, node, scope, spec, name: str) -> list:
+        """The body of ``def fib_int(k)``: lowered for integer parameters, its
+        recursive integer calls going straight to ``fib_int``."""
         facts = self.type_facts()
         saved = spec.apply()
-        nparams = len(scope.params)
-
-        def self_call(e):
-            typed = len(e.args) == nparams and all(facts.type_of(a) == "int" for a in e.args)
-            return spec.result if typed else None
-
-        facts.self_call = (spec.var, self_call)
-        self.direct_self_call = (spec.var, name)
+        facts.self_call = SelfCall(spec.var, len(scope.params), spec.result, name)
         try:
-            fast = self.block(node.body)
+            return self.block(node.body)
         finally:
             facts.self_call = None
-            self.direct_self_call = None
             spec.restore(saved)
-        return fast
 
     def block_without_int(self, block, param) -> list:
         """``block`` lowered knowing ``param`` holds no integer (no dead
@@ -176,8 +152,10 @@ class SpecialiseMixin:
         return fn, entry
 
 
+_TEMPS = re.compile(r"\b_t(_\d+)?\b")
+
+
 def differs(a: list, b: list) -> bool:
     """Whether two lowerings of one body differ beyond their temporaries' names."""
-    temps = re.compile(r"\b_t(_\d+)?\b")
-    text = [temps.sub("_t", ast.dump(ast.Module(x, []))) for x in (a, b)]
+    text = [_TEMPS.sub("_t", ast.dump(ast.Module(x, []))) for x in (a, b)]
     return text[0] != text[1]

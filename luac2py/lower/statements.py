@@ -8,6 +8,7 @@ from luaparser import astnodes as lua
 
 from ..resolve import node_line
 from . import pyast as P
+from .arrays import is_local_array
 from .types import MAXINT, MININT
 
 
@@ -43,7 +44,7 @@ class StatementsMixin:
                 if guard is not None:
                     # `if k < 2 then return ... end`: below it, k >= 2.
                     v, lo, hi = guard
-                    r = narrowed.setdefault(v, v.int_range)
+                    narrowed.setdefault(v, v.int_range)
                     v.int_range = (max(v.int_range[0], lo), min(v.int_range[1], hi))
         finally:
             for v, r in narrowed.items():
@@ -223,7 +224,7 @@ class StatementsMixin:
         n = len(s.targets)
         values = self.adjusted_values(s.values, n)
         for i, t in enumerate(s.targets):
-            if getattr(t.var, "local_array", False):
+            if is_local_array(t):
                 values[i] = P.call("IntArray")  # `local t = {}` kept in a list (arrays.py)
         targets = []
         boxes = []

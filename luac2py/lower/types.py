@@ -189,15 +189,15 @@ class TypeFacts:
             return self._call_type(e)
         return None
 
-    self_call = None  # (function Var, typing of its calls) inside an integer specialisation
+    self_call = None  # specialise.SelfCall while an integer body is typed or lowered
 
     def _call_type(self, e):
         low = self.lowerer
         if low.is_select_count(e):
             return "int"
         f = e.func
-        if self.self_call is not None and isinstance(f, lua.Name) and f.var is self.self_call[0]:
-            return self.self_call[1](e)
+        if self.self_call is not None and isinstance(f, lua.Name) and f.var is self.self_call.var:
+            return self.self_call.type_of(self, e)
         if isinstance(f, lua.Name) and f.var is None:
             r = BASE_RESULT.get(f.id)
             return r if r is not None and low.static_global(f.id) is not None else None
@@ -249,7 +249,7 @@ class TypeFacts:
 # --- the inference ------------------------------------------------------------------
 
 
-class Loop:
+class _Loop:
     """A numeric-for counter as a source: its start, limit and step."""
 
     def __init__(self, node):
@@ -261,7 +261,7 @@ def infer(lowerer, chunk):
     return every local's value sources for the analyses built on these facts
     (specialise.py, arrays.py), or None when the chunk can reach
     ``debug.setupvalue`` and those must not run."""
-    sources: dict = {}  # Var -> [source], source: expr node | "nil" | "function" | UNKNOWN | Loop
+    sources: dict = {}  # Var -> [source], source: expr node | "nil" | "function" | UNKNOWN | _Loop
     untracked: set = set()
     escapes: set = set()
     risky = _collect(lowerer, chunk, sources, untracked, escapes)
@@ -298,33 +298,10 @@ def infer(lowerer, chunk):
 
     facts = TypeFacts(lowerer, var_type, var_range)
 
-    def source_type(s):
-        if s is UNKNOWN:
-            return None
-        if s == "nil" or s == "function":
-            return s
-        if isinstance(s, Loop):
-            n = s.node
-            step = n.step
-            st = facts.type_of(n.start)
-            sp = "int" if isinstance(step, int) else facts.type_of(step)
-            if st == BOTTOM or sp == BOTTOM:
-                return BOTTOM
-            if st == "int" and sp == "int":
-                return "int"
-            if st in NUMERIC and sp in NUMERIC:
-                return "float" if (st == "float" or sp == "float") else "number"
-            return None  # strings are accepted by 'for' too: a float loop
-        return facts.type_of(s)
-
     for _ in range(20):
         changed = False
         for v, srcs in sources.items():
-            t = BOTTOM
-            for s in srcs:
-                t = join(t, source_type(s))
-                if t is None:
-                    break
+            t = sources_type(facts, srcs)
             if t != types[v]:
                 types[v] = t
                 changed = True
@@ -337,7 +314,7 @@ def infer(lowerer, chunk):
     def source_range(s):
         if isinstance(s, str) or s is UNKNOWN:
             return FULL
-        if isinstance(s, Loop):
+        if isinstance(s, _Loop):
             n = s.node
             start = facts.range_of(n.start) or FULL
             step = (n.step, n.step) if isinstance(n.step, int) else (facts.range_of(n.step) or FULL)
@@ -376,6 +353,37 @@ def infer(lowerer, chunk):
     return None if risky else own_sources
 
 
+def source_type(facts, s):
+    """The type of one value source of a local under ``facts``."""
+    if s is UNKNOWN:
+        return None
+    if s == "nil" or s == "function":
+        return s
+    if isinstance(s, _Loop):
+        n = s.node
+        step = n.step
+        st = facts.type_of(n.start)
+        sp = "int" if isinstance(step, int) else facts.type_of(step)
+        if st == BOTTOM or sp == BOTTOM:
+            return BOTTOM
+        if st == "int" and sp == "int":
+            return "int"
+        if st in NUMERIC and sp in NUMERIC:
+            return "float" if (st == "float" or sp == "float") else "number"
+        return None  # strings are accepted by 'for' too: a float loop
+    return facts.type_of(s)
+
+
+def sources_type(facts, sources) -> str | None:
+    """The join of the types of a local's value sources."""
+    t = BOTTOM
+    for s in sources:
+        t = join(t, source_type(facts, s))
+        if t is None:
+            break
+    return t
+
+
 def children(node):
     """The AST nodes directly below ``node`` (not the resolver's back links)."""
     for key, value in vars(node).items():
@@ -402,11 +410,9 @@ def nodes(root):
         stack.extend(reversed(list(children(node))))
 
 
-def _called_only_here(node, scope) -> bool:
+def _called_only_here(scope) -> bool:
     """A local function whose every call is by its name with no surplus or
     multi-value arguments, and whose parameters are never assigned."""
-    if node is not None and type(node) is not lua.LocalFunction:
-        return False
     return scope.no_surplus_args and not scope.is_vararg and not any(p.assigned or p.boxed for p in scope.params)
 
 
@@ -488,7 +494,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
         elif t is lua.Assign:
             values_sources(node.targets, node.values)
         elif t is lua.Fornum:
-            add(node.target.var, Loop(node))
+            add(node.target.var, _Loop(node))
         elif t is lua.Forin:
             for target in node.targets:
                 add(getattr(target, "var", None), UNKNOWN)
@@ -503,7 +509,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
                 risky = True
         if t in (lua.Function, lua.LocalFunction, lua.Method, lua.AnonymousFunction):
             scope = getattr(node, "scope", None)
-            if scope is not None and not _called_only_here(node, scope):
+            if scope is not None and not (t is lua.LocalFunction and _called_only_here(scope)):
                 for p in scope.params:
                     untracked.add(p)
         elif t is lua.Call and type(node.func) is lua.Name:
@@ -511,7 +517,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
             # hold what its calls pass (analyse.py checked every call).
             v = getattr(node.func, "var", None)
             scope = getattr(v, "function_scope", None) if v is not None else None
-            if scope is not None and _called_only_here(None, scope):
+            if scope is not None and _called_only_here(scope):
                 for i, p in enumerate(scope.params):
                     add(p, node.args[i] if i < len(node.args) else "nil")
         for child in children(node):

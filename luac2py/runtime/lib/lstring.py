@@ -19,6 +19,7 @@ import sys
 from ..errors import LuaError
 from ..ops import first, index, truthy
 from ..table import Table
+from .lcoroutine import NONYIELDABLE
 from ..values import (
     MININTEGER,
     float_to_int,
@@ -794,8 +795,6 @@ def _gsub_re(cp: _Pattern, src: str, repl, template, max_s: int):
         raise _BadReplacement(v)
 
     table = isinstance(repl, Table)
-    from .lcoroutine import NONYIELDABLE
-
     NONYIELDABLE.depth += 1  # no yield across gsub (a C function in Lua)
     try:
         out, count = cp.rx.subn(replace, src, max_s)
@@ -857,8 +856,6 @@ def gsub(s=_NV, pattern=_NV, repl=_NV, n=None, *_):
                     out.append(v if type(v) is str else str(v))
         else:
             if tr == "function":
-                from .lcoroutine import NONYIELDABLE
-
                 NONYIELDABLE.depth += 1  # no yield across gsub (a C function in Lua)
                 try:
                     v = first(repl(*_capture_values(src, caps, st, e, True)))
