@@ -65,11 +65,11 @@ class Unit:
 class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
     _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
     def _assign_stmt(self, s):
-        # Stores into local arrays (arrays.py) and plain tables (expressions.plain_store),
-        # else the general case.
+        # Stores into local arrays (arrays.py), plain tables (expressions.plain_store)
+        # and objects' fields (expressions.field_store), else the general case.
         if len(s.targets) == 1 and type(s.targets[0]) is lua.Index and is_local_array(s.targets[0].value):
             return self.array_store(s)
-        return self.plain_store(s) or StatementsMixin._assign(self, s)
+        return self.plain_store(s) or self.field_store(s) or StatementsMixin._assign(self, s)
 
     _stmt_handlers = {
         **STATEMENT_HANDLERS,

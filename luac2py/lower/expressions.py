@@ -248,10 +248,17 @@ class ExpressionsMixin:
             if guarded is not None:
                 return guarded
             if None in (a, b) and {a, b} <= {None, "float"}:
-                # Two floats (values read from tables, say): the Python operator.
+                # Two floats (values read from tables, say): the Python operator;
+                # with both types unknown, two integers next (exact, then range-checked).
                 (l_test, left), (r_test, right) = self.bind_operand(left), self.bind_operand(right)
-                test = ast.Compare(P.call("type", l_test), [ast.Is(), ast.Is()], [P.call("type", r_test), P.name("float")])
-                return ast.IfExp(test, ast.BinOp(left, pyop(), right), self.helper_call(helper, left, right))
+                slow = self.helper_call(helper, left, right)
+                if a is None and b is None and not (_not_int(e.left) or _not_int(e.right)):
+                    tmp = self.temp()
+                    exact = ast.NamedExpr(P.name(tmp, store=True), ast.BinOp(left, pyop(), right))
+                    ints = _all([_same_type(left, right, "int"), self.range_test(exact, True, True)])
+                    slow = ast.IfExp(ints, P.name(tmp), slow)
+                test = _same_type(l_test, r_test, "float")
+                return ast.IfExp(test, ast.BinOp(left, pyop(), right), slow)
         return self.helper_call(helper, left, right)
 
     def int_chain(self, e) -> ast.expr:
@@ -372,8 +379,7 @@ class ExpressionsMixin:
         if a is None and b is None:
             # `a.score > b.score`: plain for two integers.
             (l_test, l), (r_test, r) = self.bind_operand(l), self.bind_operand(r)
-            test = ast.Compare(P.call("type", l_test), [ast.Is(), ast.Is()], [P.call("type", r_test), P.name("int")])
-            return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), P.call(slow.func, l, r))
+            return ast.IfExp(_same_type(l_test, r_test, "int"), ast.Compare(l, [pyop()], [r]), P.call(slow.func, l, r))
         return slow
 
     def _concat(self, e):
@@ -514,6 +520,42 @@ class ExpressionsMixin:
             return [P.assign(P.subscript(table, k, store=True), self.expr(value))]
         return None
 
+    def field_store(self, s):
+        """``obj.f = v`` into a local of unknown type: an object's existing field
+        (a MetaTable holding the key, a value that is not nil) needs no
+        ``__newindex``, so it is a raw dict store, without MetaTable.__setitem__'s
+        Python frame. None when the general assignment is needed."""
+        if len(s.targets) != 1 or len(s.values) != 1:
+            return None
+        target, value = s.targets[0], s.values[0]
+        if not (isinstance(target, lua.Index) and isinstance(target.value, lua.Name)) or isinstance(value, lua.Nil):
+            return None
+        v = target.value.var
+        if v is None or v.boxed or self.is_plain_table(target.value) or v.static_type not in (None, "table"):
+            return None
+        key = self.index_key(target)
+        if not (isinstance(key, ast.Constant) and type(key.value) is str):
+            return None
+        stored = self.adjusted_values(s.values, 1)[0]
+        if self.extra_values or isinstance(stored, ast.Starred):
+            self.extra_values = None
+            return None
+        out = []
+        if not P.is_simple(stored):
+            tmp = self.temp()
+            out.append(P.assign(P.name(tmp, store=True), stored))
+            stored = P.name(tmp)
+        obj = P.name(v.py)
+        tests = [
+            ast.Compare(P.call("type", obj), [ast.Is()], [P.name("MetaTable")]),
+            ast.Compare(key, [ast.In()], [obj]),
+        ]
+        if self.static_type(value) not in ("bool", *TRUTHY):
+            tests.append(ast.Compare(stored, [ast.IsNot()], [P.const(None)]))
+        raw = P.expr_stmt(P.call(P.attr("dict", "__setitem__"), obj, key, stored))
+        out.append(ast.If(_all(tests), [raw], [P.assign(P.subscript(obj, key, store=True), stored)]))
+        return out
+
     # --- tables ----------------------------------------------------------------------
     def _table(self, e):
         seq: list[ast.expr] = []
@@ -588,6 +630,11 @@ def _pure_cheap(e: ast.expr) -> bool:
         elif not isinstance(n, _PLAIN_NODES):
             return False
     return True
+
+
+def _same_type(left: ast.expr, right: ast.expr, name: str) -> ast.expr:
+    """``type(left) is type(right) is name``."""
+    return ast.Compare(P.call("type", left), [ast.Is(), ast.Is()], [P.call("type", right), P.name(name)])
 
 
 def _all(tests: list) -> ast.expr:

@@ -26,6 +26,8 @@ from .values import (
     wrap,
 )
 
+_get = dict.get  # a raw read (no __missing__)
+
 # --- values and calls ---------------------------------------------------------
 
 
@@ -180,23 +182,24 @@ def method(obj, name):
     evaluates the arguments)."""
     t = type(obj)
     if t is MetaTable:
-        f = dict.get(obj, name)
-        if f is None:
+        if name in obj:  # (a MetaTable holds no None values)
+            f = obj[name]
+        else:
             # An object's method is usually in a chain of __index tables: walked
             # here, without a __missing__ call per level.
-            h = dict.get(obj.meta, "__index")
+            h = _get(obj.meta, "__index")
             while True:
                 th = type(h)
                 if th is Table:
-                    f = dict.get(h, name)
+                    f = _get(h, name)
                     break
                 if th is not MetaTable:
                     f = obj[name]
                     break
-                f = dict.get(h, name)
-                if f is not None:
+                if name in h:
+                    f = h[name]
                     break
-                h = dict.get(h.meta, "__index")
+                h = _get(h.meta, "__index")
     elif t is Table:
         f = obj[name]
     elif t is str:

@@ -212,21 +212,6 @@ class Table(dict):
         """The (stored key, value) pairs with a value, for runtime code."""
         return [(k, v) for k, v in dict.items(self) if v is not None]
 
-    def set_meta(self, mt) -> None:
-        """Give the table a metatable (a Table) or take it away (None)."""
-        if mt is None:
-            if type(self) is MetaTable:
-                del self.meta
-                self.__class__ = Table
-            return
-        if type(self) is Table:
-            if None in dict.values(self):
-                for k in [k for k, v in dict.items(self) if v is None]:
-                    dict.__delitem__(self, k)
-            self.__class__ = MetaTable
-        self.meta = mt
-
-
 class MetaTable(Table):
     """A Lua table with a metatable: misses go to ``__index``, stores of absent
     keys to ``__newindex``, calls to ``__call`` (ops.py); ``ops.eq`` applies ``__eq``.

@@ -18,6 +18,7 @@ import re
 import lupa.lua54
 
 from luac2py.runtime.errors import LuaError
+from luac2py.runtime.lib.base import setmetatable
 from luac2py.runtime.table import Table, lua_key
 from luac2py.runtime.values import fmt_float
 
@@ -90,7 +91,7 @@ def to_runtime(v):
                 t.set(to_runtime(k), to_runtime(x))
         meta = _GETMETA(v)
         if meta is not None:
-            t.set_meta(to_runtime(meta))
+            setmetatable(t, to_runtime(meta))
         return t
     return v
 
@@ -129,5 +130,5 @@ def check_program(src: str, pyfunc):
 
 def with_meta(t, **events):
     """``t`` with a metatable holding ``events``."""
-    t.set_meta(Table.of((), events))
+    setmetatable(t, Table.of((), events))
     return t

@@ -15,7 +15,7 @@ import pytest
 
 from luac2py.runtime.errors import LuaError
 from luac2py.runtime.lib import ltable as T
-from luac2py.runtime.lib.base import tostring
+from luac2py.runtime.lib.base import setmetatable, tostring
 from luac2py.runtime.table import Table
 
 from lupa_harness import check_call, check_program, with_meta
@@ -171,8 +171,8 @@ def prog_eq_move():
     mt = Table.of((), {"__eq": lambda a, b: True})
     a = tbl(1, 2, 3, 4)
     b = tbl(1, 2, 3, 4)
-    a.set_meta(mt)
-    b.set_meta(mt)
+    setmetatable(a, mt)
+    setmetatable(b, mt)
     T.move(a, 1, 3, 2, b)
     return b
 
@@ -317,7 +317,7 @@ return #log, order"""
         store, log = Table(), []
         for i, v in enumerate([4, 1, 3, 1, 2], 1):
             store[i] = tbl(v=v, i=i)
-            store[i].set_meta(mt)
+            setmetatable(store[i], mt)
         T.sort(proxy(store, log))
         return len(log), Table.of([store[i]["i"] for i in range(1, 6)])
 

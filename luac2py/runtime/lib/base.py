@@ -152,13 +152,28 @@ def rawset(t=None, k=_NOVALUE, v=_NOVALUE, *_):
 
 
 def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
-    if not isinstance(t, Table):
-        raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
-    if mt is _NOVALUE or (mt is not None and not isinstance(mt, Table)):
-        raise _arg_error(2, "setmetatable", f"nil or table expected, got {_typename_for_msg(mt)}")
-    if type(t) is MetaTable and dict.get(t.meta, "__metatable") is not None:
-        raise LuaError.at_caller("cannot change a protected metatable")
-    t.set_meta(mt)
+    tt = type(t)
+    if tt is not Table or not isinstance(mt, Table):
+        if not isinstance(t, Table):
+            raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
+        if mt is _NOVALUE or (mt is not None and not isinstance(mt, Table)):
+            raise _arg_error(2, "setmetatable", f"nil or table expected, got {_typename_for_msg(mt)}")
+        if tt is MetaTable:
+            if dict.get(t.meta, "__metatable") is not None:
+                raise LuaError.at_caller("cannot change a protected metatable")
+            if mt is None:
+                del t.meta
+                t.__class__ = Table
+            else:
+                t.meta = mt
+        return t
+    # A plain table gets a metatable (an object its class): it becomes a
+    # MetaTable, which never holds None values.
+    if None in dict.values(t):
+        for k in [k for k, v in dict.items(t) if v is None]:
+            dict.__delitem__(t, k)
+    t.__class__ = MetaTable
+    t.meta = mt
     return t
 
 
