@@ -23,7 +23,7 @@ import black
 from .lower import RUNTIME_HELPERS
 
 _BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
-RUNTIME_NAMES = RUNTIME_HELPERS | {"Table", "MetaTable", "IntArray", "Cell", "LuaSource"}
+RUNTIME_NAMES = RUNTIME_HELPERS | {"Table", "MetaTable", "Cell", "LuaSource"}
 
 
 def _statement_lists(node):

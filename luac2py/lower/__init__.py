@@ -29,9 +29,9 @@ from .wippy import WippyMixin
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
 RUNTIME_HELPERS = {
-    "acall", "add", "ageneric_for", "adjust", "ainvoke", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
+    "acall", "add", "ageneric_for", "adjust", "ainvoke", "array_get", "array_put", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
     "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
-    "lt", "method", "mod", "mul", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
+    "lt", "method", "mod", "mul", "new_array", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
     "wrap",
 }
 # Builtins inline type guards use (`type(x) is int`): never Lua locals' names.

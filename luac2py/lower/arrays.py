@@ -1,8 +1,9 @@
 """Local arrays: a table local that lower/types.py proved is made by ``{}``,
 never leaves its function and is only indexed with integers (``Var.local_array``)
-lives in a Python list (runtime ``IntArray``): ``t[k]`` is ``t[k]`` when
-0 < k < len(t), and the keys outside go to ``t.far``. A sieve's stores are list
-stores instead of dict inserts."""
+lives in a plain Python list (runtime ``new_array``): ``t[k]`` is the list item
+when 0 < k < len(t), and the keys outside go to the dict in item 0. A sieve's
+stores are list stores instead of dict inserts; a store is tried, as the list
+is usually long enough (a ``try`` costs nothing in CPython 3.11 until it raises)."""
 
 from __future__ import annotations
 
@@ -20,16 +21,21 @@ def is_local_array(e) -> bool:
 
 class ArraysMixin:
     def array_read(self, e) -> ast.expr:
-        """``t[k]``: the list item inside the list, else ``t.far.get(k)``."""
+        """``t[k]``: the list item inside the list, else ``array_get(t, k)``."""
         t = self.expr(e.value)
         first, key = self.bind_operand(self.expr(e.idx))
-        test = self._inside(t, first, e.idx)
-        return ast.IfExp(test, P.subscript(t, key), P.call(P.attr(P.attr(t, "far"), "get"), key))
+        size = P.call("len", t)
+        if self._positive(e.idx):
+            test = ast.Compare(first, [ast.Lt()], [size])
+        else:
+            test = ast.Compare(P.const(0), [ast.Lt(), ast.Lt()], [first, size])
+        return ast.IfExp(test, P.subscript(t, key), self.helper_call("array_get", t, key))
 
     def array_store(self, s) -> list[ast.stmt]:
-        """``t[k] = v``: a list store inside the list, else ``t.put(k, v)``.
-        A key expression is evaluated before ``v``; a variable is read after
-        it, as Lua reads its register (``a[i] = f()`` where f changes i)."""
+        """``t[k] = v``: a list store, or ``array_put(t, k, v)`` when k is past
+        the end (IndexError) or below 1. A key expression is evaluated before
+        ``v``; a variable is read after it, as Lua reads its register
+        (``a[i] = f()`` where f changes i)."""
         target = s.targets[0]
         t = self.expr(target.value)
         out: list[ast.stmt] = []
@@ -43,17 +49,20 @@ class ArraysMixin:
             tmp = self.temp()
             out.append(P.assign(P.name(tmp, store=True), value))
             value = P.name(tmp)
-        inside = [P.assign(P.subscript(t, key, store=True), value)]
-        outside = [P.expr_stmt(P.call(P.attr(t, "put"), key, value))]
-        out.append(ast.If(self._inside(t, key, target.idx), inside, outside))
+        put = [P.expr_stmt(self.helper_call("array_put", t, key, value))]
+        handler = ast.ExceptHandler(P.name("IndexError"), None, put)
+        store = ast.Try([P.assign(P.subscript(t, key, store=True), value)], [handler], [], [])
+        if self._positive(target.idx):
+            out.append(store)
+        else:
+            # (a key below 1 would be a Python index from the end, or item 0)
+            positive = ast.Compare(key, [ast.Gt()], [P.const(0)])
+            out.append(ast.If(positive, [store], [P.expr_stmt(self.helper_call("array_put", t, key, value))]))
         return out
 
-    def _inside(self, t: ast.expr, key: ast.expr, lua_key) -> ast.expr:
-        size = P.call("len", t)
+    def _positive(self, lua_key) -> bool:
         r = self.int_range(lua_key)
-        if r is not None and r[0] >= 1:
-            return ast.Compare(key, [ast.Lt()], [size])
-        return ast.Compare(P.const(0), [ast.Lt(), ast.Lt()], [key, size])
+        return r is not None and r[0] >= 1
 
 
 def find_local_arrays(lowerer, chunk, sources) -> None:

@@ -9,7 +9,6 @@ block (``local x ... local x``) reuse the name when no closure holds the old one
 
 from __future__ import annotations
 
-import builtins
 import keyword
 
 from ..resolve import FuncScope, Var
@@ -24,7 +23,6 @@ RESERVED = {
     "timedelta",
     "Table",
     "MetaTable",
-    "IntArray",
     "Cell",
     "LuaSource",
     "LuaError",
@@ -41,12 +39,11 @@ RESERVED = {
     "str",
     "int",
     "getattr",
+    "IndexError",
     "None",
     "True",
     "False",
 }
-
-_BUILTIN_NAMES = set(dir(builtins))
 
 
 class FunctionNames:

@@ -225,7 +225,7 @@ class StatementsMixin:
         values = self.adjusted_values(s.values, n)
         for i, t in enumerate(s.targets):
             if is_local_array(t):
-                values[i] = P.call("IntArray")  # `local t = {}` kept in a list (arrays.py)
+                values[i] = self.helper_call("new_array")  # `local t = {}` kept in a list (arrays.py)
         targets = []
         boxes = []
         for t, value_type in zip(s.targets, self._value_types(s.values, n)):

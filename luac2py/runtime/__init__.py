@@ -42,12 +42,11 @@ from .ops import (
     truthy,
     unm,
 )
-from .table import IntArray, MetaTable, Table, raw_key
+from .table import MetaTable, Table, array_get, array_put, new_array, raw_key
 from .values import Cell, Userdata, wrap
 
 __all__ = [
     "Cell",
-    "IntArray",
     "LuaError",
     "LuaSource",
     "MetaTable",
@@ -56,6 +55,8 @@ __all__ = [
     "acall",
     "add",
     "adjust",
+    "array_get",
+    "array_put",
     "ainvoke",
     "band",
     "bnot",
@@ -80,6 +81,7 @@ __all__ = [
     "method",
     "mod",
     "mul",
+    "new_array",
     "numeric_for",
     "power",
     "raw_key",

@@ -256,33 +256,38 @@ class MetaTable(Table):
         self[key] = value
 
 
-class IntArray(list):
-    """A local table the compiler proved is only read and written with
-    integer keys and never leaves its function (lower/arrays.py): ``t[k]`` is
-    a list item for 0 < k < len(t); keys outside that go to ``far``, and a
-    store just past the end grows the list."""
+# --- local arrays ------------------------------------------------------------------
+# A local table the compiler proved is only read and written with integer keys
+# and never leaves its function (lower/arrays.py) is a plain ``list`` (CPython's
+# specialised list item loads and stores need the exact type): item k is Lua's
+# ``t[k]`` for 0 < k < len(t); item 0 holds the other keys, a dict.
 
-    __slots__ = ("far",)
 
-    def __init__(self):
-        list.__init__(self, (None,))  # item 0 is never a Lua key's
-        self.far = {}
+def new_array() -> list:
+    return [{}]
 
-    def put(self, k: int, value) -> None:
-        """``t[k] = value`` for k outside 0 < k < len(t)."""
-        n = len(self)
-        if n <= k <= 2 * n + 64:
-            size = max(k + 1, n + n // 2 + 16)  # grows geometrically: few calls here
-            self.extend([None] * (size - n))
-            far = self.far
-            if far:
-                for key in [key for key in far if n <= key < size]:
-                    self[key] = far.pop(key)
-            self[k] = value
-        elif value is None:
-            self.far.pop(k, None)
-        else:
-            self.far[k] = value
+
+def array_get(t: list, k: int):
+    """``t[k]`` for k outside 0 < k < len(t)."""
+    return t[0].get(k)
+
+
+def array_put(t: list, k: int, value) -> None:
+    """``t[k] = value`` for k outside 0 < k < len(t): a store just past the end
+    grows the list (geometrically: few calls come here)."""
+    n = len(t)
+    far = t[0]
+    if n <= k <= 2 * n + 64:
+        size = max(k + 1, n + n // 2 + 16)
+        t.extend([None] * (size - n))
+        if far:
+            for key in [key for key in far if n <= key < size]:
+                t[key] = far.pop(key)
+        t[k] = value
+    elif value is None:
+        far.pop(k, None)
+    else:
+        far[k] = value
 
 
 TABLES = (Table, MetaTable)
