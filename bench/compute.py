@@ -8,8 +8,8 @@ Each Lua program receives its workload size as ``...`` and *returns* its
 result; the compiled chunk, the Python function and lupa must all return the
 same values (compared with their types: Lua integer vs float), or the run
 stops with an error. Times are best-of-N wall clock (``time.perf_counter``;
-``--cpu``: this process's CPU time, steadier on a busy machine), one line per
-program::
+``--cpu``: this process's CPU time, steadier on a busy machine), the three
+taking turns run by run; one line per program::
 
     name  python_s  compiled_s  lupa_s  ratio   (ratio = compiled / python)
 
@@ -514,12 +514,15 @@ def check_same(name: str, expected: tuple, got: tuple, who: str) -> None:
         raise Mismatch(f"{name}: {who} returned {got!r}, hand-written Python returned {expected!r}")
 
 
-def best_of(runner, fn, n, runs, name, expected, who):
-    best = math.inf
+def best_times(contenders, n, runs, name, expected) -> list:
+    """Best-of-``runs`` time of each ``(runner, fn, who)``. The contenders take
+    turns run by run, so that a slow spell of a busy machine falls on all of them."""
+    best = [math.inf] * len(contenders)
     for _ in range(runs):
-        t, r = runner(fn, n)
-        check_same(name, expected, r, who)
-        best = min(best, t)
+        for i, (runner, fn, who) in enumerate(contenders):
+            t, r = runner(fn, n)
+            check_same(name, expected, r, who)
+            best[i] = min(best[i], t)
     return best
 
 
@@ -569,13 +572,14 @@ def main() -> None:
         for p in programs:
             n = p.quick_n if args.quick else p.n
             _, expected = run_python(p.python, n)  # warm-up and the reference result
-            py_s = best_of(run_python, p.python, n, runs, p.name, expected, "hand-written Python")
-            c_s = best_of(run_compiled, chunks[p.name], n, runs, p.name, expected, "compiled Lua")
+            contenders = [
+                (run_python, p.python, "hand-written Python"),
+                (run_compiled, chunks[p.name], "compiled Lua"),
+            ]
             if p.name in lupa:
-                l_s = best_of(run_lupa, lupa[p.name], n, runs, p.name, expected, "lupa (Lua 5.4)")
-                lupa_txt = f"{l_s:9.4f}"
-            else:
-                lupa_txt = f"{'n/a':>9}"
+                contenders.append((run_lupa, lupa[p.name], "lupa (Lua 5.4)"))
+            py_s, c_s, *l_s = best_times(contenders, n, runs, p.name, expected)
+            lupa_txt = f"{l_s[0]:9.4f}" if l_s else f"{'n/a':>9}"
             ratio = c_s / py_s
             ratios.append(ratio)
             print(f"{p.name:<10} {py_s:9.4f} {c_s:11.4f} {lupa_txt} {ratio:7.2f}", flush=True)
