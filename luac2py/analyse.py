@@ -47,7 +47,7 @@ def analyse(chunk, root: FuncScope, resolver: Resolver, unit: Unit, role: str) -
             # With `debug` in use, every captured fresh variable is a Cell, so
             # closures sharing it share one upvalue (debug.upvalueid).
             v.boxed = v.in_loop and v.captured and (v.assigned or resolver.uses_debug)
-        scope.returns_single = _returns_single(scope.node)
+        scope.return_count = _return_count(scope.node)
         _find_module_aliases(scope)
     unit.globals_written |= resolver.globals_written
     unit.env_as_value = unit.env_as_value or resolver.env_as_value
@@ -59,20 +59,24 @@ def analyse(chunk, root: FuncScope, resolver: Resolver, unit: Unit, role: str) -
         _mark_async(root)
 
 
-def _returns_single(node) -> bool:
+def _return_count(node) -> int | None:
+    """N when the function ends with a return and every return gives exactly N
+    (at least one) values, none of them a call or ``...`` spread at the end."""
     body = node.body
     returns = [s for s in own_statements(body) if isinstance(s, lua.Return)]
     tail = [s for s in body.body if not isinstance(s, (lua.SemiColon, lua.Label))]
     if not tail or not isinstance(tail[-1], lua.Return):
-        return False
+        return None
+    counts = set()
     for r in returns:
         values = r.values or []
-        if len(values) != 1:
-            return False
-        v = values[0]
-        if isinstance(v, (lua.Call, lua.Invoke, lua.Dots, lua.Varargs)) and not v.wrapped:
-            return False
-    return True
+        if not values:
+            return None
+        last = values[-1]
+        if isinstance(last, (lua.Call, lua.Invoke, lua.Dots, lua.Varargs)) and not last.wrapped:
+            return None
+        counts.add(len(values))
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _mark_exact_arity(chunk) -> None:

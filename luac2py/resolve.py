@@ -56,7 +56,7 @@ class FuncScope:
     children: list = field(default_factory=list)
     free: set = field(default_factory=set)  # outer Vars referenced here or in nested functions
     is_async: bool = False
-    returns_single: bool = False  # every return gives exactly one value (set by analyse)
+    return_count: int | None = None  # every return gives exactly this many values (set by analyse)
     no_surplus_args: bool = False  # never called with surplus arguments (set by analyse)
     all_args_given: bool = False  # every call passes every parameter (set by analyse)
     name: str = "anonymous"

@@ -65,9 +65,7 @@ class CallsMixin:
         if isinstance(f, lua.Name):
             if f.var is None:
                 return (f.id in SINGLE_BASE and self.static_global(f.id) is not None) or self.is_select_count(e)
-            v = f.var
-            scope = getattr(v, "function_scope", None)
-            return v.is_function and not v.assigned and scope is not None and scope.returns_single
+            return self.local_return_count(e) == 1
         if isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
             if f.notation == lua.IndexNotation.DOT:
                 names = SINGLE_LIB.get(f.value.id, ())
@@ -76,6 +74,18 @@ class CallsMixin:
         if mod is not None:
             return self.module_returns_single(*mod)
         return False
+
+    def local_return_count(self, e) -> int | None:
+        """How many values a call of a never-reassigned local function gives, if
+        always the same (analyse._return_count): one is a bare value, more a tuple."""
+        f = getattr(e, "func", None)
+        if not isinstance(e, lua.Call) or not isinstance(f, lua.Name) or f.var is None:
+            return None
+        v = f.var
+        scope = getattr(v, "function_scope", None)
+        if not v.is_function or v.assigned or scope is None:
+            return None
+        return scope.return_count
 
     def is_select_count(self, e) -> bool:
         """``select("#", ...)`` of the standard ``select``: one integer."""

@@ -24,7 +24,7 @@ def specialise_int_functions(lowerer, chunk, sources) -> None:
         scope = getattr(node, "scope", None)
         if v is None or scope is None or v.assigned or v.boxed or v.captured and lowerer.role != "script":
             continue
-        if scope.is_vararg or scope.is_async or not scope.params or not scope.returns_single:
+        if scope.is_vararg or scope.is_async or not scope.params or scope.return_count != 1:
             continue
         if any(p.assigned or p.captured for p in scope.params) or all(p.static_type == "int" for p in scope.params):
             continue

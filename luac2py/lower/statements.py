@@ -198,7 +198,7 @@ class StatementsMixin:
         if self.is_multi(last):
             if missing == 1:
                 return head + [self.expr(last)]
-            if missing == 2 and self.returns_pair(last):
+            if (missing == 2 and self.returns_pair(last)) or self.local_return_count(last) == missing:
                 return head + [ast.Starred(self.call_raw(last), ast.Load())]
             return head + [ast.Starred(self.helper_call("adjust", self.multi_raw(last), P.const(missing)), ast.Load())]
         return head + [self.expr(last)] + [P.const(None)] * (missing - 1)

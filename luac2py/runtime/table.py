@@ -163,7 +163,11 @@ class Table(dict):
 
     def append(self, value) -> None:
         """``t[#t + 1] = value`` for a table without metamethods."""
-        n = self.length() + 1
+        n = self.border
+        get = dict.get
+        if get(self, n + 1) is not None or (n > 0 and get(self, n) is None):
+            n = self.length()  # (else the last border still is one: the usual case)
+        n += 1
         if value is not None:
             dict.__setitem__(self, n, value)
             self.border = n
