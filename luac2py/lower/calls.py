@@ -165,6 +165,11 @@ class CallsMixin:
         if isinstance(callee, ast.Constant):
             return self.helper_call("call", callee, *args)  # `(nil)()`: an error at run time
         if self.is_standard_function(f):
+            order = self.sort_fields(f, e.args)
+            if order is not None:
+                # table.sort(t, function(a, b) <compare fields> end): sort_by_fields
+                # sorts by key when that gives the same order (ltable.py).
+                return P.call(P.attr(P.attr("lua", "table"), "sort_by_fields"), *args, P.const(order))
             return P.call(callee, *args)  # lua.print(...), lua.string.format(...): never suspend
         if isinstance(f, lua.Name) and f.var is not None and f.var.is_function and not f.var.assigned:
             scope = getattr(f.var, "function_scope", None)
@@ -186,6 +191,30 @@ class CallsMixin:
         if isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
             return f.notation == lua.IndexNotation.DOT and self.static_library_field(f.value.id, f.idx.id) is not None
         return False
+
+    def sort_fields(self, f, args) -> tuple | None:
+        """For ``table.sort(t, cmp)`` whose comparator compares fields of its
+        two arguments lexicographically (``if a.f ~= b.f then return a.f > b.f
+        end ... return a.g < b.g``): the ((field, descending), ...) it orders by."""
+        if not (
+            isinstance(f, lua.Index)
+            and isinstance(f.value, lua.Name)
+            and f.value.id == "table"
+            and f.notation == lua.IndexNotation.DOT
+            and f.idx.id == "sort"
+            and len(args) == 2
+        ):
+            return None
+        comparator = args[1]
+        if isinstance(comparator, lua.Name):
+            v = comparator.var
+            scope = getattr(v, "function_scope", None) if v is not None else None
+            if scope is None or not v.is_function or v.assigned:
+                return None
+            comparator = scope.node
+        if not isinstance(comparator, (lua.AnonymousFunction, lua.LocalFunction)):
+            return None
+        return _field_order(comparator)
 
     def invoke_raw(self, e) -> ast.expr:
         obj = self.expr(e.source)
@@ -214,3 +243,65 @@ class CallsMixin:
 
     def _call_stmt(self, e) -> ast.stmt:
         return P.expr_stmt(self.call_raw(e))
+
+
+def _field_order(fn) -> tuple | None:
+    """((field, descending), ...) when ``fn``'s body is exactly a chain of
+    ``if a.f ~= b.f then return a.f < b.f end`` (or ``>``) ending in
+    ``return a.g < b.g``, with ``a`` and ``b`` its two parameters."""
+    params = fn.args
+    if len(params) != 2 or not all(isinstance(p, lua.Name) and getattr(p, "var", None) for p in params):
+        return None
+    a, b = (p.var for p in params)
+    if a.assigned or b.assigned:
+        return None
+
+    def field(e, var):
+        if (
+            isinstance(e, lua.Index)
+            and e.notation == lua.IndexNotation.DOT
+            and isinstance(e.value, lua.Name)
+            and getattr(e.value, "var", None) is var
+        ):
+            return e.idx.id
+        return None
+
+    def comparison(e):
+        """(field, descending) of ``a.f < b.f``, ``a.f > b.f``, ``b.f < a.f``..."""
+        if not isinstance(e, (lua.LessThanOp, lua.GreaterThanOp)):
+            return None
+        descending = isinstance(e, lua.GreaterThanOp)
+        name = field(e.left, a)
+        if name is None:
+            name, descending = field(e.left, b), not descending
+            if name is None or field(e.right, a) != name:
+                return None
+        elif field(e.right, b) != name:
+            return None
+        return name, descending
+
+    stmts = [s for s in fn.body.body if not isinstance(s, lua.SemiColon)]
+    if not stmts:
+        return None
+    order = []
+    for s in stmts[:-1]:
+        if not isinstance(s, lua.If) or s.orelse is not None or not isinstance(s.test, lua.NotEqToOp):
+            return None
+        body = [x for x in s.body.body if not isinstance(x, lua.SemiColon)]
+        if len(body) != 1 or not isinstance(body[0], lua.Return) or len(body[0].values or []) != 1:
+            return None
+        key = comparison(body[0].values[0])
+        test = s.test
+        if key is None or not (
+            field(test.left, a) == field(test.right, b) == key[0] or field(test.left, b) == field(test.right, a) == key[0]
+        ):
+            return None
+        order.append(key)
+    last = stmts[-1]
+    if not isinstance(last, lua.Return) or len(last.values or []) != 1:
+        return None
+    key = comparison(last.values[0])
+    if key is None:
+        return None
+    order.append(key)
+    return tuple(order)

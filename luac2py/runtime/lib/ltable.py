@@ -219,6 +219,41 @@ def sort(t=NOVALUE, comp=None, *_):
     return ()
 
 
+def sort_by_fields(t=NOVALUE, comp=None, order=()):
+    """``table.sort(t, comp)`` where the compiler saw that ``comp`` compares
+    the fields ``order`` ((name, descending), ...) of its arguments
+    lexicographically (lower/calls.py). When t is a plain sequence of plain
+    tables whose keys are numbers (or strings, ascending) and all distinct,
+    Lua's quicksort can only end in the one sorted order, and its comparator
+    calls have no effects (raw reads, number and string comparisons): a key
+    sort gives the same table. Anything else runs Lua's algorithm."""
+    if type(t) is not Table:
+        return sort(t, comp)
+    n = t.length()
+    if n < 2 or n >= 2**31 - 1:
+        return sort(t, comp)
+    get = dict.get
+    items = [get(t, k) for k in range(1, n + 1)]
+    columns = []
+    for name, descending in order:
+        column = [get(item, name) if type(item) is Table else None for item in items]
+        kinds = {type(v) for v in column}
+        if kinds <= {int, float}:
+            if float in kinds and any(v != v for v in column):
+                return sort(t, comp)  # NaN: no order
+            columns.append([-v for v in column] if descending else column)
+        elif kinds == {str} and not descending:
+            columns.append(column)
+        else:
+            return sort(t, comp)
+    keys = columns[0] if len(columns) == 1 else list(zip(*columns))
+    if len(set(keys)) != n:
+        return sort(t, comp)  # ties: which of them comes first is the algorithm's
+    for k, i in enumerate(sorted(range(n), key=keys.__getitem__), 1):
+        dict.__setitem__(t, k, items[i])
+    return ()
+
+
 class _TableView:
     """``t[i]`` and ``t[i] = v`` through metamethods, for ``_auxsort``."""
 
