@@ -242,6 +242,21 @@ class ExpressionsMixin:
                 if _pure_cheap(left):
                     first, divisor = self.bind_operand(self.expr(e.right))
                     return ast.IfExp(first, ast.BinOp(left, ast.Mod(), divisor), self.helper_call("mod", left, divisor))
+        if (
+            kind in (lua.ModOp, lua.FloorDivOp)
+            and a is None
+            and isinstance(e.right, lua.Number)
+            and type(e.right.value) is int
+            and e.right.value > 0
+            and not _not_int(e.left)
+        ):
+            # `x % 100` with x of unknown type: Python's `%` (`//`) for an integer,
+            # Lua's for a positive divisor, and within 64 bits.
+            first, left = self.bind_operand(self.expr(e.left))
+            divisor = P.const(e.right.value)
+            test = ast.Compare(P.call("type", first), [ast.Is()], [P.name("int")])
+            op = ast.Mod() if kind is lua.ModOp else ast.FloorDiv()
+            return ast.IfExp(test, ast.BinOp(left, op, divisor), self.helper_call(helper, left, divisor))
         left, right = self.expr(e.left), self.expr(e.right)
         if pyop is not None:
             guarded = self.int_guarded(kind, e, left, right, helper)

@@ -352,11 +352,12 @@ def _mod(a, b):
         return a % b
     a = float(a)
     b = float(b)
-    if b == 0.0 or math.isinf(a) or a != a or b != b:
-        if math.isinf(b) and not math.isinf(a) and a == a:
-            pass
-        else:
-            return -math.nan if b == 0.0 or math.isinf(a) else math.nan
+    if a != a:
+        return a  # C's fmod gives back a NaN operand, sign and all
+    if b != b:
+        return b
+    if b == 0.0 or math.isinf(a):
+        return -math.nan  # the x86 default NaN
     m = math.fmod(a, b)
     if (m > 0 and b < 0) or (m < 0 and b > 0):
         m += b
