@@ -129,20 +129,6 @@ def _map_strings(events: list, fn) -> list:
             for ev in events]
 
 
-def _nan_unsigned(events: list) -> list:
-    """``events`` with every NaN, as a value, in a table or in text, unsigned."""
-
-    def value(v):
-        if v == ("f", "-nan"):
-            return ("f", "nan")
-        if type(v) is tuple and len(v) == 2 and v[0] == "table":
-            return ("table", [(k.replace("-nan", "nan"), value(x)) for k, x in v[1]])
-        return v
-
-    unsigned = _map_strings(events, lambda t: t.replace("-nan", "nan"))
-    return [tuple(value(v) for v in ev) if type(ev) is tuple else ev for ev in unsigned]
-
-
 def _equal_after(lua_subs=(), ours_subs=()):
     """Applies when rewriting the strings in the events (regex, replacement
     pairs) makes Lua's and ours equal."""
@@ -336,9 +322,6 @@ KNOWN_GAPS: list[Gap] = [
     # adds one ('fz.lua:N: attempt to divide by zero').
     Gap("string-arith-error-position", 'return "3" // 0',
         applies=_equal_after(ours_subs=[(r"^fz\.lua:\d+: (?=attempt to (divide by zero|perform 'n%0'))", "")])),
-    # NaN signs: 0.5 % (0/0) is -nan in Lua (fmod keeps the NaN operand), nan here.
-    Gap("nan-sign", "return 0.5 % (0/0)",
-        applies=lambda src, lua, ours: _nan_unsigned(lua) == _nan_unsigned(ours)),
     # math.fmod checks its second argument first (C evaluation order in Lua's
     # lmathlib): lupa 'bad argument #2 to 'fmod'', luac2py 'bad argument #1'.
     Gap("fmod-argument-order", "return math.fmod(true, print)",
