@@ -13,7 +13,7 @@ from luaparser import astnodes as lua
 
 from .lower import Unit
 from .lower.wippy import MODULES
-from .resolve import FUNCTION_NODES, FuncScope, Resolver
+from .resolve import FuncScope, Resolver, own_statements
 
 _LOOPS = (lua.While, lua.Repeat, lua.Fornum, lua.Forin)
 
@@ -24,21 +24,6 @@ def all_scopes(root: FuncScope):
         s = stack.pop()
         yield s
         stack.extend(s.children)
-
-
-def own_statements(block):
-    """Statements of a function body, nested blocks included, nested functions not."""
-    stack = [block]
-    while stack:
-        b = stack.pop()
-        for s in b.body:
-            yield s
-            for attr in ("body", "orelse"):
-                child = getattr(s, attr, None)
-                if isinstance(child, lua.Block) and not isinstance(s, FUNCTION_NODES):
-                    stack.append(child)
-                elif isinstance(child, lua.ElseIf):
-                    stack.append(lua.Block([child]))
 
 
 def analyse(chunk, root: FuncScope, resolver: Resolver, unit: Unit, role: str) -> None:

@@ -505,3 +505,18 @@ def resolve(chunk: lua.Chunk, file: str, diags: Diagnostics) -> tuple[FuncScope,
     r = Resolver(file, diags)
     scope = r.resolve_chunk(chunk)
     return scope, r
+
+
+def own_statements(block):
+    """Statements of a function body, nested blocks included, nested functions not."""
+    stack = [block]
+    while stack:
+        b = stack.pop()
+        for s in b.body:
+            yield s
+            for attr in ("body", "orelse"):
+                child = getattr(s, attr, None)
+                if isinstance(child, lua.Block) and not isinstance(s, FUNCTION_NODES):
+                    stack.append(child)
+                elif isinstance(child, lua.ElseIf):
+                    stack.append(lua.Block([child]))

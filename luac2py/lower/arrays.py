@@ -96,3 +96,41 @@ def find_local_arrays(lowerer, chunk, sources) -> None:
     bad = {n.var for n in names if id(n) not in declared and (id(n) not in fine or id(n) in multi)}
     for v in candidates - bad:
         v.local_array = True
+
+
+_NEVER_NIL = (lua.String, lua.Number, lua.TrueExpr, lua.FalseExpr, lua.Table, lua.AnonymousFunction)
+
+
+def find_fixed_sequences(chunk, sources) -> None:
+    """``Var.fixed_length = N`` for a plain table local made by a constructor of
+    N items that cannot be nil (``{"a", "b", 3}``) and never written after:
+    every use reads ``t[k]`` or ``#t``, so ``#t`` is N."""
+    candidates = {}
+    for v, srcs in sources.items():
+        ctor = srcs[0]
+        if not getattr(v, "plain_table", False) or len(srcs) != 1 or type(ctor) is not lua.Table:
+            continue
+        if ctor.fields and all(getattr(f, "key", None) is None and isinstance(f.value, _NEVER_NIL) for f in ctor.fields):
+            candidates[v] = len(ctor.fields)
+    if not candidates:
+        return
+    reads = set()  # ids of Name nodes indexed (t[k]) or measured (#t)
+    stores = set()  # ids of Name nodes indexed by an assignment's target (t[k] = v)
+    declared = set()
+    names = []
+    for node in nodes(chunk):
+        t = type(node)
+        if t is lua.Name and getattr(node, "var", None) in candidates:
+            names.append(node)
+        elif t is lua.LocalAssign:
+            declared.update(id(target) for target in node.targets)
+        elif t is lua.Index and type(node.value) is lua.Name:
+            reads.add(id(node.value))
+        elif t is lua.ULengthOP and type(node.operand) is lua.Name:
+            reads.add(id(node.operand))
+        elif t is lua.Assign:
+            stores.update(id(x.value) for x in node.targets if type(x) is lua.Index and type(x.value) is lua.Name)
+    bad = {n.var for n in names if id(n) not in declared and (id(n) not in reads or id(n) in stores)}
+    for v, n in candidates.items():
+        if v not in bad:
+            v.fixed_length = n

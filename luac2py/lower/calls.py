@@ -14,7 +14,9 @@ import ast
 
 from luaparser import astnodes as lua
 
+from ..resolve import own_statements
 from . import pyast as P
+from .types import nodes
 
 # Standard functions that always return exactly one value.
 SINGLE_BASE = {
@@ -76,16 +78,19 @@ class CallsMixin:
         return False
 
     def local_return_count(self, e) -> int | None:
-        """How many values a call of a never-reassigned local function gives, if
-        always the same (analyse._return_count): one is a bare value, more a tuple."""
+        """How many values a call of a never-reassigned local function (or local
+        holding a known closure) gives, if always the same (analyse._return_count):
+        one is a bare value, more a tuple."""
         f = getattr(e, "func", None)
         if not isinstance(e, lua.Call) or not isinstance(f, lua.Name) or f.var is None:
             return None
         v = f.var
-        scope = getattr(v, "function_scope", None)
-        if not v.is_function or v.assigned or scope is None:
+        if v.assigned:
             return None
-        return scope.return_count
+        scope = getattr(v, "function_scope", None)
+        if v.is_function and scope is not None:
+            return scope.return_count
+        return getattr(v, "call_returns", None)  # a closure's (find_closure_results)
 
     def is_select_count(self, e) -> bool:
         """``select("#", ...)`` of the standard ``select``: one integer."""
@@ -305,3 +310,43 @@ def _field_order(fn) -> tuple | None:
         return None
     order.append(key)
     return tuple(order)
+
+
+def find_closure_results(chunk, sources) -> None:
+    """``Var.call_returns = N`` for a local that always holds a closure whose
+    calls give N values: never reassigned, and bound by ``local f = function``
+    or by the call of a local function whose every return gives, in that
+    place, a function literal that returns N values
+    (``local inc, get = make_counter(0)``)."""
+    for node in nodes(chunk):
+        if type(node) is not lua.LocalAssign or len(node.values or []) != 1:
+            continue
+        value = node.values[0]
+        for i, target in enumerate(node.targets):
+            v = getattr(target, "var", None)
+            if v is None or v.assigned or v not in sources:
+                continue
+            literals = [value] if i == 0 and type(value) is lua.AnonymousFunction else _returned_literals(value, i)
+            counts = {getattr(getattr(f, "scope", None), "return_count", None) for f in literals}
+            if literals and len(counts) == 1 and None not in counts:
+                v.call_returns = counts.pop()
+
+
+def _returned_literals(call, i: int) -> list:
+    """The function literals a call of a local function gives as its value
+    number i, or [] unless every return gives one there."""
+    f = getattr(call, "func", None)
+    if type(call) is not lua.Call or type(f) is not lua.Name or f.var is None:
+        return []
+    v = f.var
+    scope = getattr(v, "function_scope", None)
+    if not v.is_function or v.assigned or scope is None or scope.return_count is None or i >= scope.return_count:
+        return []
+    literals = []
+    for r in own_statements(scope.node.body):
+        if type(r) is lua.Return:
+            value = r.values[i]
+            if type(value) is not lua.AnonymousFunction:
+                return []
+            literals.append(value)
+    return literals

@@ -241,7 +241,10 @@ class TypeFacts:
             b = self.range_of(e.right) or FULL
             r = arith_range(t, a, b)
             return r if fits(r) else FULL
-        if t is lua.ULengthOP or (t is lua.Call and self.lowerer.is_select_count(e)):
+        if t is lua.ULengthOP:
+            n = getattr(getattr(e.operand, "var", None), "fixed_length", None)
+            return (n, n) if n is not None else (0, MAXINT)
+        if t is lua.Call and self.lowerer.is_select_count(e):
             return (0, MAXINT)
         return FULL
 
