@@ -244,7 +244,7 @@ class ExpressionsMixin:
                     return ast.IfExp(first, ast.BinOp(left, ast.Mod(), divisor), self.helper_call("mod", left, divisor))
         if (
             kind in (lua.ModOp, lua.FloorDivOp)
-            and a is None
+            and a in (None, "number")
             and isinstance(e.right, lua.Number)
             and type(e.right.value) is int
             and e.right.value > 0

@@ -92,6 +92,8 @@ def tonumber(v=_NOVALUE, base=None, *_):
         if t is int or t is float:
             return v
         if t is str:
+            if v.isdigit() and v.isascii() and len(v) < 19:
+                return int(v)  # str_to_number's common case, a frame less
             return str_to_number(v)
         return None
     if type(base) is not int:
