@@ -134,3 +134,50 @@ def find_fixed_sequences(chunk, sources) -> None:
     for v, n in candidates.items():
         if v not in bad:
             v.fixed_length = n
+
+
+def find_string_free_tables(lowerer, chunk, sources) -> None:
+    """``Var.no_string_values`` for a plain table local that is only indexed and
+    measured (never passed anywhere) and whose every stored value has a known
+    type other than string: what ``t[k]`` reads is no string, so it needs no
+    test for the string library (``m[i][j]`` is two subscripts). And
+    ``Var.no_string`` for a local only ever assigned such reads (``local row = m[i]``)."""
+    known = ("table", "int", "float", "number", "function", "bool")
+    candidates = set()
+    for v, srcs in sources.items():
+        ctor = srcs[0]
+        if getattr(v, "plain_table", False) and len(srcs) == 1 and type(ctor) is lua.Table:
+            if all(lowerer.static_type(f.value) in known for f in ctor.fields):
+                candidates.add(v)
+    if not candidates:
+        return
+    allowed = set()  # ids of Name nodes indexed, measured or declared
+    names = []
+    bad = set()
+    for node in nodes(chunk):
+        t = type(node)
+        if t is lua.Name and getattr(node, "var", None) in candidates:
+            names.append(node)
+        elif t is lua.LocalAssign:
+            allowed.update(id(target) for target in node.targets)
+        elif t is lua.Index and type(node.value) is lua.Name:
+            allowed.add(id(node.value))
+        elif t is lua.ULengthOP and type(node.operand) is lua.Name:
+            allowed.add(id(node.operand))
+        if t is lua.Assign:
+            values = node.values or []
+            for i, target in enumerate(node.targets):
+                if type(target) is lua.Index and type(target.value) is lua.Name and target.value.var in candidates:
+                    stored = values[i] if i < len(values) else None
+                    multi = stored is not None and i == len(values) - 1 and lowerer.is_multi(stored)
+                    if stored is None or multi or lowerer.static_type(stored) not in known:
+                        bad.add(target.value.var)
+    bad.update(n.var for n in names if id(n) not in allowed)
+    tables = candidates - bad
+    for v in tables:
+        v.no_string_values = True
+    for v, srcs in sources.items():
+        if srcs and all(
+            type(s) is lua.Index and type(s.value) is lua.Name and s.value.var in tables for s in srcs
+        ):
+            v.no_string = True

@@ -192,7 +192,7 @@ class ExpressionsMixin:
             elif first is not again:
                 return self.helper_call("index", target, key)
             return ast.IfExp(test, P.subscript(again, key), self.helper_call("index", again, key))
-        if self.static_type(obj) == "table":
+        if self.static_type(obj) == "table" or _never_string(obj):
             return P.subscript(target, key)
         if not P.is_simple(key):
             return self.helper_call("index", target, key)
@@ -610,6 +610,14 @@ class ExpressionsMixin:
 
     def _function_expr(self, e):
         return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))
+
+
+def _never_string(e) -> bool:
+    """A table's element or a local that holds one, from a table that never
+    holds strings (arrays.find_string_free_tables): nil, a table or a number."""
+    if type(e) is lua.Index:
+        return type(e.value) is lua.Name and getattr(e.value.var, "no_string_values", False)
+    return type(e) is lua.Name and getattr(e.var, "no_string", False)
 
 
 def _not_int(e) -> bool:
