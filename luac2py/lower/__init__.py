@@ -153,7 +153,7 @@ class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, Statem
         if sources is not None:
             specialise_int_functions(self, chunk, sources)  # FuncScope.int_spec
             find_local_arrays(self, chunk, sources)  # Var.local_array
-            find_fixed_sequences(chunk, sources)  # Var.fixed_length
+            find_fixed_sequences(self, chunk, sources)  # Var.fixed_length
             find_string_free_tables(self, chunk, sources)  # Var.no_string_values, Var.no_string
             find_closure_results(chunk, sources)  # Var.call_returns
         self.function_def(chunk, scope, "chunk", def_name="chunk")

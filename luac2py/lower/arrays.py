@@ -65,6 +65,50 @@ class ArraysMixin:
         return r is not None and r[0] >= 1
 
 
+class _Uses:
+    """How a chunk uses some table locals, by the id of each of their Name
+    nodes: declared by ``local``, indexed (``t[k]``, read or stored), measured
+    (``#t``), or the table of an assignment's target (with the value stored,
+    None when a call's values spread there, and whether it is a multiple
+    assignment). A Name in none of these (an argument, say) lets the table escape."""
+
+    def __init__(self, chunk, candidates, lowerer):
+        self.names = []
+        self.declared = set()
+        self.index = {}  # id -> the Index node
+        self.measured = set()
+        self.stored = {}  # id -> (value node or None, multiple assignment)
+        for node in nodes(chunk):
+            t = type(node)
+            if t is lua.Name and getattr(node, "var", None) in candidates:
+                self.names.append(node)
+            elif t is lua.LocalAssign:
+                self.declared.update(id(target) for target in node.targets)
+            elif t is lua.Index and type(node.value) is lua.Name:
+                self.index[id(node.value)] = node
+            elif t is lua.ULengthOP and type(node.operand) is lua.Name:
+                self.measured.add(id(node.operand))
+            if t is lua.Assign:
+                values = node.values or []
+                multiple = len(node.targets) != 1 or len(values) != 1
+                for i, target in enumerate(node.targets):
+                    if type(target) is lua.Index and type(target.value) is lua.Name:
+                        value = values[i] if i < len(values) else None
+                        if value is not None and i == len(values) - 1 and lowerer.is_multi(value):
+                            value = None
+                        self.stored[id(target.value)] = (value, multiple)
+
+    def escaping(self, also_bad) -> set:
+        """The candidates with a use other than a declaration, an index or a
+        measure, or with a use for which ``also_bad(name_id)`` holds."""
+        return {
+            n.var
+            for n in self.names
+            if id(n) not in self.declared
+            and ((id(n) not in self.index and id(n) not in self.measured) or also_bad(id(n)))
+        }
+
+
 def find_local_arrays(lowerer, chunk, sources) -> None:
     """``Var.local_array`` for a plain table local made by ``{}`` whose every
     use is ``t[k]`` with an integer ``k``, read, or stored by a one-target
@@ -75,33 +119,22 @@ def find_local_arrays(lowerer, chunk, sources) -> None:
     }
     if not candidates:
         return
-    declared = set()  # ids of the Name nodes that declare a candidate
-    fine = set()  # ids of Name nodes used as an array
-    multi = set()  # ids of Name nodes stored into by a multiple assignment
-    names = []
-    for node in nodes(chunk):
-        t = type(node)
-        if t is lua.Name and getattr(node, "var", None) in candidates:
-            names.append(node)
-        elif t is lua.LocalAssign:
-            for target in node.targets:
-                declared.add(id(target))
-        elif t is lua.Index and type(node.value) is lua.Name and node.value.var in candidates:
-            if node.notation != lua.IndexNotation.DOT and lowerer.static_type(node.idx) == "int":
-                fine.add(id(node.value))
-        elif t is lua.Assign and (len(node.targets) != 1 or len(node.values) != 1):
-            for target in node.targets:
-                if type(target) is lua.Index and type(target.value) is lua.Name:
-                    multi.add(id(target.value))
-    bad = {n.var for n in names if id(n) not in declared and (id(n) not in fine or id(n) in multi)}
-    for v in candidates - bad:
+    uses = _Uses(chunk, candidates, lowerer)
+
+    def not_array(name_id) -> bool:
+        e = uses.index.get(name_id)
+        if e is None or e.notation == lua.IndexNotation.DOT or lowerer.static_type(e.idx) != "int":
+            return True
+        return name_id in uses.stored and uses.stored[name_id][1]
+
+    for v in candidates - uses.escaping(not_array):
         v.local_array = True
 
 
 _NEVER_NIL = (lua.String, lua.Number, lua.TrueExpr, lua.FalseExpr, lua.Table, lua.AnonymousFunction)
 
 
-def find_fixed_sequences(chunk, sources) -> None:
+def find_fixed_sequences(lowerer, chunk, sources) -> None:
     """``Var.fixed_length = N`` for a plain table local made by a constructor of
     N items that cannot be nil (``{"a", "b", 3}``) and never written after:
     every use reads ``t[k]`` or ``#t``, so ``#t`` is N."""
@@ -114,23 +147,8 @@ def find_fixed_sequences(chunk, sources) -> None:
             candidates[v] = len(ctor.fields)
     if not candidates:
         return
-    reads = set()  # ids of Name nodes indexed (t[k]) or measured (#t)
-    stores = set()  # ids of Name nodes indexed by an assignment's target (t[k] = v)
-    declared = set()
-    names = []
-    for node in nodes(chunk):
-        t = type(node)
-        if t is lua.Name and getattr(node, "var", None) in candidates:
-            names.append(node)
-        elif t is lua.LocalAssign:
-            declared.update(id(target) for target in node.targets)
-        elif t is lua.Index and type(node.value) is lua.Name:
-            reads.add(id(node.value))
-        elif t is lua.ULengthOP and type(node.operand) is lua.Name:
-            reads.add(id(node.operand))
-        elif t is lua.Assign:
-            stores.update(id(x.value) for x in node.targets if type(x) is lua.Index and type(x.value) is lua.Name)
-    bad = {n.var for n in names if id(n) not in declared and (id(n) not in reads or id(n) in stores)}
+    uses = _Uses(chunk, candidates, lowerer)
+    bad = uses.escaping(lambda name_id: name_id in uses.stored)
     for v, n in candidates.items():
         if v not in bad:
             v.fixed_length = n
@@ -151,29 +169,15 @@ def find_string_free_tables(lowerer, chunk, sources) -> None:
                 candidates.add(v)
     if not candidates:
         return
-    allowed = set()  # ids of Name nodes indexed, measured or declared
-    names = []
-    bad = set()
-    for node in nodes(chunk):
-        t = type(node)
-        if t is lua.Name and getattr(node, "var", None) in candidates:
-            names.append(node)
-        elif t is lua.LocalAssign:
-            allowed.update(id(target) for target in node.targets)
-        elif t is lua.Index and type(node.value) is lua.Name:
-            allowed.add(id(node.value))
-        elif t is lua.ULengthOP and type(node.operand) is lua.Name:
-            allowed.add(id(node.operand))
-        if t is lua.Assign:
-            values = node.values or []
-            for i, target in enumerate(node.targets):
-                if type(target) is lua.Index and type(target.value) is lua.Name and target.value.var in candidates:
-                    stored = values[i] if i < len(values) else None
-                    multi = stored is not None and i == len(values) - 1 and lowerer.is_multi(stored)
-                    if stored is None or multi or lowerer.static_type(stored) not in known:
-                        bad.add(target.value.var)
-    bad.update(n.var for n in names if id(n) not in allowed)
-    tables = candidates - bad
+    uses = _Uses(chunk, candidates, lowerer)
+
+    def may_store_string(name_id) -> bool:
+        if name_id not in uses.stored:
+            return False
+        value = uses.stored[name_id][0]
+        return value is None or lowerer.static_type(value) not in known
+
+    tables = candidates - uses.escaping(may_store_string)
     for v in tables:
         v.no_string_values = True
     for v, srcs in sources.items():
