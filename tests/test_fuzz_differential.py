@@ -334,11 +334,6 @@ KNOWN_GAPS: list[Gap] = [
     Gap("concat-result-named", 'local T = {x = "a"} return (T.x .. -64) ~ 0',
         applies=lambda src, lua, ours: ".." in src
         and _equal_after(ours_subs=[(r" \((local|upvalue|global|field|constant) '[^']*'\)", "")])(src, lua, ours)),
-    # Lua names the local, constant or field an and/or expression ends in
-    # ("(local 's')", "(field 'huge')"); luac2py gives no name.
-    Gap("and-or-operand-name", 'local s = "inf" return (1 and s) | 2',
-        applies=lambda src, lua, ours: (" and " in src or " or " in src)
-        and _equal_after(lua_subs=[(r" \((local|upvalue|constant|field) '[^']*'\)", "")])(src, lua, ours)),
     # A name with a NUL byte: Lua prints the description up to the NUL
     # ("(constant 'a')" for "a\0b"), luac2py the whole name.
     Gap("nul-in-name", r'return "a\0b" >> 1',

@@ -448,6 +448,10 @@ class ExpressionsMixin:
         return self._logical(e, is_and=False)
 
     def _logical(self, e, is_and):
+        if isinstance(e.left, (lua.Number, lua.String, lua.TrueExpr, lua.FalseExpr, lua.Nil)):
+            # A constant's truth is known: `1 and x` is x, `nil and x` never runs x.
+            truthy = not isinstance(e.left, (lua.FalseExpr, lua.Nil))
+            return self.expr(e.right if truthy == is_and else e.left)
         if self.static_type(e.left) == "bool":
             op = ast.And() if is_and else ast.Or()
             return ast.BoolOp(op, [self.expr(e.left), self.expr(e.right)])
