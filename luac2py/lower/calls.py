@@ -247,6 +247,21 @@ class CallsMixin:
         return None
 
     def _call_stmt(self, e) -> ast.stmt:
+        f, args = getattr(e, "func", None), e.args
+        if (
+            isinstance(e, lua.Call)
+            and len(args) == 2
+            and self.is_plain_table(args[0])
+            and not self.is_multi(args[1])
+            and isinstance(f, lua.Index)
+            and isinstance(f.value, lua.Name)
+            and f.value.id == "table"
+            and f.notation == lua.IndexNotation.DOT
+            and f.idx.id == "insert"
+            and self.is_standard_function(f)
+        ):
+            # table.insert(t, v) on a table that never has a metatable: t[#t + 1] = v.
+            return P.expr_stmt(P.call(P.attr(self.expr(args[0]), "append"), self.expr(args[1])))
         return P.expr_stmt(self.call_raw(e))
 
 
