@@ -4,8 +4,9 @@ hand-written Python, counted by valgrind's callgrind (when installed).
     python bench/instructions.py [--only NAME[,NAME...]]
 
 Wall-clock ratios on a shared machine move by 30% from run to run; executed
-instructions do not, so this is the A/B measure for compiler changes (a change
-that does not lower the count is not a speed-up). Each count is the run at the
+instructions do not (but for where the garbage collector runs), so this is the
+A/B measure for compiler changes (a change that does not lower the count is
+not a speed-up). Each count is the run at the
 program's size minus a run at size 1 (start-up and compilation cancel out).
 Last line: ``geomean_ratio=X max_ratio=Y`` as in compute.py.
 """

@@ -201,14 +201,7 @@ class CallsMixin:
         """For ``table.sort(t, cmp)`` whose comparator compares fields of its
         two arguments lexicographically (``if a.f ~= b.f then return a.f > b.f
         end ... return a.g < b.g``): the ((field, descending), ...) it orders by."""
-        if not (
-            isinstance(f, lua.Index)
-            and isinstance(f.value, lua.Name)
-            and f.value.id == "table"
-            and f.notation == lua.IndexNotation.DOT
-            and f.idx.id == "sort"
-            and len(args) == 2
-        ):
+        if not (_names_field(f, "table", "sort") and len(args) == 2):
             return None
         comparator = args[1]
         if isinstance(comparator, lua.Name):
@@ -253,16 +246,23 @@ class CallsMixin:
             and len(args) == 2
             and self.is_plain_table(args[0])
             and not self.is_multi(args[1])
-            and isinstance(f, lua.Index)
-            and isinstance(f.value, lua.Name)
-            and f.value.id == "table"
-            and f.notation == lua.IndexNotation.DOT
-            and f.idx.id == "insert"
+            and _names_field(f, "table", "insert")
             and self.is_standard_function(f)
         ):
             # table.insert(t, v) on a table that never has a metatable: t[#t + 1] = v.
             return P.expr_stmt(P.call(P.attr(self.expr(args[0]), "append"), self.expr(args[1])))
         return P.expr_stmt(self.call_raw(e))
+
+
+def _names_field(f, table: str, name: str) -> bool:
+    """``f`` is written ``table.name`` (the standard one if ``table`` is a global)."""
+    return (
+        isinstance(f, lua.Index)
+        and isinstance(f.value, lua.Name)
+        and f.value.id == table
+        and f.notation == lua.IndexNotation.DOT
+        and f.idx.id == name
+    )
 
 
 def _field_order(fn) -> tuple | None:
