@@ -448,9 +448,10 @@ class ExpressionsMixin:
         return self._logical(e, is_and=False)
 
     def _logical(self, e, is_and):
-        if isinstance(e.left, (lua.Number, lua.String, lua.TrueExpr, lua.FalseExpr, lua.Nil)):
-            # A constant's truth is known: `1 and x` is x, `nil and x` never runs x.
-            truthy = not isinstance(e.left, (lua.FalseExpr, lua.Nil))
+        truthy = _constant_truth(e.left)
+        if truthy is not None:
+            # A constant's truth is known, as Lua's compiler folds it: `1 and x`
+            # is x, `nil and f()` never calls f.
             return self.expr(e.right if truthy == is_and else e.left)
         if self.static_type(e.left) == "bool":
             op = ast.And() if is_and else ast.Or()
@@ -614,6 +615,39 @@ class ExpressionsMixin:
 
     def _function_expr(self, e):
         return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))
+
+
+_FOLDED_ARITH = (lua.AddOp, lua.SubOp, lua.MultOp, lua.FloatDivOp, lua.ExpoOp)
+
+
+def _constant_truth(e) -> bool | None:
+    """The truth of a constant expression that cannot fail (literals, `and`/`or`
+    of them, arithmetic on numerals that raises no error), else None."""
+    t = type(e)
+    if t in (lua.Number, lua.String, lua.TrueExpr):
+        return True
+    if t in (lua.FalseExpr, lua.Nil):
+        return False
+    if t is lua.AndLoOp or t is lua.OrLoOp:
+        left = _constant_truth(e.left)
+        if left is None:
+            return None
+        return _constant_truth(e.right) if left == (t is lua.AndLoOp) else left
+    if t is lua.UMinusOp:
+        return True if _numeral(e.operand) else None
+    if t in _FOLDED_ARITH:
+        return True if _numeral(e.left) and _numeral(e.right) else None
+    return None
+
+
+def _numeral(e) -> bool:
+    """A numeral, or arithmetic on numerals that cannot raise (`2^53 + 1`)."""
+    t = type(e)
+    if t is lua.Number:
+        return True
+    if t is lua.UMinusOp:
+        return _numeral(e.operand)
+    return t in _FOLDED_ARITH and _numeral(e.left) and _numeral(e.right)
 
 
 def _never_string(e) -> bool:
