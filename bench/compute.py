@@ -546,6 +546,23 @@ def verify(quick: bool = True, programs=None, folder: Path | None = None) -> dic
         return results
 
 
+def selected(only: str, parser) -> list:
+    """The programs named in ``--only`` (all without it)."""
+    if not only:
+        return PROGRAMS
+    wanted = set(only.split(","))
+    programs = [p for p in PROGRAMS if p.name in wanted]
+    if not programs:
+        parser.error(f"no program named {only}; have {', '.join(p.name for p in PROGRAMS)}")
+    return programs
+
+
+def summary(ratios) -> str:
+    """The last line: ``geomean_ratio=X max_ratio=Y``."""
+    geomean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    return f"geomean_ratio={geomean:.2f} max_ratio={max(ratios):.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small workloads, 2 runs each")
@@ -556,12 +573,7 @@ def main() -> None:
     global clock
     clock = time.process_time if args.cpu else time.perf_counter
     runs = args.runs or (2 if args.quick else 5)
-    programs = PROGRAMS
-    if args.only:
-        wanted = set(args.only.split(","))
-        programs = [p for p in PROGRAMS if p.name in wanted]
-        if not programs:
-            parser.error(f"no program named {args.only}; have {', '.join(p.name for p in PROGRAMS)}")
+    programs = selected(args.only, parser)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 100_000))
 
     with tempfile.TemporaryDirectory(prefix="luac2py-compute-") as tmp:
@@ -583,8 +595,7 @@ def main() -> None:
             ratio = c_s / py_s
             ratios.append(ratio)
             print(f"{p.name:<10} {py_s:9.4f} {c_s:11.4f} {lupa_txt} {ratio:7.2f}", flush=True)
-        geomean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-        print(f"geomean_ratio={geomean:.2f} max_ratio={max(ratios):.2f}")
+        print(summary(ratios))
 
 
 if __name__ == "__main__":

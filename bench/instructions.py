@@ -14,7 +14,6 @@ Last line: ``geomean_ratio=X max_ratio=Y`` as in compute.py.
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import shutil
 import subprocess
@@ -75,9 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("bench/instructions.py needs valgrind (callgrind)")
-    programs = compute.PROGRAMS
-    if args.only:
-        programs = [p for p in programs if p.name in set(args.only.split(","))]
+    programs = compute.selected(args.only, parser)
     with tempfile.TemporaryDirectory(prefix="luac2py-instr-") as tmp:
         folder = Path(tmp)
         runner = folder / "run.py"
@@ -93,8 +90,7 @@ def main() -> None:
             ratio = ours / py
             ratios.append(ratio)
             print(f"{p.name:<10} {n:>8} {py / 1e6:14.1f} {ours / 1e6:16.1f} {ratio:7.2f}", flush=True)
-        geomean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-        print(f"geomean_ratio={geomean:.2f} max_ratio={max(ratios):.2f}")
+        print(compute.summary(ratios))
 
 
 if __name__ == "__main__":

@@ -186,9 +186,9 @@ class ExpressionsMixin:
             # A key of any type: the subscript, but for a boolean key (Python
             # would find `true` at 1) and a string value (reads `string`).
             first, again = self.bind_operand(target)
-            test = ast.Compare(P.call("type", key), [ast.IsNot()], [P.name("bool")])
+            test = P.type_is(key, "bool", negate=True)
             if self.static_type(obj) != "table":
-                test = ast.BoolOp(ast.And(), [ast.Compare(P.call("type", first), [ast.IsNot()], [P.name("str")]), test])
+                test = ast.BoolOp(ast.And(), [P.type_is(first, "str", negate=True), test])
             elif first is not again:
                 return self.helper_call("index", target, key)
             return ast.IfExp(test, P.subscript(again, key), self.helper_call("index", again, key))
@@ -205,7 +205,7 @@ class ExpressionsMixin:
             target = P.name(tmp)
         else:
             checked = target
-        test = ast.Compare(P.call("type", checked), [ast.IsNot()], [P.name("str")])
+        test = P.type_is(checked, "str", negate=True)
         return ast.IfExp(test, P.subscript(target, key), self.helper_call("index", target, key))
 
     def index_key(self, e) -> ast.expr:
@@ -254,7 +254,7 @@ class ExpressionsMixin:
             # Lua's for a positive divisor, and within 64 bits.
             first, left = self.bind_operand(self.expr(e.left))
             divisor = P.const(e.right.value)
-            test = ast.Compare(P.call("type", first), [ast.Is()], [P.name("int")])
+            test = P.type_is(first, "int")
             op = ast.Mod() if kind is lua.ModOp else ast.FloorDiv()
             return ast.IfExp(test, ast.BinOp(left, op, divisor), self.helper_call(helper, left, divisor))
         left, right = self.expr(e.left), self.expr(e.right)
@@ -326,7 +326,7 @@ class ExpressionsMixin:
         ranges = [self.int_range(x) if t == "int" else FULL for x, t in zip((e.left, e.right), types)]
         exact = arith_range(kind, ranges[0] or FULL, ranges[1] or FULL)
         tests = [
-            ast.Compare(P.call("type", x), [ast.Is()], [P.name("int")])
+            P.type_is(x, "int")
             for x, t in zip((bound or left, right), types)
             if t is None
         ]
@@ -389,7 +389,7 @@ class ExpressionsMixin:
             # `k < 2` for a variable `k` of unknown type: plain when it holds an integer.
             x = l if a is None else r
             if not isinstance(x, ast.Constant) and not _not_int(e.left if a is None else e.right):
-                test = ast.Compare(P.call("type", x), [ast.Is()], [P.name("int")])
+                test = P.type_is(x, "int")
                 return ast.IfExp(test, ast.Compare(l, [pyop()], [r]), slow)
         if a is None and b is None:
             # `a.score > b.score`: plain for two integers.
@@ -431,7 +431,7 @@ class ExpressionsMixin:
             for t, v in zip(types, lowered):
                 if t is None:
                     first, v = self.bind_operand(v)
-                    tests.append(ast.Compare(P.call("type", first), [ast.Is()], [P.name("str")]))
+                    tests.append(P.type_is(first, "str"))
                 again.append(v)
             if _fstring_safe(parts, again):
                 # `&`, not `and`: every operand is evaluated whatever the tests say.
@@ -570,7 +570,7 @@ class ExpressionsMixin:
             stored = P.name(tmp)
         obj = P.name(v.py)
         tests = [
-            ast.Compare(P.call("type", obj), [ast.Is()], [P.name("MetaTable")]),
+            P.type_is(obj, "MetaTable"),
             ast.Compare(key, [ast.In()], [obj]),
         ]
         if self.static_type(value) not in ("bool", *TRUTHY):
@@ -624,19 +624,15 @@ def _constant_truth(e) -> bool | None:
     """The truth of a constant expression that cannot fail (literals, `and`/`or`
     of them, arithmetic on numerals that raises no error), else None."""
     t = type(e)
-    if t in (lua.Number, lua.String, lua.TrueExpr):
+    if t is lua.String or t is lua.TrueExpr or _numeral(e):
         return True
-    if t in (lua.FalseExpr, lua.Nil):
+    if t is lua.FalseExpr or t is lua.Nil:
         return False
     if t is lua.AndLoOp or t is lua.OrLoOp:
         left = _constant_truth(e.left)
         if left is None:
             return None
         return _constant_truth(e.right) if left == (t is lua.AndLoOp) else left
-    if t is lua.UMinusOp:
-        return True if _numeral(e.operand) else None
-    if t in _FOLDED_ARITH:
-        return True if _numeral(e.left) and _numeral(e.right) else None
     return None
 
 

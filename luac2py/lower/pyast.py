@@ -52,6 +52,11 @@ def not_none(e: ast.expr) -> ast.Compare:
     return ast.Compare(e, [ast.IsNot()], [const(None)])
 
 
+def type_is(e: ast.expr, type_name: str, negate: bool = False) -> ast.Compare:
+    """``type(e) is type_name`` (``is not`` when negated): an inline type guard."""
+    return ast.Compare(call("type", e), [ast.IsNot() if negate else ast.Is()], [name(type_name)])
+
+
 def is_simple(e: ast.expr) -> bool:
     """Cheap and side-effect free to evaluate twice."""
     return isinstance(e, (ast.Name, ast.Constant))

@@ -12,6 +12,7 @@ import re
 
 from luaparser import astnodes as lua
 
+from ..resolve import own_statements
 from . import pyast as P
 from .types import BOTTOM, FULL, UNKNOWN, TypeFacts, join, nodes, sources_type
 
@@ -88,7 +89,7 @@ def _solve_int_assumption(lowerer, node, scope, fvar, sources):
 
     facts = TypeFacts(lowerer, var_type, lambda v: FULL if var_type(v) == "int" else None)
     facts.self_call = calls = SelfCall(fvar, len(scope.params), BOTTOM)  # fib(k - 1): this body's result
-    returns = [r.values[0] for r in _own_returns(node.body)]
+    returns = [r.values[0] for r in own_statements(node.body) if type(r) is lua.Return]
     for _ in range(20):
         changed = False
         for v in own:
@@ -107,10 +108,6 @@ def _solve_int_assumption(lowerer, node, scope, fvar, sources):
     if calls.result not in ("int", "float"):
         return None
     return IntSpec(fvar, {v: (None if t == BOTTOM else t) for v, t in types.items()}, calls.result)
-
-
-def _own_returns(block):
-    return [n for n in nodes(block) if type(n) is lua.Return]
 
 
 class SpecialiseMixin:
@@ -138,7 +135,7 @@ class SpecialiseMixin:
     def int_entry(self, scope, name: str, writes: list, fast: list):
         """(the specialised def, the test that enters it)."""
         params = [P.name(p.py) for p in scope.params]
-        tests = [ast.Compare(P.call("type", p), [ast.Is()], [P.name("int")]) for p in params]
+        tests = [P.type_is(p, "int") for p in params]
         test = tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
         entry = ast.If(test, [ast.Return(P.call(name, *params))], [])
         args = ast.arguments(

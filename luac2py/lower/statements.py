@@ -313,7 +313,7 @@ class StatementsMixin:
             if self.is_plain_table(t.value):
                 raw = self.helper_call("raw_key", key)
                 if isinstance(key, ast.Name):
-                    raw = ast.IfExp(ast.Compare(P.call("type", key), [ast.Is()], [P.name("str")]), key, raw)
+                    raw = ast.IfExp(P.type_is(key, "str"), key, raw)
                 key = raw
             else:
                 obj, obj_again = self.bind_operand(obj)
@@ -321,8 +321,8 @@ class StatementsMixin:
                 test = ast.BoolOp(
                     ast.Or(),
                     [
-                        ast.Compare(P.call("type", key), [ast.Is()], [P.name("str")]),
-                        ast.Compare(P.call("type", obj_again), [ast.Is()], [P.name("MetaTable")]),
+                        P.type_is(key, "str"),
+                        P.type_is(obj_again, "MetaTable"),
                     ],
                 )
                 key = ast.IfExp(test, key_again, self.helper_call("raw_key", key_again))
