@@ -16,6 +16,7 @@ from luaparser import astnodes as lua
 
 from ..resolve import own_statements
 from . import pyast as P
+from .expressions import TRUTHY
 from .types import nodes
 
 # Standard functions that always return exactly one value.
@@ -234,10 +235,30 @@ class CallsMixin:
         if ident == "select" and args and isinstance(args[0], lua.String) and args[0].value == "#":
             if len(args) == 2 and isinstance(args[1], (lua.Dots, lua.Varargs)):
                 return P.call("len", P.name("varargs"))
+        if ident == "setmetatable" and len(args) == 2 and type(args[0]) is lua.Table and not self.is_multi(args[1]):
+            return self.new_object(args[0], args[1])
         if ident in ("pcall", "xpcall") and self.in_async():
             fn = P.attr("lua", "apcall" if ident == "pcall" else "axpcall")
             return P.await_(P.call(fn, *self.arglist(args)))
         return None
+
+    def new_object(self, constructor, meta) -> ast.expr:
+        """``setmetatable({...}, mt)``: ``lua.new_object(table, mt, nils)``, where
+        ``nils`` tests the constructor's values that may be nil, re-read after
+        the call's arguments are evaluated: when they are locals and ``mt`` is
+        a local (no code runs in between), else True (the runtime looks)."""
+        maybe_nil = [
+            f.value
+            for f in constructor.fields
+            if self.static_type(f.value) not in ("bool", *TRUTHY) and not isinstance(f.value, lua.Table)
+        ]
+        if not maybe_nil:
+            nils = P.const(False)
+        elif _is_local(meta) and all(_is_local(v) for v in maybe_nil):
+            nils = P.any_of([ast.Compare(self.expr(v), [ast.Is()], [P.const(None)]) for v in maybe_nil])
+        else:
+            nils = P.const(True)
+        return P.call(P.attr("lua", "new_object"), self.expr(constructor), self.expr(meta), nils)
 
     def _call_stmt(self, e) -> ast.stmt:
         f, args = getattr(e, "func", None), e.args
@@ -252,6 +273,10 @@ class CallsMixin:
             # table.insert(t, v) on a table that never has a metatable: t[#t + 1] = v.
             return P.expr_stmt(P.call(P.attr(self.expr(args[0]), "append"), self.expr(args[1])))
         return P.expr_stmt(self.call_raw(e))
+
+
+def _is_local(e) -> bool:
+    return type(e) is lua.Name and e.var is not None
 
 
 def _names_field(f, table: str, name: str) -> bool:

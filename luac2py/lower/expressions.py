@@ -270,7 +270,7 @@ class ExpressionsMixin:
                 if a is None and b is None and not (_not_int(e.left) or _not_int(e.right)):
                     tmp = self.temp()
                     exact = ast.NamedExpr(P.name(tmp, store=True), ast.BinOp(left, pyop(), right))
-                    ints = _all([_same_type(left, right, "int"), self.range_test(exact, True, True)])
+                    ints = P.all_of([_same_type(left, right, "int"), self.range_test(exact, True, True)])
                     slow = ast.IfExp(ints, P.name(tmp), slow)
                 test = _same_type(l_test, r_test, "float")
                 return ast.IfExp(test, ast.BinOp(left, pyop(), right), slow)
@@ -333,12 +333,12 @@ class ExpressionsMixin:
         op = _ARITH_HELPERS[kind][1]
         slow = self.helper_call(helper, left, right)
         if fits(exact):
-            return ast.IfExp(_all(tests), ast.BinOp(left, op(), right), slow)
+            return ast.IfExp(P.all_of(tests), ast.BinOp(left, op(), right), slow)
         tmp = self.temp()
         target = ast.NamedExpr(P.name(tmp, store=True), ast.BinOp(left, op(), right))
         low, high = exact[0] < MININT, exact[1] > MAXINT
         tests.append(self.range_test(target, low, high))
-        return ast.IfExp(_all(tests), P.name(tmp), slow)
+        return ast.IfExp(P.all_of(tests), P.name(tmp), slow)
 
     def bind_operand(self, node: ast.expr):
         """(first use, later uses) of a value evaluated once: the node itself
@@ -576,7 +576,7 @@ class ExpressionsMixin:
         if self.static_type(value) not in ("bool", *TRUTHY):
             tests.append(ast.Compare(stored, [ast.IsNot()], [P.const(None)]))
         raw = P.expr_stmt(P.call(P.attr("dict", "__setitem__"), obj, key, stored))
-        out.append(ast.If(_all(tests), [raw], [P.assign(P.subscript(obj, key, store=True), stored)]))
+        out.append(ast.If(P.all_of(tests), [raw], [P.assign(P.subscript(obj, key, store=True), stored)]))
         return out
 
     # --- tables ----------------------------------------------------------------------
@@ -695,10 +695,6 @@ def _pure_cheap(e: ast.expr) -> bool:
 def _same_type(left: ast.expr, right: ast.expr, name: str) -> ast.expr:
     """``type(left) is type(right) is name``."""
     return ast.Compare(P.call("type", left), [ast.Is(), ast.Is()], [P.call("type", right), P.name(name)])
-
-
-def _all(tests: list) -> ast.expr:
-    return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
 
 
 def _is_keyword_arg(name: str) -> bool:

@@ -52,6 +52,16 @@ def not_none(e: ast.expr) -> ast.Compare:
     return ast.Compare(e, [ast.IsNot()], [const(None)])
 
 
+def all_of(tests: list) -> ast.expr:
+    """``a and b and ...`` (the one test alone)."""
+    return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
+
+
+def any_of(tests: list) -> ast.expr:
+    """``a or b or ...`` (the one test alone)."""
+    return tests[0] if len(tests) == 1 else ast.BoolOp(ast.Or(), tests)
+
+
 def type_is(e: ast.expr, type_name: str, negate: bool = False) -> ast.Compare:
     """``type(e) is type_name`` (``is not`` when negated): an inline type guard."""
     return ast.Compare(call("type", e), [ast.IsNot() if negate else ast.Is()], [name(type_name)])

@@ -278,10 +278,15 @@ def _callee_name(code, lasti, src):
     if isinstance(func, ast.Name):
         return src.names.get(func.id, func.id), False
     if isinstance(func, ast.Attribute):
-        return _global_name(func.attr) if _is_lua_module(func.value) else func.attr, False
+        name = _LOWERED_AS.get(func.attr, func.attr)
+        return _global_name(name) if _is_lua_module(func.value) else name, False
     if isinstance(func, ast.Subscript) and isinstance(func.slice, ast.Constant) and type(func.slice.value) is str:
         return func.slice.value, False
     return None
+
+
+# Library functions some calls are lowered to, by the function the Lua calls.
+_LOWERED_AS = {"new_object": "setmetatable", "sort_by_fields": "sort"}
 
 
 def _is_method_lookup(node) -> bool:

@@ -63,7 +63,16 @@ def raise_lua(message):
     raise LuaError.at_caller(message)
 
 
-class Table(dict):
+class _Layout(dict):
+    """The instance layout of every table, so that ``setmetatable`` can switch
+    an instance between Table and MetaTable: ``meta`` is a slot, read at the
+    speed of a slot (a dict subclass's instance-dict attributes are not
+    specialised by CPython), and ``__dict__`` holds ``border`` and ``walk``."""
+
+    __slots__ = ("meta", "__dict__")
+
+
+class Table(_Layout):
     """A Lua table without a metatable. ``Table()`` and ``Table(x=1, y=2)`` are
     dict constructors (C speed); ``Table.of(seq, fields)`` builds any other
     constructor. ``setmetatable`` switches an instance to ``MetaTable``, whose
@@ -76,7 +85,7 @@ class Table(dict):
 
     __hash__ = object.__hash__
 
-    meta = None  # the metatable (a MetaTable's own attribute)
+    meta = None  # (a MetaTable's metatable is its slot: MetaTable.meta)
     border = 0  # where the last ``#`` found a border
     walk = None  # (keys, position) of the last ``next``
 
@@ -222,6 +231,7 @@ class MetaTable(Table):
     It never holds None values."""
 
     __slots__ = ()
+    meta = _Layout.meta  # the slot, which Table's class-level None hides
 
     def __missing__(self, key):
         if type(key) is bool:
@@ -258,6 +268,23 @@ class MetaTable(Table):
 
     def set(self, key, value):
         self[key] = value
+
+
+def put_meta(t: Table, mt) -> None:
+    """Give table ``t`` metatable ``mt`` (a table, or None to remove it), with
+    no argument checks: switches the instance's class."""
+    if mt is None:
+        if type(t) is MetaTable:
+            del t.meta
+            t.__class__ = Table
+        return
+    if type(t) is Table:
+        # A MetaTable never holds None values.
+        if None in dict.values(t):
+            for k in [k for k, v in dict.items(t) if v is None]:
+                dict.__delitem__(t, k)
+        t.__class__ = MetaTable
+    t.meta = mt
 
 
 # --- local arrays ------------------------------------------------------------------

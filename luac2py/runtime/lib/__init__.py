@@ -19,6 +19,7 @@ from .base import (
     lua_next,
     lua_print,
     lua_type,
+    new_object,
     pairs,
     pairs_iter,
     pcall,

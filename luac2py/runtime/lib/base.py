@@ -179,6 +179,20 @@ def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
     return t
 
 
+def new_object(t, mt, nils):
+    """``setmetatable({...}, mt)``, the constructor ``t`` fresh from generated
+    code, which tells whether any of its values may be nil (``nils``): no
+    protected metatable to check, and no purge of None values to look for."""
+    if type(mt) is Table or type(mt) is MetaTable:
+        if nils:
+            for k in [k for k, v in dict.items(t) if v is None]:
+                dict.__delitem__(t, k)
+        t.__class__ = MetaTable
+        t.meta = mt
+        return t
+    return setmetatable(t, mt)  # (its argument error, or no metatable)
+
+
 def getmetatable(v=_NOVALUE, *_):
     if v is _NOVALUE:
         raise _arg_error(1, "getmetatable", "value expected")

@@ -9,7 +9,7 @@ import sys
 import threading
 
 from ..errors import C_FUNCTIONS, LuaSource, _callee_name, activations
-from ..table import Table
+from ..table import Table, put_meta
 from ..values import TYPE_META, Cell, Userdata, type_name
 from .base import _arg_error, getmetatable
 
@@ -223,7 +223,7 @@ def setmetatable(v=None, mt=None, *_):
     if mt is not None and not isinstance(mt, Table):
         raise _arg_error(2, "setmetatable", "nil or table expected")
     if isinstance(v, Table):
-        v.meta = mt
+        put_meta(v, mt)
     elif type(v) is str:
         from .lstring import STRING_META
 

@@ -100,3 +100,8 @@ table.sort(mixed_params, function(a, b)
   return a.id > b.id
 end)
 print(ids(mixed_params))
+
+-- argument errors name 'sort', as the Lua source calls it
+local nothing
+print(pcall(function() table.sort(nothing, function(a, b) return a.x < b.x end) end))
+print(pcall(function() table.sort("abc", function(a, b) return a.x > b.x end) end))
