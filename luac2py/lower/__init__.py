@@ -96,6 +96,7 @@ class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, Statem
         self.extra_values = None
         self.py_loops: list = []  # Python loops being lowered in the current function
         self.jump_count = 0
+        self.float_minded: dict[int, bool] = {}  # id(FuncScope) -> writes_floats()
 
     # --- services for the mixins ------------------------------------------------------
     def helper_call(self, helper: str, *args, keywords=None) -> ast.Call:

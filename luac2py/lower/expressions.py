@@ -13,7 +13,7 @@ from luaparser import astnodes as lua
 
 from . import pyast as P
 from .arrays import is_local_array
-from .types import FULL, MAXINT, MININT, TypeFacts, arith_range, fits
+from .types import FULL, MAXINT, MININT, TypeFacts, arith_range, fits, nodes
 
 _ARITH_HELPERS = {
     lua.AddOp: ("add", ast.Add),
@@ -264,17 +264,40 @@ class ExpressionsMixin:
                 return guarded
             if None in (a, b) and {a, b} <= {None, "float"}:
                 # Two floats (values read from tables, say): the Python operator;
-                # with both types unknown, two integers next (exact, then range-checked).
+                # two integers: exact, then range-checked. With both types
+                # unknown, the kind the function's numerals suggest is tried first
+                # (floats in the generic body of an integer-specialised function).
                 (l_test, left), (r_test, right) = self.bind_operand(left), self.bind_operand(right)
                 slow = self.helper_call(helper, left, right)
                 if a is None and b is None and not (_not_int(e.left) or _not_int(e.right)):
                     tmp = self.temp()
+                    ints_first = not self.writes_floats() and getattr(self.scope, "int_spec", None) is None
                     exact = ast.NamedExpr(P.name(tmp, store=True), ast.BinOp(left, pyop(), right))
-                    ints = P.all_of([_same_type(left, right, "int"), self.range_test(exact, True, True)])
+                    ints = P.all_of([
+                        _same_type(l_test if ints_first else left, r_test if ints_first else right, "int"),
+                        self.range_test(exact, True, True),
+                    ])
+                    if ints_first:
+                        floats = _same_type(left, right, "float")
+                        return ast.IfExp(ints, P.name(tmp), ast.IfExp(floats, ast.BinOp(left, pyop(), right), slow))
                     slow = ast.IfExp(ints, P.name(tmp), slow)
                 test = _same_type(l_test, r_test, "float")
                 return ast.IfExp(test, ast.BinOp(left, pyop(), right), slow)
         return self.helper_call(helper, left, right)
+
+    def writes_floats(self) -> bool:
+        """Whether the function being lowered (with its nested ones) writes a
+        float numeral, ``/`` or ``^``: a hint that its values of unknown type
+        are floats, which only orders the guards of its arithmetic."""
+        scope = self.scope
+        known = self.float_minded.get(id(scope))
+        if known is None:
+            known = any(
+                (type(n) is lua.Number and type(n.value) is float) or type(n) in (lua.FloatDivOp, lua.ExpoOp)
+                for n in nodes(scope.node)
+            )
+            self.float_minded[id(scope)] = known
+        return known
 
     def int_chain(self, e) -> ast.expr:
         """An integer ``+ - *`` (and unary minus) chain as exact Python arithmetic."""

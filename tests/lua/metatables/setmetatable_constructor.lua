@@ -48,3 +48,9 @@ local f = setmetatable({n = 1, s = "s", b = false, t = {}, fn = function() end, 
 local count = 0
 for _ in pairs(f) do count = count + 1 end
 print(count, f.b)
+
+-- debug.setmetatable on a table applies the metamethods as setmetatable does
+local d = debug.setmetatable({}, {__index = function(_, k) return k .. "!" end})
+print(d.hey, getmetatable(d) ~= nil)
+debug.setmetatable(d, nil)
+print(d.hey, getmetatable(d))
