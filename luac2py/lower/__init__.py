@@ -29,7 +29,7 @@ from .wippy import WippyMixin
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
 RUNTIME_HELPERS = {
-    "acall", "add", "ageneric_for", "adjust", "ainvoke", "array_get", "array_put", "band", "bnot", "bor", "bxor", "call", "concat", "div", "eq",
+    "acall", "add", "ageneric_for", "adjust", "ainvoke", "array_get", "array_put", "band", "bnot", "bor", "bxor", "call", "concat", "dict_get", "dict_set", "div", "eq",
     "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
     "lt", "method", "mod", "mul", "new_array", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
     "wrap",
@@ -66,10 +66,13 @@ class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, Statem
     _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
     def _assign_stmt(self, s):
         # Stores into local arrays (arrays.py), plain tables (expressions.plain_store)
-        # and objects' fields (expressions.field_store), else the general case.
+        # and objects' fields (expressions.field_update, field_store), else the general case.
         if len(s.targets) == 1 and type(s.targets[0]) is lua.Index and is_local_array(s.targets[0].value):
             return self.array_store(s)
-        return self.plain_store(s) or self.field_store(s) or StatementsMixin._assign(self, s)
+        def general():
+            return self.field_store(s) or StatementsMixin._assign(self, s)
+
+        return self.plain_store(s) or self.field_update(s, general) or general()
 
     _stmt_handlers = {
         **STATEMENT_HANDLERS,

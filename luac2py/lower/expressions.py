@@ -598,9 +598,57 @@ class ExpressionsMixin:
         ]
         if self.static_type(value) not in ("bool", *TRUTHY):
             tests.append(ast.Compare(stored, [ast.IsNot()], [P.const(None)]))
-        raw = P.expr_stmt(P.call(P.attr("dict", "__setitem__"), obj, key, stored))
+        raw = P.expr_stmt(self.helper_call("dict_set", obj, key, stored))
         out.append(ast.If(P.all_of(tests), [raw], [P.assign(P.subscript(obj, key, store=True), stored)]))
         return out
+
+    def field_update(self, s, general):
+        """``obj.f = obj.f + x`` (``-``, ``*``), ``x`` a local or a numeral, with
+        ``obj`` a local of unknown type: when ``obj`` is a table holding ``f``
+        itself and the sum is a plain number (integers, or floats in a function
+        that writes floats), no metamethod applies and the read and the store
+        are raw dict operations. Else ``general()``, the general assignment,
+        which the test's raw read and local read cannot have changed."""
+        if len(s.targets) != 1 or len(s.values) != 1:
+            return None
+        target, value = s.targets[0], s.values[0]
+        kind = type(value)
+        if kind not in (lua.AddOp, lua.SubOp, lua.MultOp) or not _same_field(target, value.left):
+            return None
+        v = target.value.var
+        if v is None or self.is_plain_table(target.value) or v.static_type not in (None, "table"):
+            return None
+        key, again = self.index_key(target), self.index_key(value.left)
+        right = value.right
+        if not (isinstance(key, ast.Constant) and type(key.value) is str and isinstance(again, ast.Constant)):
+            return None
+        if again.value != key.value:
+            return None
+        if not (type(right) is lua.Name and right.var is not None) and not (
+            type(right) is lua.Number and type(right.value) is int
+        ):
+            return None
+        general = general()
+        obj, operand = self.expr(target.value), self.expr(right)
+        old, new = self.temp(), self.temp()
+        read = ast.NamedExpr(P.name(old, store=True), self.helper_call("dict_get", obj, key))
+        rtype = self.static_type(right)
+        op = _ARITH_HELPERS[kind][1]
+        if rtype != "int" and self.writes_floats():
+            number = _same_type(read, operand, "float")
+            tests = [number]
+            result = ast.BinOp(P.name(old), op(), operand)
+        else:
+            number = P.type_is(read, "int") if rtype == "int" else _same_type(read, operand, "int")
+            exact = arith_range(kind, FULL, self.int_range(right) or FULL) if rtype == "int" else None
+            computed = ast.NamedExpr(P.name(new, store=True), ast.BinOp(P.name(old), op(), operand))
+            low = exact is None or exact[0] < MININT
+            high = exact is None or exact[1] > MAXINT
+            tests = [number, self.range_test(computed, low, high)]
+            result = P.name(new)
+        is_table = ast.BoolOp(ast.Or(), [P.type_is(obj, "MetaTable"), P.type_is(obj, "Table")])
+        store = P.expr_stmt(self.helper_call("dict_set", obj, key, result))
+        return [ast.If(P.all_of([is_table, *tests]), [store], general)]
 
     # --- tables ----------------------------------------------------------------------
     def _table(self, e):
@@ -718,6 +766,16 @@ def _pure_cheap(e: ast.expr) -> bool:
 def _same_type(left: ast.expr, right: ast.expr, name: str) -> ast.expr:
     """``type(left) is type(right) is name``."""
     return ast.Compare(P.call("type", left), [ast.Is(), ast.Is()], [P.call("type", right), P.name(name)])
+
+
+def _same_field(a, b) -> bool:
+    """``a`` and ``b`` both index one local."""
+    return (
+        type(a) is type(b) is lua.Index
+        and type(a.value) is type(b.value) is lua.Name
+        and a.value.var is not None
+        and a.value.var is b.value.var
+    )
 
 
 def _is_keyword_arg(name: str) -> bool:

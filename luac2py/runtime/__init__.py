@@ -42,7 +42,7 @@ from .ops import (
     truthy,
     unm,
 )
-from .table import MetaTable, Table, array_get, array_put, new_array, raw_key
+from .table import MetaTable, Table, array_get, array_put, dict_get, dict_set, new_array, raw_key
 from .values import Cell, Userdata, wrap
 
 __all__ = [
@@ -64,6 +64,8 @@ __all__ = [
     "bxor",
     "call",
     "concat",
+    "dict_get",
+    "dict_set",
     "div",
     "eq",
     "first",

@@ -270,6 +270,12 @@ class MetaTable(Table):
         self[key] = value
 
 
+# Raw reads and stores for generated code that has proved them right: no
+# metamethod applies (``dict.get`` returns None for an absent key).
+dict_get = dict.get
+dict_set = dict.__setitem__
+
+
 def put_meta(t: Table, mt) -> None:
     """Give table ``t`` metatable ``mt`` (a table, or None to remove it), with
     no argument checks: switches the instance's class."""
