@@ -100,6 +100,7 @@ class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, Statem
         self.py_loops: list = []  # Python loops being lowered in the current function
         self.jump_count = 0
         self.float_minded: dict[int, bool] = {}  # id(FuncScope) -> writes_floats()
+        self.positive_vars: set = set()  # loop variables known to be above 0 here
 
     # --- services for the mixins ------------------------------------------------------
     def helper_call(self, helper: str, *args, keywords=None) -> ast.Call:

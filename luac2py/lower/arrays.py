@@ -61,6 +61,8 @@ class ArraysMixin:
         return out
 
     def _positive(self, lua_key) -> bool:
+        if type(lua_key) is lua.Name and lua_key.var in self.positive_vars:
+            return True  # (the positive version of a loop: statements.versioned_for)
         r = self.int_range(lua_key)
         return r is not None and r[0] >= 1
 
@@ -127,8 +129,19 @@ def find_local_arrays(lowerer, chunk, sources) -> None:
             return True
         return name_id in uses.stored and uses.stored[name_id][1]
 
-    for v in candidates - uses.escaping(not_array):
+    arrays = candidates - uses.escaping(not_array)
+    for v in arrays:
         v.local_array = True
+    # Arrays only ever given booleans, tables or functions: Python's truth of
+    # an item is Lua's (`if not seen[i]` needs no test for false).
+    untruthy = {
+        n.var
+        for n in uses.names
+        if id(n) in uses.stored
+        and lowerer.static_type(uses.stored[id(n)][0]) not in ("bool", "nil", "table", "function")
+    }
+    for v in arrays - untruthy:
+        v.truthy_values = True
 
 
 _NEVER_NIL = (lua.String, lua.Number, lua.TrueExpr, lua.FalseExpr, lua.Table, lua.AnonymousFunction)

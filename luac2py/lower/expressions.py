@@ -87,6 +87,8 @@ class ExpressionsMixin:
             return ast.BoolOp(ast.Or(), [self.cond(e.left), self.cond(e.right)])
         if t is lua.ULNotOp:
             return self._not(e)
+        if _reads_truthy_array(e):
+            return self.expr(e)
         st = self.static_type(e)
         if st in ("table", "string", "int", "float", "number"):
             return P.const(True) if t in (lua.String, lua.Number, lua.Table) else P.not_none(self.expr(e))
@@ -502,6 +504,8 @@ class ExpressionsMixin:
 
     def _not(self, e):
         inner = e.operand
+        if _reads_truthy_array(inner):
+            return ast.UnaryOp(ast.Not(), self.expr(inner))
         if self.static_type(inner) not in ("bool", "nil", *TRUTHY) and type(inner) not in (lua.AndLoOp, lua.OrLoOp, lua.ULNotOp):
             return self.truth_test(self.expr(inner), negate=True)
         return ast.UnaryOp(ast.Not(), self.cond(inner))
@@ -723,6 +727,12 @@ def _never_string(e) -> bool:
     if type(e) is lua.Index:
         return type(e.value) is lua.Name and getattr(e.value.var, "no_string_values", False)
     return type(e) is lua.Name and getattr(e.var, "no_string", False)
+
+
+def _reads_truthy_array(e) -> bool:
+    """``t[k]`` of a local array whose values are booleans, tables or
+    functions (arrays.find_local_arrays): Python's truth of the item is Lua's."""
+    return type(e) is lua.Index and is_local_array(e.value) and getattr(e.value.var, "truthy_values", False)
 
 
 def _not_int(e) -> bool:

@@ -6,10 +6,10 @@ import ast
 
 from luaparser import astnodes as lua
 
-from ..resolve import node_line
+from ..resolve import FUNCTION_NODES, node_line
 from . import pyast as P
 from .arrays import is_local_array
-from .types import MAXINT, MININT
+from .types import MAXINT, MININT, nodes
 
 
 class PyLoop:
@@ -459,11 +459,44 @@ class StatementsMixin:
         else:
             step_expr = P.const(step) if isinstance(step, int) else self.expr(step)
             iterator = self.helper_call("numeric_for", start, stop, step_expr)
+        upward_range = start_t == "int" and step_is_int and step_value != 0 and step_sign > 0
+        if upward_range and self.versioned_for(s):
+            # `for j = i * i, n, i do a[j] = true end`: a first value above 0 makes every
+            # key positive, and the array accesses need no test for keys below 1.
+            out, first = [], iterator.args[0]
+            if not P.is_simple(first):
+                tmp = self.temp()
+                out.append(P.assign(P.name(tmp, store=True), first))
+                iterator.args[0] = first = P.name(tmp)
+            self.positive_vars.add(v)
+            positive = self.numeric_loop(s, v, loop_name, iterator)
+            self.positive_vars.discard(v)
+            general = self.numeric_loop(s, v, loop_name, iterator)
+            return out + [ast.If(ast.Compare(first, [ast.Gt()], [P.const(0)]), positive, general)]
+        return self.numeric_loop(s, v, loop_name, iterator)
+
+    def numeric_loop(self, s, v, loop_name: str, iterator: ast.expr) -> list[ast.stmt]:
         loop = self.enter_py_loop(s)
         body = self.block(s.body)
         if v.boxed:
             body = [P.assign(P.name(v.py, store=True), P.call("Cell", P.name(loop_name)))] + body
         return self.leave_py_loop(loop, [ast.For(P.name(loop_name, store=True), iterator, body or [ast.Pass()], [])])
+
+    def versioned_for(self, s) -> bool:
+        """An upward integer loop worth two versions: its first value may be
+        below 1, its small body indexes local arrays with the loop variable,
+        and has no jumps, labels or functions (which could not be duplicated)."""
+        v = s.target.var
+        r = self.int_range(s.start)
+        if v.boxed or v.assigned or (r is not None and r[0] >= 1):
+            return False
+        body = list(nodes(s.body))
+        if len(body) > 40 or any(type(n) in (lua.Goto, lua.Label, *FUNCTION_NODES) for n in body):
+            return False
+        return any(
+            type(n) is lua.Index and is_local_array(n.value) and type(n.idx) is lua.Name and n.idx.var is v
+            for n in body
+        )
 
     def _forin(self, s):
         n = len(s.targets)
