@@ -187,6 +187,12 @@ class TypeFacts:
             return a if a == b else None
         if t is lua.Call:
             return self._call_type(e)
+        if t is lua.Index and type(e.value) is lua.Name and e.notation != lua.IndexNotation.DOT:
+            n = getattr(e.value.var, "string_sequence", None)
+            if n is not None and self.type_of(e.idx) == "int":
+                r = self.range_of(e.idx)
+                if r is not None and r[0] >= 1 and r[1] <= n:
+                    return "string"
         return None
 
     self_call = None  # specialise.SelfCall while an integer body is typed or lowered
@@ -276,6 +282,7 @@ def infer(lowerer, chunk):
         for v, srcs in sources.items():
             if len(srcs) == 1 and type(srcs[0]) is lua.Table and not v.assigned and v not in escapes:
                 v.plain_table = True
+        _find_string_sequences(chunk, sources)
     # A chunk compiled by ``load`` can hand its closures to any other chunk
     # (string.dump gives them fresh nil upvalues; debug.setupvalue changes them).
     if risky or lowerer.role != "script" or lowerer.unit.env_as_value:
@@ -354,6 +361,33 @@ def infer(lowerer, chunk):
             r = ranges.get(v) or FULL
             v.int_range = r if fits(r) else FULL
     return None if risky else own_sources
+
+
+def _find_string_sequences(chunk, sources) -> None:
+    """``Var.string_sequence = N`` for a plain table local made by a
+    constructor of N string literals and never written or passed anywhere:
+    ``t[k]`` with k in [1, N] is a string (``local words = {"a", "b"}``)."""
+    candidates = {}
+    for v, srcs in sources.items():
+        ctor = srcs[0]
+        if getattr(v, "plain_table", False) and ctor.fields and all(
+            getattr(f, "key", None) is None and type(f.value) is lua.String for f in ctor.fields
+        ):
+            candidates[v] = len(ctor.fields)
+    if not candidates:
+        return
+    for node in nodes(chunk):
+        t = type(node)
+        if t is lua.Assign:
+            for target in node.targets:
+                if type(target) is lua.Index and type(target.value) is lua.Name:
+                    candidates.pop(target.value.var, None)
+        elif t is lua.Call or t is lua.Invoke:
+            for a in node.args:
+                if type(a) is lua.Name:
+                    candidates.pop(a.var, None)
+    for v, n in candidates.items():
+        v.string_sequence = n
 
 
 def source_type(facts, s):
