@@ -21,6 +21,7 @@ from .arrays import ArraysMixin, find_fixed_sequences, find_local_arrays, find_s
 from .calls import CallsMixin, find_closure_results
 from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
 from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
+from .fusion import FusionMixin
 from .names import FunctionNames
 from .statements import STATEMENT_HANDLERS, StatementsMixin
 from .specialise import SpecialiseMixin, specialise_int_functions
@@ -62,7 +63,7 @@ class Unit:
     library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
 
 
-class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
+class Lowerer(ArraysMixin, SpecialiseMixin, FusionMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
     _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
     def _assign_stmt(self, s):
         # Stores into local arrays (arrays.py), plain tables (expressions.plain_store)
@@ -101,6 +102,7 @@ class Lowerer(ArraysMixin, SpecialiseMixin, ExpressionsMixin, CallsMixin, Statem
         self.jump_count = 0
         self.float_minded: dict[int, bool] = {}  # id(FuncScope) -> writes_floats()
         self.positive_vars: set = set()  # loop variables known to be above 0 here
+        self.substituted: dict = {}  # id(Lua expression) -> temporary holding its value (fusion.py)
 
     # --- services for the mixins ------------------------------------------------------
     def helper_call(self, helper: str, *args, keywords=None) -> ast.Call:

@@ -63,6 +63,8 @@ class ExpressionsMixin:
     # --- entry points -------------------------------------------------------------
     def expr(self, e) -> ast.expr:
         """``e`` as exactly one value."""
+        if self.substituted and id(e) in self.substituted:
+            return P.name(self.substituted[id(e)])  # (evaluated already: fusion.py)
         handler = self._expr_handlers.get(type(e))
         if handler is None:
             raise self.internal(e, f"unsupported expression {type(e).__name__}")

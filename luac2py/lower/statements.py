@@ -222,7 +222,8 @@ class StatementsMixin:
 
     def _local_assign(self, s):
         n = len(s.targets)
-        values = self.adjusted_values(s.values, n)
+        fused = self.fused_value(s.values[0]) if n == 1 and len(s.values or []) == 1 else None
+        values = [fused] if fused is not None else self.adjusted_values(s.values, n)
         for i, t in enumerate(s.targets):
             if is_local_array(t):
                 values[i] = self.helper_call("new_array")  # `local t = {}` kept in a list (arrays.py)
@@ -260,7 +261,10 @@ class StatementsMixin:
         # before any assignment (`i, t[i] = i + 1, 20` sets t[1]). Python does the
         # opposite, so those that the assignment could change are settled first.
         n = len(s.targets)
-        values = self.adjusted_values(s.values, n)
+        fused = None
+        if n == 1 and len(s.values) == 1 and type(s.targets[0]) is lua.Name:
+            fused = self.fused_value(s.values[0])
+        values = [fused] if fused is not None else self.adjusted_values(s.values, n)
         targets = [self.store_target(t) for t in s.targets]
         if n == 1:
             target = targets[0]
@@ -422,7 +426,7 @@ class StatementsMixin:
             v = values[0]
             if self.is_multi(v):
                 return ast.Return(self.multi_raw(v))
-            return ast.Return(self.expr(v))
+            return ast.Return(self.fused_value(v) or self.expr(v))
         return ast.Return(P.tuple_(self.values_list(values)))
 
     # --- loops ------------------------------------------------------------------------

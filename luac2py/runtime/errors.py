@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import bisect
 import linecache
+import re
 import sys
 
 
@@ -165,8 +166,46 @@ def _node_index(filename: str) -> dict:
             index.setdefault(pos, node)
         if isinstance(node, ast.IfExp):
             _link_guard_temps(node)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            _link_statement_temps(node)
     _trees[filename] = (key, index)
     return index
+
+
+# The compiler's temporaries (lower/names.py renames Lua locals named so).
+_TEMPORARY = re.compile(r"_t(_\d+)?")
+
+
+def _link_statement_temps(fn: ast.FunctionDef) -> None:
+    """``_t = a.b`` (an operand evaluated ahead: lower/fusion.py): the
+    temporary's uses in the function describe as ``a.b`` does."""
+    own = list(_own_nodes(fn))
+    bound = {}
+    for stmt in own:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and _TEMPORARY.fullmatch(stmt.targets[0].id)
+        ):
+            name = stmt.targets[0].id
+            bound[name] = None if name in bound else stmt.value  # (assigned once only)
+    bound = {k: v for k, v in bound.items() if v is not None}
+    if bound:
+        for n in own:
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in bound:
+                n.lua_value = bound[n.id]
+
+
+def _own_nodes(fn: ast.FunctionDef):
+    """The nodes of ``fn``'s body, not those of functions defined in it."""
+    stack = list(fn.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                stack.append(child)
 
 
 def _link_guard_temps(node: ast.IfExp) -> None:
