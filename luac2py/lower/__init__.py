@@ -36,7 +36,7 @@ RUNTIME_HELPERS = {
     "wrap",
 }
 # Builtins inline type guards use (`type(x) is int`): never Lua locals' names.
-GUARD_BUILTINS = {"int", "float", "bool", "str"}
+GUARD_BUILTINS = {"int", "float", "bool", "str", "abs"}
 
 # Standard globals the lowering may bind statically (``lua.print``).
 STANDARD_GLOBALS = {

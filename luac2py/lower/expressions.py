@@ -329,7 +329,8 @@ class ExpressionsMixin:
     @staticmethod
     def range_test(target: ast.expr, low: bool, high: bool) -> ast.expr:
         if low and high:
-            return ast.Compare(P.const(MININT), [ast.LtE(), ast.LtE()], [target, P.const(MAXINT)])
+            # One comparison: only MININT itself fails it needlessly (the slow path is exact).
+            return ast.Compare(P.call("abs", target), [ast.LtE()], [P.const(MAXINT)])
         if high:
             return ast.Compare(target, [ast.LtE()], [P.const(MAXINT)])
         return ast.Compare(target, [ast.GtE()], [P.const(MININT)])

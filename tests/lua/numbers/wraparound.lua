@@ -31,3 +31,13 @@ print("9223372036854775807" + 0, "9223372036854775808" + 0, math.type("922337203
 print("0xffffffffffffffff" + 0, "-0x1" + 0)
 print(tostring(2^63) == tostring(maxi + 1.0), 2^63 == maxi + 1.0)
 print(string.format("%d", mini), string.format("%x", -1))
+
+-- results at the 64-bit bounds exactly (the range test's edges)
+local function add(a, b) return a + b end
+local function sub(a, b) return a - b end
+local function mul(a, b) return a * b end
+print(add(math.mininteger + 1, -1) == math.mininteger, math.type(add(math.mininteger + 1, -1)))
+print(sub(-1, math.maxinteger) == math.mininteger, add(math.maxinteger - 1, 1) == math.maxinteger)
+print(mul(-2, 2 ^ 62 // 1) == math.mininteger, mul(-1, math.mininteger) == math.mininteger)
+local function tree(a, b, c) return a * b + c end
+print(tree(-2, 2 ^ 62 // 1, 0) == math.mininteger, tree(1, math.mininteger, -1) == math.maxinteger)
