@@ -99,13 +99,13 @@ class Table(_Layout):
         if fields:
             for k, v in fields.items() if type(fields) is dict else fields:
                 if v is not None:
-                    dict.__setitem__(t, raw_key(k), v)
+                    t[raw_key(k)] = v  # (a plain table's store is the dict's own)
         # Positional items are stored last, as Lua does: `{[1] = "a", "b"}[1]` is "b".
         n = 0
         for v in seq:
             n += 1
             if v is not None:
-                dict.__setitem__(t, n, v)
+                t[n] = v
             elif fields:
                 dict.pop(t, n, None)
         if n:
@@ -178,7 +178,7 @@ class Table(_Layout):
             n = self.length()  # (else the last border still is one: the usual case)
         n += 1
         if value is not None:
-            dict.__setitem__(self, n, value)
+            self[n] = value  # (a plain table's store is the dict's own)
             self.border = n
 
     def next(self, key):

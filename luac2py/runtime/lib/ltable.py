@@ -211,7 +211,7 @@ def sort(t=NOVALUE, comp=None, *_):
                 _auxsort(items, lt, 1, n, 0)
             finally:
                 for k in range(1, n + 1):
-                    t.set(k, items[k])
+                    t[k] = items[k]  # (a plain table may hold None: an absent key)
         else:
             _auxsort(_TableView(t), lt, 1, n, 0)
     finally:
@@ -250,7 +250,7 @@ def sort_by_fields(t=NOVALUE, comp=None, order=()):
     if len(set(keys)) != n:
         return sort(t, comp)  # ties: which of them comes first is the algorithm's
     for k, i in enumerate(sorted(range(n), key=keys.__getitem__), 1):
-        dict.__setitem__(t, k, items[i])
+        t[k] = items[i]  # (a plain table's store is the dict's own)
     return ()
 
 
@@ -281,7 +281,7 @@ def _sort_plain(t: Table, n: int) -> bool:
         return False
     values.sort()
     for k, v in enumerate(values, 1):
-        dict.__setitem__(t, k, v)
+        t[k] = v  # (a plain table's store is the dict's own)
     return True
 
 
