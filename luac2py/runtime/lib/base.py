@@ -85,16 +85,16 @@ def lua_type(v=_NOVALUE, *_):
 
 
 def tonumber(v=_NOVALUE, base=None, *_):
+    if type(v) is str and base is None:  # the usual call, first
+        if v.isdigit() and v.isascii() and len(v) < 19:
+            return int(v)  # str_to_number's common case, a frame less
+        return str_to_number(v)
     if base is None:
         if v is _NOVALUE:
             raise _arg_error(1, "tonumber", "value expected")
         t = type(v)
         if t is int or t is float:
             return v
-        if t is str:
-            if v.isdigit() and v.isascii() and len(v) < 19:
-                return int(v)  # str_to_number's common case, a frame less
-            return str_to_number(v)
         return None
     if type(base) is not int:
         from .lmath import check_integer

@@ -784,13 +784,18 @@ def _gsub_re(cp: _Pattern, src: str, repl, template, max_s: int):
         if table:
             v = index(repl, m.group(1) if grouped else m.group())
         else:
-            v = first(repl(*m.groups()) if grouped else repl(m.group()))
+            v = repl(*m.groups()) if grouped else repl(m.group())
+            if type(v) is tuple:
+                v = v[0] if v else None
         if v is None or v is False:
             return m.group()
         changed = True
-        if type(v) is str:
+        tv = type(v)
+        if tv is str:
             return v
-        if type(v) is int or type(v) is float:
+        if tv is int:
+            return str(v)
+        if tv is float:
             return number_to_str(v)
         raise _BadReplacement(v)
 
