@@ -43,13 +43,15 @@ class FusionMixin:
         floats = modulo is None and (self.writes_floats() or getattr(self.scope, "int_spec", None) is not None)
         leaves = []  # (leaf, after the first operation)
         ops = 0
+        numerals_only = False  # an operation on two numerals (integers in Lua, wrapping)
 
         def walk(n) -> bool:
             """Collects the leaves under ``n``; whether one is no numeral."""
-            nonlocal ops
+            nonlocal ops, numerals_only
             if type(n) in _OPS:
                 left, right = walk(n.left), walk(n.right)
                 ops += 1
+                numerals_only = numerals_only or not (left or right)
                 return left or right
             if type(n) is lua.UMinusOp:
                 inner = walk(n.operand)
@@ -58,8 +60,8 @@ class FusionMixin:
             leaves.append((n, ops > 0))
             return type(n) is not lua.Number
 
-        if not walk(tree) or ops < 2:
-            return None
+        if not walk(tree) or ops < 2 or (floats and numerals_only):
+            return None  # (floats: each operation needs a float operand to be Python's)
         early, checked, seen, bases, fast_of = [], [], {}, {}, {}
         for leaf, late in leaves:
             if type(leaf) is lua.Number:

@@ -47,3 +47,7 @@ print(early(tracked, 1), early(tracked, 0.5), table.concat(log, ","))
 local function named(_t, _t_2) local r = _t * 2 + _t_2 * 3 return r end
 print(named(1, 2), pcall(named, nil, 2))
 print(pcall(named, 1, {}))
+
+-- numerals operated on together wrap as integers before meeting a float
+local function big(x) local r = x + 4611686018427387904 * 4 - 2 * 3 return r end
+print(big(0.5), big(1.5), pcall(big, "x"))
