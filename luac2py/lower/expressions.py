@@ -625,6 +625,8 @@ class ExpressionsMixin:
         v = target.value.var
         if v is None or self.is_plain_table(target.value) or v.static_type not in (None, "table"):
             return None
+        if any(x.notation != lua.IndexNotation.DOT and type(x.idx) is not lua.String for x in (target, value.left)):
+            return None
         key, again = self.index_key(target), self.index_key(value.left)
         right = value.right
         if not (isinstance(key, ast.Constant) and type(key.value) is str and isinstance(again, ast.Constant)):

@@ -62,3 +62,9 @@ local holder = setmetatable({count = 1}, {__newindex = function(t, k, val) rawse
 local remover = setmetatable({}, {__add = function(x, y) holder.count = nil; return 5 end})
 holder.count = holder.count + remover
 print(holder.count)
+
+-- the field written with a string key in brackets, and a computed key (general path)
+local function bracket(o, d) o["count"] = o["count"] + d; o.count = o["count"] * 2; return o.count end
+print(bracket(setmetatable({count = 1}, {}), 2), bracket({count = 0.5}, 1))
+local function computed(o, k) o[k .. ""] = o[k .. ""] + 1; return o[k] end
+print(computed(setmetatable({n = 1}, {}), "n"))
