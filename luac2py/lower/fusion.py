@@ -67,7 +67,7 @@ class FusionMixin:
             if type(leaf) is lua.Number:
                 if type(leaf.value) is float and not floats:
                     return None
-                fast_of[id(leaf)] = P.const(leaf.value)
+                fast_of[id(leaf)] = self.expr(leaf)
             elif type(leaf) is lua.Name and leaf.var is not None:
                 if leaf.var not in seen:
                     seen[leaf.var] = True

@@ -51,3 +51,5 @@ print(pcall(named, 1, {}))
 -- numerals operated on together wrap as integers before meeting a float
 local function big(x) local r = x + 4611686018427387904 * 4 - 2 * 3 return r end
 print(big(0.5), big(1.5), pcall(big, "x"))
+local function huge(x, y) local r = x * 1e999 + y * -1e999 return r end
+print(huge(1.0, 2.0), huge(0.5, -0.5), huge(-1.0, 1.5), huge("1", 2), pcall(huge, {}, 1))
