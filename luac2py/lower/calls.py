@@ -258,7 +258,10 @@ class CallsMixin:
             nils = P.any_of([ast.Compare(self.expr(v), [ast.Is()], [P.const(None)]) for v in maybe_nil])
         else:
             nils = P.const(True)
-        return P.call(P.attr("lua", "new_object"), self.expr(constructor), self.expr(meta), nils)
+        table = self.expr(constructor)
+        if isinstance(table, ast.Call) and isinstance(table.func, ast.Name) and table.func.id == "Table":
+            table.func = P.name("MetaTable")  # `Table(x=x)` made an object at once: no class switch
+        return P.call(P.attr("lua", "new_object"), table, self.expr(meta), nils)
 
     def _call_stmt(self, e) -> ast.stmt:
         f, args = getattr(e, "func", None), e.args

@@ -181,15 +181,19 @@ def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
 
 def new_object(t, mt, nils):
     """``setmetatable({...}, mt)``, the constructor ``t`` fresh from generated
-    code, which tells whether any of its values may be nil (``nils``): no
-    protected metatable to check, and no purge of None values to look for."""
+    code (a MetaTable already when it was built from keywords), which tells
+    whether any of its values may be nil (``nils``): no protected metatable to
+    check, and no purge of None values to look for."""
     if type(mt) is Table or type(mt) is MetaTable:
         if nils:
             for k in [k for k, v in dict.items(t) if v is None]:
                 dict.__delitem__(t, k)
-        t.__class__ = MetaTable
+        if type(t) is Table:
+            t.__class__ = MetaTable
         t.meta = mt
         return t
+    if type(t) is MetaTable:
+        t.__class__ = Table  # (no metatable yet)
     return setmetatable(t, mt)  # (its argument error, or no metatable)
 
 
