@@ -69,9 +69,9 @@ class FusionMixin:
                     return None
                 fast_of[id(leaf)] = self.expr(leaf)
             elif type(leaf) is lua.Name and leaf.var is not None:
-                if leaf.var not in seen:
-                    seen[leaf.var] = True
+                if leaf.var not in seen and self.static_type(leaf) != ("float" if floats else "int"):
                     checked.append(self.expr(leaf))
+                seen[leaf.var] = True
                 fast_of[id(leaf)] = self.expr(leaf)
             elif not late:
                 early.append(leaf)
@@ -99,7 +99,8 @@ class FusionMixin:
         ]
         kind = "float" if floats else "int"
         calls = [P.call("type", x) for x in checked]
-        tests.append(ast.Compare(calls[0], [ast.Is()] * len(calls), [*calls[1:], P.name(kind)]))
+        if calls:  # (locals known to be of the kind need no test)
+            tests.append(ast.Compare(calls[0], [ast.Is()] * len(calls), [*calls[1:], P.name(kind)]))
         fast = self._fused(tree, fast_of)
         if not floats:
             result = self.temp()
@@ -108,6 +109,8 @@ class FusionMixin:
             if modulo is not None:
                 op = ast.Mod() if type(modulo) is lua.ModOp else ast.FloorDiv()
                 fast = ast.BinOp(fast, op, P.const(modulo.right.value))
+        if not tests:  # (every operand known to be a float: the typed lowering's case)
+            return general
         return ast.IfExp(P.all_of(tests), fast, general)
 
     def _fused(self, n, fast_of) -> ast.expr:

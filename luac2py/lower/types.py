@@ -41,6 +41,7 @@ TRUTHY = ("int", "float", "number", "string", "table", "function")  # never nil 
 
 BOTTOM = "bottom"  # no value seen yet (fixpoint start); never escapes this module
 UNKNOWN = object()  # a source of unknown type (parameter, multiple results, ...)
+IPAIRS_INDEX = object()  # the first variable of `for i, v in ipairs(t)`: an integer from 1
 
 # Library functions (of the standard, statically bound libraries) by result type.
 LIB_RESULT = {
@@ -322,6 +323,8 @@ def infer(lowerer, chunk):
             types[v] = None
 
     def source_range(s):
+        if s is IPAIRS_INDEX:
+            return (1, MAXINT)
         if isinstance(s, str) or s is UNKNOWN:
             return FULL
         if isinstance(s, _Loop):
@@ -394,6 +397,8 @@ def source_type(facts, s):
     """The type of one value source of a local under ``facts``."""
     if s is UNKNOWN:
         return None
+    if s is IPAIRS_INDEX:
+        return "int"
     if s == "nil" or s == "function":
         return s
     if isinstance(s, _Loop):
@@ -445,6 +450,15 @@ def nodes(root):
         seen.add(id(node))
         yield node
         stack.extend(reversed(list(children(node))))
+
+
+def _is_ipairs(lowerer, node) -> bool:
+    """``for ... in ipairs(t)`` with the standard ``ipairs``."""
+    explist = node.iter
+    if len(explist) != 1 or type(explist[0]) is not lua.Call:
+        return False
+    f = explist[0].func
+    return type(f) is lua.Name and f.var is None and f.id == "ipairs" and lowerer.static_global("ipairs") is not None
 
 
 def _called_only_here(scope) -> bool:
@@ -533,8 +547,9 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
         elif t is lua.Fornum:
             add(node.target.var, _Loop(node))
         elif t is lua.Forin:
-            for target in node.targets:
-                add(getattr(target, "var", None), UNKNOWN)
+            index = _is_ipairs(lowerer, node)
+            for i, target in enumerate(node.targets):
+                add(getattr(target, "var", None), IPAIRS_INDEX if index and i == 0 else UNKNOWN)
         elif t is lua.Function and isinstance(node.name, lua.Name):
             add(getattr(node.name, "var", None), "function")
             harmless.add(id(node.name))

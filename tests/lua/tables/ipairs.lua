@@ -18,3 +18,12 @@ for i, v in ipairs(modified) do
   print("mod", i, v)
 end
 print(pcall(ipairs))
+
+-- the index of ipairs is an integer from 1: arithmetic on it
+local hash = 0
+for i, v in ipairs({5, 7, 11}) do hash = (hash * 31 + v * i) % 1000000007 end
+print(hash, math.type(hash))
+local sum = 0
+for i, v in ipairs({1.5, 2.5}) do sum = sum + i * v - i end
+print(sum, math.type(sum))
+for i in ipairs({"a", "b"}) do i = i + 0.5; print(i, math.type(i)) end
