@@ -17,7 +17,7 @@ from luaparser import astnodes as lua
 from ..diagnostics import Diagnostics
 from ..resolve import FuncScope, node_col, node_line
 from . import pyast as P
-from .arrays import ArraysMixin, find_fixed_sequences, find_local_arrays, find_string_free_tables, is_local_array
+from .arrays import ArraysMixin, find_local_arrays, find_string_free_tables, is_local_array
 from .calls import CallsMixin, find_closure_results
 from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
 from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
@@ -160,7 +160,6 @@ class Lowerer(ArraysMixin, SpecialiseMixin, FusionMixin, ExpressionsMixin, Calls
         if sources is not None:
             specialise_int_functions(self, chunk, sources)  # FuncScope.int_spec
             find_local_arrays(self, chunk, sources)  # Var.local_array
-            find_fixed_sequences(self, chunk, sources)  # Var.fixed_length
             find_string_free_tables(self, chunk, sources)  # Var.no_string_values, Var.no_string
             find_closure_results(chunk, sources)  # Var.call_returns
         self.function_def(chunk, scope, "chunk", def_name="chunk")

@@ -144,29 +144,6 @@ def find_local_arrays(lowerer, chunk, sources) -> None:
         v.truthy_values = True
 
 
-_NEVER_NIL = (lua.String, lua.Number, lua.TrueExpr, lua.FalseExpr, lua.Table, lua.AnonymousFunction)
-
-
-def find_fixed_sequences(lowerer, chunk, sources) -> None:
-    """``Var.fixed_length = N`` for a plain table local made by a constructor of
-    N items that cannot be nil (``{"a", "b", 3}``) and never written after:
-    every use reads ``t[k]`` or ``#t``, so ``#t`` is N."""
-    candidates = {}
-    for v, srcs in sources.items():
-        ctor = srcs[0]
-        if not getattr(v, "plain_table", False) or len(srcs) != 1 or type(ctor) is not lua.Table:
-            continue
-        if ctor.fields and all(getattr(f, "key", None) is None and isinstance(f.value, _NEVER_NIL) for f in ctor.fields):
-            candidates[v] = len(ctor.fields)
-    if not candidates:
-        return
-    uses = _Uses(chunk, candidates, lowerer)
-    bad = uses.escaping(lambda name_id: name_id in uses.stored)
-    for v, n in candidates.items():
-        if v not in bad:
-            v.fixed_length = n
-
-
 def find_string_free_tables(lowerer, chunk, sources) -> None:
     """``Var.no_string_values`` for a plain table local that is only indexed and
     measured (never passed anywhere) and whose every stored value has a known

@@ -250,7 +250,7 @@ class CallsMixin:
         maybe_nil = [
             f.value
             for f in constructor.fields
-            if self.static_type(f.value) not in ("bool", *TRUTHY) and not isinstance(f.value, lua.Table)
+            if self.static_type(f.value) not in ("bool", *TRUTHY)
         ]
         if not maybe_nil:
             nils = P.const(False)

@@ -536,7 +536,7 @@ class ExpressionsMixin:
         if self.is_plain_table(e.operand):
             n = getattr(e.operand.var, "fixed_length", None)
             if n is not None:
-                return P.const(n)  # a constant sequence (arrays.find_fixed_sequences)
+                return P.const(n)  # a constant sequence (types._find_fixed_sequences)
             return P.call(P.attr(self.expr(e.operand), "length"))
         return self.helper_call("length", self.expr(e.operand))
 

@@ -62,7 +62,7 @@ class FusionMixin:
 
         if not walk(tree) or ops < 2 or (floats and numerals_only):
             return None  # (floats: each operation needs a float operand to be Python's)
-        early, checked, seen, bases, fast_of = [], [], {}, {}, {}
+        early, checked, seen, bases, fast_of = [], [], set(), {}, {}
         for leaf, late in leaves:
             if type(leaf) is lua.Number:
                 if type(leaf.value) is float and not floats:
@@ -71,7 +71,7 @@ class FusionMixin:
             elif type(leaf) is lua.Name and leaf.var is not None:
                 if leaf.var not in seen and self.static_type(leaf) != ("float" if floats else "int"):
                     checked.append(self.expr(leaf))
-                seen[leaf.var] = True
+                seen.add(leaf.var)
                 fast_of[id(leaf)] = self.expr(leaf)
             elif not late:
                 early.append(leaf)

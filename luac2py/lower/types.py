@@ -283,7 +283,7 @@ def infer(lowerer, chunk):
         for v, srcs in sources.items():
             if len(srcs) == 1 and type(srcs[0]) is lua.Table and not v.assigned and v not in escapes:
                 v.plain_table = True
-        _find_string_sequences(chunk, sources)
+        _find_fixed_sequences(chunk, sources)
     # A chunk compiled by ``load`` can hand its closures to any other chunk
     # (string.dump gives them fresh nil upvalues; debug.setupvalue changes them).
     if risky or lowerer.role != "script" or lowerer.unit.env_as_value:
@@ -366,17 +366,22 @@ def infer(lowerer, chunk):
     return None if risky else own_sources
 
 
-def _find_string_sequences(chunk, sources) -> None:
-    """``Var.string_sequence = N`` for a plain table local made by a
-    constructor of N string literals and never written or passed anywhere:
-    ``t[k]`` with k in [1, N] is a string (``local words = {"a", "b"}``)."""
+_NEVER_NIL = (lua.String, lua.Number, lua.TrueExpr, lua.FalseExpr, lua.Table, lua.AnonymousFunction)
+
+
+def _find_fixed_sequences(chunk, sources) -> None:
+    """``Var.fixed_length = N`` for a plain table local made by a constructor of
+    N items that cannot be nil (``{"a", "b", 3}``) and never written or passed
+    anywhere after: every use reads ``t[k]`` or ``#t``, so ``#t`` is N. And
+    ``Var.string_sequence = N`` when the items are string literals: ``t[k]``
+    with k in [1, N] is a string."""
     candidates = {}
     for v, srcs in sources.items():
         ctor = srcs[0]
         if getattr(v, "plain_table", False) and ctor.fields and all(
-            getattr(f, "key", None) is None and type(f.value) is lua.String for f in ctor.fields
+            getattr(f, "key", None) is None and isinstance(f.value, _NEVER_NIL) for f in ctor.fields
         ):
-            candidates[v] = len(ctor.fields)
+            candidates[v] = ctor
     if not candidates:
         return
     for node in nodes(chunk):
@@ -389,8 +394,10 @@ def _find_string_sequences(chunk, sources) -> None:
             for a in node.args:
                 if type(a) is lua.Name:
                     candidates.pop(a.var, None)
-    for v, n in candidates.items():
-        v.string_sequence = n
+    for v, ctor in candidates.items():
+        v.fixed_length = len(ctor.fields)
+        if all(type(f.value) is lua.String for f in ctor.fields):
+            v.string_sequence = len(ctor.fields)
 
 
 def source_type(facts, s):
