@@ -276,6 +276,12 @@ dict_get = dict.get
 dict_set = dict.__setitem__
 
 
+def drop_nils(t: Table) -> None:
+    """Remove the None values a plain table may hold (a MetaTable holds none)."""
+    for k in [k for k, v in dict.items(t) if v is None]:
+        dict.__delitem__(t, k)
+
+
 def put_meta(t: Table, mt) -> None:
     """Give table ``t`` metatable ``mt`` (a table, or None to remove it), with
     no argument checks: switches the instance's class."""
@@ -285,10 +291,8 @@ def put_meta(t: Table, mt) -> None:
             t.__class__ = Table
         return
     if type(t) is Table:
-        # A MetaTable never holds None values.
         if None in dict.values(t):
-            for k in [k for k, v in dict.items(t) if v is None]:
-                dict.__delitem__(t, k)
+            drop_nils(t)
         t.__class__ = MetaTable
     t.meta = mt
 

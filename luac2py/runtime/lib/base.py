@@ -12,7 +12,7 @@ from types import CoroutineType
 
 from ..errors import LuaError, c_function, from_python, lua_position
 from ..ops import first
-from ..table import MetaTable, Table
+from ..table import MetaTable, Table, drop_nils
 from ..values import TYPE_META, Userdata, obj_type_name, fmt_float, str_to_number, type_name, wrap
 
 
@@ -172,8 +172,7 @@ def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
     # A plain table gets a metatable (an object its class): it becomes a
     # MetaTable, which never holds None values.
     if None in dict.values(t):
-        for k in [k for k, v in dict.items(t) if v is None]:
-            dict.__delitem__(t, k)
+        drop_nils(t)
     t.__class__ = MetaTable
     t.meta = mt
     return t
@@ -186,8 +185,7 @@ def new_object(t, mt, nils):
     check, and no purge of None values to look for."""
     if type(mt) is Table or type(mt) is MetaTable:
         if nils:
-            for k in [k for k, v in dict.items(t) if v is None]:
-                dict.__delitem__(t, k)
+            drop_nils(t)
         if type(t) is Table:
             t.__class__ = MetaTable
         t.meta = mt
