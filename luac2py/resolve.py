@@ -40,6 +40,7 @@ class Var:
     function_scope: "FuncScope | None" = None  # for `local function f`: f's scope
     module: str | None = None  # Wippy module this local aliases (`local funcs = require("funcs")`)
     boxed: bool = False  # lives in a Cell (fresh per loop iteration and reassigned)
+    sealed: object = None  # a sealed class table (lower/classes.py)
 
 
 @dataclass(eq=False)

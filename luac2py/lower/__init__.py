@@ -19,6 +19,7 @@ from ..resolve import FuncScope, node_col, node_line
 from . import pyast as P
 from .arrays import ArraysMixin, find_local_arrays, find_string_free_tables, is_local_array
 from .calls import CallsMixin, find_closure_results
+from .classes import ClassesMixin
 from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
 from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
 from .fusion import FusionMixin
@@ -63,7 +64,9 @@ class Unit:
     library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
 
 
-class Lowerer(ArraysMixin, SpecialiseMixin, FusionMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin):
+class Lowerer(
+    ArraysMixin, SpecialiseMixin, FusionMixin, ClassesMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin
+):
     _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
     def _assign_stmt(self, s):
         # Stores into local arrays (arrays.py), plain tables (expressions.plain_store)
@@ -162,6 +165,8 @@ class Lowerer(ArraysMixin, SpecialiseMixin, FusionMixin, ExpressionsMixin, Calls
             find_local_arrays(self, chunk, sources)  # Var.local_array
             find_string_free_tables(self, chunk, sources)  # Var.no_string_values, Var.no_string
             find_closure_results(chunk, sources)  # Var.call_returns
+        self.find_classes(chunk, scope)  # Var.sealed, direct calls (classes.py)
+        self.find_single_results(scope)  # FuncScope.return_count of `return f()` giving one value
         self.function_def(chunk, scope, "chunk", def_name="chunk")
         fn = self.pre.pop()
         # The chunk's own parameters: the global table, then the chunk's `...`.

@@ -69,6 +69,8 @@ class CallsMixin:
             if f.var is None:
                 return (f.id in SINGLE_BASE and self.static_global(f.id) is not None) or self.is_select_count(e)
             return self.local_return_count(e) == 1
+        if self.sealed_callee(f) is not None:
+            return self.local_return_count(e) == 1
         if isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
             if f.notation == lua.IndexNotation.DOT:
                 names = SINGLE_LIB.get(f.value.id, ())
@@ -83,7 +85,12 @@ class CallsMixin:
         holding a known closure) gives, if always the same (analyse._return_count):
         one is a bare value, more a tuple."""
         f = getattr(e, "func", None)
-        if not isinstance(e, lua.Call) or not isinstance(f, lua.Name) or f.var is None:
+        if not isinstance(e, lua.Call):
+            return None
+        method = self.sealed_callee(f)
+        if method is not None:
+            return method.function_scope.return_count  # `C.k(...)` of a sealed class (classes.py)
+        if not isinstance(f, lua.Name) or f.var is None:
             return None
         v = f.var
         if v.assigned:
@@ -92,6 +99,35 @@ class CallsMixin:
         if v.is_function and scope is not None:
             return scope.return_count
         return getattr(v, "call_returns", None)  # a closure's (find_closure_results)
+
+    def find_single_results(self, root) -> None:
+        """Refine ``FuncScope.return_count`` (analyse._return_count) where a
+        return ends in a call that gives one value (``return setmetatable(o,
+        mt)``, ``return C.new(x)``): that call counts as one value. Repeated
+        until no count changes, as counts feed each other."""
+        from ..analyse import all_scopes
+
+        pending = [s for s in all_scopes(root) if s.return_count is None and s is not root]
+        changed = True
+        while changed:
+            changed = False
+            for scope in pending:
+                if scope.return_count is None:
+                    scope.return_count = self._single_result_count(scope.node)
+                    changed = changed or scope.return_count is not None
+
+    def _single_result_count(self, node) -> int | None:
+        tail = [s for s in node.body.body if not isinstance(s, (lua.SemiColon, lua.Label))]
+        if not tail or not isinstance(tail[-1], lua.Return):
+            return None
+        counts = set()
+        for r in own_statements(node.body):
+            if isinstance(r, lua.Return):
+                values = r.values or []
+                if not values or self.is_multi(values[-1]):
+                    return None
+                counts.add(len(values))
+        return counts.pop() if len(counts) == 1 else None
 
     def is_select_count(self, e) -> bool:
         """``select("#", ...)`` of the standard ``select``: one integer."""
@@ -149,6 +185,10 @@ class CallsMixin:
 
     # --- calls -------------------------------------------------------------------
     def _call_expr(self, e):
+        if isinstance(e, lua.Invoke):
+            direct = self.sealed_invoke(e, single=True)
+            if direct is not None:
+                return direct
         raw = self.call_raw(e)
         if self.returns_single(e):
             return raw
@@ -157,7 +197,7 @@ class CallsMixin:
     def call_raw(self, e) -> ast.expr:
         """The Python call, returning per the calling convention."""
         if isinstance(e, lua.Invoke):
-            return self.invoke_raw(e)
+            return self.sealed_invoke(e, single=False) or self.invoke_raw(e)
         special = self.module_call(e)
         if special is not None:
             return special
@@ -167,6 +207,10 @@ class CallsMixin:
             if special is not None:
                 return special
         args = self.arglist(e.args)
+        method = self.sealed_callee(f)
+        if method is not None:
+            call = P.call(P.name(method.py), *args)  # `C.k(...)`: the def itself (classes.py)
+            return P.await_(call) if method.function_scope.is_async else call
         callee = self.expr(f)
         if isinstance(callee, ast.Constant):
             return self.helper_call("call", callee, *args)  # `(nil)()`: an error at run time
@@ -275,7 +319,18 @@ class CallsMixin:
         ):
             # table.insert(t, v) on a table that never has a metatable: t[#t + 1] = v.
             return P.expr_stmt(P.call(P.attr(self.expr(args[0]), "append"), self.expr(args[1])))
+        if isinstance(e, lua.Invoke):
+            direct = self.sealed_invoke(e, single=False)
+            if direct is not None:
+                return _as_if_statement(direct)
         return P.expr_stmt(self.call_raw(e))
+
+
+def _as_if_statement(e: ast.expr) -> ast.stmt:
+    """``a if t else b`` as a statement: ``if t: a`` / ``else: b``."""
+    if isinstance(e, ast.IfExp):
+        return ast.If(e.test, [P.expr_stmt(e.body)], [_as_if_statement(e.orelse)])
+    return P.expr_stmt(e)
 
 
 def _is_local(e) -> bool:

@@ -694,7 +694,8 @@ class ExpressionsMixin:
         return P.call(P.attr("Table", "of"), *args)
 
     def _function_expr(self, e):
-        return P.name(self.function_def(e, e.scope, self.function_name_hint(e)))
+        v = getattr(e, "sealed_var", None)  # a sealed class's field (classes.py)
+        return P.name(self.function_def(e, e.scope, self.function_name_hint(e), def_name=v.py if v else None))
 
 
 _FOLDED_ARITH = (lua.AddOp, lua.SubOp, lua.MultOp, lua.FloatDivOp, lua.ExpoOp)

@@ -128,13 +128,19 @@ class FunctionsMixin:
             # `function f() end` for a local f: define it under f's own name.
             fn = self.function_def(s, s.scope, hint, def_name=target.var.py)
             return []
-        fn = self.function_def(s, s.scope, hint)
+        fn = self.function_def(s, s.scope, hint, def_name=_sealed_name(s))
         return [P.assign(self.store_target(target), P.name(fn))]
 
     def _method(self, s):
-        fn = self.function_def(s, s.scope, s.name.id)
+        fn = self.function_def(s, s.scope, s.name.id, def_name=_sealed_name(s))
         target = P.subscript(self.expr(s.source), P.const(s.name.id), store=True)
         return [P.assign(target, P.name(fn))]
+
+
+def _sealed_name(node) -> str | None:
+    """The def name of a sealed class's function field (classes.py), named at the class."""
+    v = getattr(node, "sealed_var", None)
+    return v.py if v is not None else None
 
 
 def _ends_in_return(block) -> bool:

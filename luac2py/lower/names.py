@@ -86,6 +86,7 @@ class FunctionNames:
             and not v.captured
             and not v.boxed
             and not prev.boxed
+            and prev.sealed is None  # (its name stays bound: direct calls test it)
         ):
             py = base
         else:

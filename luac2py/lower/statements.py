@@ -222,6 +222,8 @@ class StatementsMixin:
 
     def _local_assign(self, s):
         n = len(s.targets)
+        for t in s.targets:
+            self.declare_class_functions(t.var)  # before its constructor's function literals
         fused = self.fused_value(s.values[0]) if n == 1 and len(s.values or []) == 1 else None
         values = [fused] if fused is not None else self.adjusted_values(s.values, n)
         for i, t in enumerate(s.targets):

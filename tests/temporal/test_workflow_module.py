@@ -147,6 +147,28 @@ async def test_continue_as_new_starts_fresh_runs(skipping):
     assert result["run"] != handle.first_execution_run_id
 
 
+# --- J1: a class in workflow code ----------------------------------------------------
+
+
+async def test_class_methods_are_called_directly_and_may_suspend(skipping, package):
+    client, app = skipping
+    _, workflows, _ = package
+    handle = await start(client, app, "wm:ledger_flow", {"owner": "ann", "n": 3}, workflow_id=wid("ledger"))
+    assert await handle_result(handle) == {"summary": "ann:107/5", "confirmed": "confirmed ann:107/5", "first": 1}
+    assert [e.activity_task_scheduled_event_attributes.activity_type.name
+            for e in await events(handle, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)] == ["wm:echo"]
+    # The sealed class's methods are direct calls: awaited where the method suspends.
+    source = (Path(sys.modules["wm_test.lua.objects"].__file__)).read_text()
+    assert "await confirm(book)" in source and "book.meta is Ledger" in source
+    replayer = Replayer(
+        workflows=workflows,
+        data_converter=DATA_CONVERTER,
+        workflow_runner=WORKFLOW_RUNNER,
+        interceptors=WORKER_INTERCEPTORS,
+    )
+    await replayer.replay_workflow(await handle.fetch_history(), raise_on_replay_failure=True)
+
+
 # --- C2-C4, A3, A4: options reach Temporal ---------------------------------------------
 
 
