@@ -53,6 +53,7 @@ from .wippy import MODULES
 _LEAKING_GLOBALS = {
     "getmetatable", "debug", "_G", "_ENV", "load", "loadstring", "dofile", "loadfile", "package", "rawset",
 }
+_HOST_GLOBALS = {"errors", "require"}  # Wippy globals (require: checked apart, below)
 _LITERALS = (lua.Nil, lua.TrueExpr, lua.FalseExpr, lua.Number, lua.String, lua.AnonymousFunction, lua.Varargs, lua.Dots)
 _NUMERIC = ("int", "float", "number")
 _FUNCTIONS = (lua.Function, lua.Method, lua.AnonymousFunction)
@@ -191,7 +192,16 @@ def _with_methods(classes: dict) -> dict:
 
 
 def _leaks_by_name(c: _Chunk) -> bool:
+    """Whether the chunk names what could hand a class to code the analysis
+    cannot see; in an app, that includes functions of other chunks (globals
+    not from the standard library)."""
+    lowerer = c.lowerer
     for n in c.all:
+        if lowerer.role != "script" and type(n) is lua.Call:
+            f = n.func.value if type(n.func) is lua.Index else n.func
+            if type(f) is lua.Name and f.var is None and f.id not in _HOST_GLOBALS:
+                if lowerer.static_global(f.id) is None:
+                    return True
         if type(n) is lua.Name and getattr(n, "var", None) is None and n.id in _LEAKING_GLOBALS:
             if id(n) not in c.compared:
                 return True
@@ -353,9 +363,16 @@ def _not_sealed(c: _Chunk, classes: dict) -> set:
     dropped = set()
     for v, table in classes.items():
         meta = table.meta
-        if meta is _UNKNOWN_META or (meta is not None and "__newindex" in meta.fields):
+        if meta is _UNKNOWN_META:
             dropped.add(v)
             continue
+        if meta is not None:
+            # Its metatable must run no code with it: no __newindex, and an
+            # __index that is a class (a function would get the class itself).
+            handler = meta.fields.get("__index")
+            if "__newindex" in meta.fields or not (handler is None or _names_class(classes, handler)):
+                dropped.add(v)
+                continue
         if any(not _inert_statement(c, classes, c.top[i]) for i in range(table.decl, table.last + 1)):
             dropped.add(v)
         # Code may change data fields (a counter); not a method, a metamethod or a key it cannot name.
@@ -372,6 +389,10 @@ def _not_sealed(c: _Chunk, classes: dict) -> set:
             if key != "__index" and type(value) is lua.Name and value.var in classes:
                 dropped.add(value.var)
     return dropped
+
+
+def _names_class(classes: dict, e) -> bool:
+    return type(e) is lua.Name and e.var in classes
 
 
 def _allowed_uses(c: _Chunk, classes: dict) -> set:
@@ -578,6 +599,36 @@ class ClassesMixin:
         return list(groups.items())
 
     # --- lowering -------------------------------------------------------------------
+    def new_instance(self, e) -> ast.expr | None:
+        """``setmetatable({...}, C)`` for a sealed class C, as a statement's whole
+        value: the constructor is a MetaTable at once and gets its metatable
+        in statements before (C is a table, the constructor fresh: nothing to
+        check); its possibly-nil values purged. Else None."""
+        if not (
+            type(e) is lua.Call
+            and type(e.func) is lua.Name
+            and e.func.var is None
+            and e.func.id == "setmetatable"
+            and len(e.args) == 2
+            and type(e.args[0]) is lua.Table
+            and _names_class(self.class_facts.classes, e.args[1])
+            and self.static_global("setmetatable") is not None
+        ):
+            return None
+        made = self.new_object(e.args[0], e.args[1])  # lua.new_object(MetaTable(...), C, nils)
+        table, meta, nils = made.args
+        if not (isinstance(table, ast.Call) and isinstance(table.func, ast.Name) and table.func.id == "MetaTable"):
+            return None
+        tmp = self.temp()
+        self.pre.append(P.assign(P.name(tmp, store=True), table))
+        purge = P.expr_stmt(self.helper_call("drop_nils", P.name(tmp)))
+        if not isinstance(nils, ast.Constant):
+            self.pre.append(ast.If(nils, [purge], []))
+        elif nils.value:
+            self.pre.append(purge)
+        self.pre.append(P.assign(P.attr(P.name(tmp), "meta", store=True), meta))
+        return P.name(tmp)
+
     def _class_guard(self, obj: ast.expr, again: ast.expr, metas: list, name: str) -> ast.expr:
         is_meta = [ast.Compare(P.attr(again, "meta"), [ast.Is()], [P.name(m.py)]) for m in metas]
         return P.all_of([

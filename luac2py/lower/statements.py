@@ -224,7 +224,7 @@ class StatementsMixin:
         n = len(s.targets)
         for t in s.targets:
             self.declare_class_functions(t.var)  # before its constructor's function literals
-        fused = self.fused_value(s.values[0]) if n == 1 and len(s.values or []) == 1 else None
+        fused = self.fused_value(s.values[0]) or self.new_instance(s.values[0]) if n == 1 and len(s.values or []) == 1 else None
         values = [fused] if fused is not None else self.adjusted_values(s.values, n)
         for i, t in enumerate(s.targets):
             if is_local_array(t):
@@ -428,7 +428,7 @@ class StatementsMixin:
             v = values[0]
             if self.is_multi(v):
                 return ast.Return(self.multi_raw(v))
-            return ast.Return(self.fused_value(v) or self.expr(v))
+            return ast.Return(self.fused_value(v) or self.new_instance(v) or self.expr(v))
         return ast.Return(P.tuple_(self.values_list(values)))
 
     # --- loops ------------------------------------------------------------------------

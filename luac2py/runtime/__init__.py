@@ -42,7 +42,7 @@ from .ops import (
     truthy,
     unm,
 )
-from .table import MetaTable, Table, array_get, array_put, dict_get, dict_set, new_array, raw_key
+from .table import MetaTable, Table, array_get, array_put, dict_get, dict_set, drop_nils, new_array, raw_key
 from .values import Cell, Userdata, wrap
 
 __all__ = [
@@ -66,6 +66,7 @@ __all__ = [
     "concat",
     "dict_get",
     "dict_set",
+    "drop_nils",
     "div",
     "eq",
     "first",

@@ -4,6 +4,7 @@ local Vec = {}
 Vec.__index = Vec
 function Vec.new(x, y) return setmetatable({x = x, y = y}, Vec) end
 function Vec:add(o) return Vec.new(self.x + o.x, self.y + o.y) end
+function Vec.from(t) local v = setmetatable({x = t.x, y = t.y, tag = t[1]}, Vec) return v end
 function Vec:dot(o) return self.x * o.x + self.y * o.y end
 function Vec:parts() return self.x, self.y end
 function Vec:scaled(...) local k = select("#", ...) return Vec.new(self.x * k, self.y * k), k end
@@ -123,3 +124,10 @@ print(pcall(function() local none; return none:deposit(1) end))
 print(pcall(function() return ("abc"):upper() end))
 print(pcall(function() return Vec.new(1, nil):add(Vec.new(1, 1)) end))
 print(pcall(Account.withdraw, nil, 1))
+
+-- Constructors whose values may be nil leave those keys out.
+local w = Vec.from({x = 4})
+local keys = {}
+for k in pairs(w) do keys[#keys + 1] = k end
+table.sort(keys)
+print(table.concat(keys, ","), w.y, rawget(w, "tag"), Vec.from({x = 1, y = 2, "t"}).tag)
