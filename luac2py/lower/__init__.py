@@ -31,9 +31,9 @@ from .wippy import WippyMixin
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
 RUNTIME_HELPERS = {
-    "acall", "add", "ageneric_for", "adjust", "ainvoke", "array_get", "array_put", "band", "bnot", "bor", "bxor", "call", "concat", "dict_get", "dict_set", "div", "drop_nils", "eq",
+    "acall", "add", "ageneric_for", "adjust", "ainvoke", "array_get", "array_put", "band", "bnot", "bor", "bxor", "call", "concat", "dict_get", "div", "drop_nils", "eq",
     "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
-    "lt", "method", "mod", "mul", "new_array", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
+    "lt", "method", "mod", "mul", "new_array", "newindex", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
     "wrap",
 }
 # Builtins inline type guards use (`type(x) is int`): never Lua locals' names.

@@ -530,6 +530,11 @@ class ExpressionsMixin:
         v = getattr(e, "var", None) if isinstance(e, lua.Name) else None
         return v is not None and getattr(v, "plain_table", False) and not v.boxed
 
+    def stores_raw(self, e) -> bool:
+        """A local table whose stores are never caught by ``__newindex``: a plain
+        table, or a sealed class (whose metatable has none, classes.py)."""
+        return self.is_plain_table(e) or (type(e) is lua.Name and e.var is not None and e.var.sealed is not None)
+
     def _len(self, e):
         if self.static_type(e.operand) == "string":
             return P.call("len", self.expr(e.operand))
@@ -574,17 +579,18 @@ class ExpressionsMixin:
         return None
 
     def field_store(self, s):
-        """``obj.f = v`` into a local of unknown type: an object's existing field
-        (a MetaTable holding the key, a value that is not nil) needs no
-        ``__newindex``, so it is a raw dict store, without MetaTable.__setitem__'s
-        Python frame. None when the general assignment is needed."""
+        """``obj.f = v`` into a local of unknown type: only a MetaTable's absent
+        key (or a nil value) goes through ``obj.set`` for ``__newindex``; any other
+        store is a subscript store, raw (a plain table, an object's existing
+        field) or Python's error (nil, a number). None when the general
+        assignment is needed."""
         if len(s.targets) != 1 or len(s.values) != 1:
             return None
         target, value = s.targets[0], s.values[0]
         if not (isinstance(target, lua.Index) and isinstance(target.value, lua.Name)) or isinstance(value, lua.Nil):
             return None
         v = target.value.var
-        if v is None or v.boxed or self.is_plain_table(target.value) or v.static_type not in (None, "table"):
+        if v is None or v.boxed or self.stores_raw(target.value) or v.static_type not in (None, "table"):
             return None
         key = self.index_key(target)
         if not (isinstance(key, ast.Constant) and type(key.value) is str):
@@ -599,14 +605,12 @@ class ExpressionsMixin:
             out.append(P.assign(P.name(tmp, store=True), stored))
             stored = P.name(tmp)
         obj = P.name(v.py)
-        tests = [
-            P.type_is(obj, "MetaTable"),
-            ast.Compare(key, [ast.In()], [obj]),
-        ]
+        absent = ast.Compare(key, [ast.NotIn()], [obj])
         if self.static_type(value) not in ("bool", *TRUTHY):
-            tests.append(ast.Compare(stored, [ast.IsNot()], [P.const(None)]))
-        raw = P.expr_stmt(self.helper_call("dict_set", obj, key, stored))
-        out.append(ast.If(P.all_of(tests), [raw], [P.assign(P.subscript(obj, key, store=True), stored)]))
+            absent = ast.BoolOp(ast.Or(), [absent, ast.Compare(stored, [ast.Is()], [P.const(None)])])
+        lua_store = P.expr_stmt(P.call(P.attr(obj, "set"), key, stored))
+        raw = P.assign(P.subscript(obj, key, store=True), stored)
+        out.append(ast.If(P.all_of([P.type_is(obj, "MetaTable"), absent]), [lua_store], [raw]))
         return out
 
     def field_update(self, s, general):
@@ -656,7 +660,7 @@ class ExpressionsMixin:
             tests = [number, self.range_test(computed, low, high)]
             result = P.name(new)
         is_table = ast.BoolOp(ast.Or(), [P.type_is(obj, "MetaTable"), P.type_is(obj, "Table")])
-        store = P.expr_stmt(self.helper_call("dict_set", obj, key, result))
+        store = P.assign(P.subscript(obj, key, store=True), result)  # (raw on both)
         return [ast.If(P.all_of([is_table, *tests]), [store], general)]
 
     # --- tables ----------------------------------------------------------------------

@@ -129,12 +129,13 @@ class FunctionsMixin:
             fn = self.function_def(s, s.scope, hint, def_name=target.var.py)
             return []
         fn = self.function_def(s, s.scope, hint, def_name=_sealed_name(s))
-        return [P.assign(self.store_target(target), P.name(fn))]
+        return [P.assign(self.through_newindex(self.store_target(target)), P.name(fn))]
 
     def _method(self, s):
         fn = self.function_def(s, s.scope, s.name.id, def_name=_sealed_name(s))
         target = P.subscript(self.expr(s.source), P.const(s.name.id), store=True)
-        return [P.assign(target, P.name(fn))]
+        target.plain = self.stores_raw(s.source)
+        return [P.assign(self.through_newindex(target), P.name(fn))]
 
 
 def _sealed_name(node) -> str | None:

@@ -279,14 +279,24 @@ class StatementsMixin:
             ):
                 # `t[#t + 1] = f()`: Python would call f first; setindex's arguments run in Lua's order.
                 return [P.expr_stmt(self.helper_call("setindex", target.value, target.slice, values[0]))]
-            return [self.assign_stmt(targets, values)]
+            return [self.assign_stmt([self.through_newindex(target)], values)]
         stored = {t.var.py for t in s.targets if isinstance(t, lua.Name) and t.var is not None}
         settle: list[ast.stmt] = []
         for target in targets:
             if isinstance(target, ast.Subscript):
                 target.value = self._settled(target.value, stored, settle)
                 target.slice = self._settled(target.slice, stored, settle)
-        return settle + [self.assign_stmt(targets, values)]
+        return settle + [self.assign_stmt([self.through_newindex(t) for t in targets], values)]
+
+    def through_newindex(self, target: ast.expr) -> ast.expr:
+        """A store target ``t[k]`` that may be a MetaTable's:
+        ``(newindex(t) if type(t) is MetaTable else t)[k]``, so that
+        ``__newindex`` applies (a subscript store is raw, runtime/table.py)."""
+        if not isinstance(target, ast.Subscript) or getattr(target, "plain", False):
+            return target
+        obj, again = self.bind_operand(target.value)
+        view = ast.IfExp(P.type_is(obj, "MetaTable"), self.helper_call("newindex", again), again)
+        return P.subscript(view, target.slice, store=True)
 
     def _settled(self, e: ast.expr, stored: set, out: list) -> ast.expr:
         """``e``, or a temporary holding its value now if the assignment may change it."""
@@ -310,13 +320,14 @@ class StatementsMixin:
             return P.name(v.py, store=True)
         obj = self.expr(t.value)
         key = self.index_key(t)
+        plain = self.is_plain_table(t.value)
         if not (isinstance(key, ast.Constant) and type(key.value) in (str, int)) and self.static_type(t.idx) not in (
             "string",
             "int",
         ):
             # A plain table's store is a dict store: the key must be raw. A
             # MetaTable takes the key as it is (__newindex sees 2.0 as 2.0).
-            if self.is_plain_table(t.value):
+            if plain:
                 raw = self.helper_call("raw_key", key)
                 if isinstance(key, ast.Name):
                     raw = ast.IfExp(P.type_is(key, "str"), key, raw)
@@ -332,7 +343,9 @@ class StatementsMixin:
                     ],
                 )
                 key = ast.IfExp(test, key_again, self.helper_call("raw_key", key_again))
-        return P.subscript(obj, key, store=True)
+        target = P.subscript(obj, key, store=True)
+        target.plain = plain or self.stores_raw(t.value)  # (through_newindex leaves it)
+        return target
 
     # --- control flow -------------------------------------------------------------
     def _do(self, s):

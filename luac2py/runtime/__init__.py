@@ -42,7 +42,7 @@ from .ops import (
     truthy,
     unm,
 )
-from .table import MetaTable, Table, array_get, array_put, dict_get, dict_set, drop_nils, new_array, raw_key
+from .table import MetaTable, Table, array_get, array_put, dict_get, drop_nils, new_array, newindex, raw_key
 from .values import Cell, Userdata, wrap
 
 __all__ = [
@@ -65,7 +65,6 @@ __all__ = [
     "call",
     "concat",
     "dict_get",
-    "dict_set",
     "drop_nils",
     "div",
     "eq",
@@ -85,6 +84,7 @@ __all__ = [
     "mod",
     "mul",
     "new_array",
+    "newindex",
     "numeric_for",
     "power",
     "raw_key",

@@ -254,6 +254,10 @@ def describe_at(code, lasti: int, operand: int | None, what: str | None = None, 
     return describe_expr(target, code, src)
 
 
+def _is_helper_call(node, name: str) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+
+
 def describe_expr(node, code, src=None) -> str | None:
     if node is None:
         return None
@@ -276,6 +280,8 @@ def describe_expr(node, code, src=None) -> str | None:
         return None
     if isinstance(node, ast.Subscript):
         return _describe_field(node.value, node.slice, src)
+    if isinstance(node, ast.IfExp) and _is_helper_call(node.body, "newindex"):
+        return describe_expr(node.test.left.args[0], code, src)  # `(newindex(t) if type(t) is MetaTable else t)[k] = v`
     if isinstance(node, ast.IfExp) and isinstance(node.body, ast.Subscript):
         return describe_expr(node.body, code, src)  # a guarded read's fast path
     if isinstance(node, ast.IfExp) and isinstance(node.orelse, ast.Call):

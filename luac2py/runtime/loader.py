@@ -402,10 +402,11 @@ def make_package(env: Table, loaded: Table, search_files: bool) -> Table:
         loader, data = findloader(name)
         value = first(_call_from_c(loader, name, data))
         if value is not None:
-            loaded[name] = value
+            loaded.set(name, value)
         value = loaded[name]
         if value is None:
-            value = loaded[name] = True
+            value = True
+            loaded.set(name, value)
         return value, data
 
     def searchpath(name=NOVALUE, path=NOVALUE, sep=NOVALUE, rep=NOVALUE, *_):

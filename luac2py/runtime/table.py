@@ -3,8 +3,10 @@
 A table is a ``dict`` subclass, of one of two classes: ``Table`` while it has
 no metatable, ``MetaTable`` once it has one (``setmetatable`` switches the
 instance's class). Reads ``t[k]`` run at C speed on both and fall back to
-``__missing__`` only on a miss; a plain table's writes are dict stores too,
-while a MetaTable's ``__setitem__`` applies ``__newindex`` to absent keys.
+``__missing__`` only on a miss. Subscript stores are dict stores on both (raw);
+``MetaTable.set`` applies ``__newindex`` to absent keys, and generated code
+stores into a MetaTable through it (``newindex(t)[k] = v``) unless it proved
+the store raw (the key present, the value not nil).
 Generated code stores raw keys (``raw_key``: float keys with an integer value
 become integers, nil and NaN keys are errors); "is it a table" is
 ``isinstance(v, Table)``, and ``type(v) is Table`` means a plain one.
@@ -76,7 +78,7 @@ class Table(_Layout):
     """A Lua table without a metatable. ``Table()`` and ``Table(x=1, y=2)`` are
     dict constructors (C speed); ``Table.of(seq, fields)`` builds any other
     constructor. ``setmetatable`` switches an instance to ``MetaTable``, whose
-    Python-level ``__missing__``/``__setitem__`` apply the metamethods, so a
+    Python-level ``__missing__`` and ``set`` apply the metamethods, so a
     plain table's reads *and* writes stay dict operations.
 
     Stores into a plain table are dict stores: generated code passes keys
@@ -247,7 +249,11 @@ class MetaTable(Table):
 
         return index_with(handler, self, key)
 
-    def __setitem__(self, key, value):
+    # No ``__setitem__`` of its own: a subscript store is the dict's, raw (and
+    # C speed, where generated code proved no __newindex applies).
+
+    def set(self, key, value):
+        """``t[key] = value`` with Lua's rules: ``__newindex`` for an absent key."""
         tk = type(key)
         if not (tk is str or tk is int):
             lua_value = lua_key(key)  # as __newindex must see it (2.0, not 2)
@@ -266,14 +272,23 @@ class MetaTable(Table):
         else:
             dict.__setitem__(self, key, value)
 
-    def set(self, key, value):
-        self[key] = value
+
+class newindex:
+    """``newindex(t)[k] = v``: a store into MetaTable ``t`` with Lua's rules
+    (``t.set``), where an assignment needs a subscript target."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: MetaTable):
+        self.table = table
+
+    def __setitem__(self, key, value):
+        self.table.set(key, value)
 
 
-# Raw reads and stores for generated code that has proved them right: no
-# metamethod applies (``dict.get`` returns None for an absent key).
+# Raw reads for generated code that has proved them right: no metamethod
+# applies (``dict.get`` returns None for an absent key).
 dict_get = dict.get
-dict_set = dict.__setitem__
 
 
 def drop_nils(t: Table) -> None:
