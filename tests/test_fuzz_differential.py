@@ -238,29 +238,6 @@ def _position_only(lua: list, ours: list) -> bool:
     return lua != ours and _without_positions(lua) == _without_positions(ours)
 
 
-def _repeated_target(src: str) -> bool:
-    """Some assignment names one target twice (``a, a = 1, 2``)."""
-    for line in src.splitlines():
-        toks = TOKEN.findall(line)
-        if not toks or toks[0] in _NOT_TARGET_START or "=" not in toks:
-            continue
-        targets, depth, cur = [], 0, []
-        for t in toks[:toks.index("=")]:
-            if t in _OPEN:
-                depth += 1
-            elif t in (")", "]", "}"):
-                depth -= 1
-            if t == "," and depth == 0:
-                targets.append(" ".join(cur))
-                cur = []
-            else:
-                cur.append(t)
-        targets.append(" ".join(cur))
-        if len(set(targets)) < len(targets):
-            return True
-    return False
-
-
 def _only_int_differs_slightly(lua: list, ours: list) -> bool:
     """The events differ in integers only, each by at most 4."""
     if len(lua) != len(ours):
@@ -303,11 +280,6 @@ KNOWN_GAPS: list[Gap] = [
     # first (lupa: 'arithmetic on a table value'; luac2py: 'length of a number value').
     Gap("assignment-order", "local t = {} t[1 + {}] = #5",
         applies=lambda src, lua, ours: _both_fail(src, lua, ours) and _indexed_assignment(src)),
-    # An assignment that names one target twice: Lua assigns right to left,
-    # so the first value stays (lupa 1); luac2py assigns left to right (2).
-    # The manual leaves the order undefined.
-    Gap("repeated-target-order", "local a a, a = 1, 2 return a",
-        applies=lambda src, lua, ours: _repeated_target(src)),
     # A float key with an integral value beyond the 64-bit range stays a float
     # in Lua (9.2233720368548e+18); luac2py makes it the int 9223372036854775808.
     Gap("float-key-beyond-int64", "return next({[2^63] = 1})",

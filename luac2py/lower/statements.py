@@ -208,7 +208,9 @@ class StatementsMixin:
             return P.name("varargs")
         return self.call_raw(e)
 
-    def assign_stmt(self, targets: list[ast.expr], values: list[ast.expr]) -> ast.stmt:
+    def assign_stmt(self, targets: list[ast.expr], values: list[ast.expr], backwards: bool = False) -> ast.stmt:
+        """``targets = values``; ``backwards``: stored from the last target to the
+        first (the values still evaluated first to last)."""
         extra = getattr(self, "extra_values", None)
         self.extra_values = None
         if extra:
@@ -217,8 +219,13 @@ class StatementsMixin:
         if len(targets) == 1 and not isinstance(values[0], ast.Starred):
             return P.assign(targets[0], values[0])
         if len(values) == 1 and isinstance(values[0], ast.Starred):
-            return P.assign(P.tuple_(targets, store=True), values[0].value)
-        return P.assign(P.tuple_(targets, store=True), P.tuple_(values))
+            value = values[0].value
+        else:
+            value = P.tuple_(values)
+        if backwards:
+            targets = targets[::-1]
+            value = ast.Subscript(value, ast.Slice(None, None, P.const(-1)), ast.Load())
+        return P.assign(P.tuple_(targets, store=True), value)
 
     def _local_assign(self, s):
         n = len(s.targets)
@@ -286,7 +293,12 @@ class StatementsMixin:
             if isinstance(target, ast.Subscript):
                 target.value = self._settled(target.value, stored, settle)
                 target.slice = self._settled(target.slice, stored, settle)
-        return settle + [self.assign_stmt([self.through_newindex(t) for t in targets], values)]
+        stores = [self.through_newindex(t) for t in targets]
+        # Lua assigns from the last target to the first (`a, a = 1, 2` leaves 1;
+        # __newindex sees `c b a`); a Python tuple assignment goes the other way.
+        names = [t.var for t in s.targets if isinstance(t, lua.Name)]
+        ordered = len(set(names)) < len(names) or any(isinstance(t, ast.Subscript) for t in stores)
+        return settle + [self.assign_stmt(stores, values, backwards=ordered)]
 
     def through_newindex(self, target: ast.expr) -> ast.expr:
         """A store target ``t[k]`` that may be a MetaTable's:
