@@ -299,7 +299,8 @@ class CallsMixin:
         if not maybe_nil:
             nils = P.const(False)
         elif _is_local(meta) and all(_is_local(v) for v in maybe_nil):
-            nils = P.any_of([ast.Compare(self.expr(v), [ast.Is()], [P.const(None)]) for v in maybe_nil])
+            once = list({v.var: v for v in maybe_nil}.values())  # (`{x, x = x}` tests x once)
+            nils = P.any_of([ast.Compare(self.expr(v), [ast.Is()], [P.const(None)]) for v in once])
         else:
             nils = P.const(True)
         table = self.expr(constructor)

@@ -114,6 +114,7 @@ class _Chunk:
         self.position = {id(n): i for i, s in enumerate(self.top) for n in nodes(s)}
         self.store_targets: set[int] = set()  # ids of Index nodes stored into
         self.compared: set[int] = set()  # ids of `getmetatable` Names whose result is only compared
+        self.defining: set[int] = set()  # ids of the top-level statements that define classes (_define)
         for n in self.all:
             t = type(n)
             if t is lua.Assign:
@@ -252,7 +253,7 @@ def _define(c: _Chunk, classes: dict) -> None:
         table.fields = _constructor_fields(ctor)
         table.meta = _meta(classes, value.args[1]) if type(value) is lua.Call else None
         table.last = table.decl
-    defining = set()
+    c.defining = defining = set()
     for i, s in enumerate(c.top):
         table, key, value = _top_level_store(c, classes, s)
         if table is None or i < table.decl:
@@ -398,7 +399,7 @@ def _names_class(classes: dict, e) -> bool:
 def _allowed_uses(c: _Chunk, classes: dict) -> set:
     """Ids of the Name nodes of classes used in ways that keep them sealed."""
     allowed = set()
-    defining = {id(s) for s in c.top if _top_level_store(c, classes, s)[0] is not None}
+    defining = c.defining
     top = {id(s) for s in c.top}
 
     def meta_use(e):
@@ -480,10 +481,9 @@ def _may_change_classes(c: _Chunk, classes: dict) -> bool:
     a class: a key some class (or its metatable) defines, a key that may be a
     string, or a metatable set on anything but a fresh constructor."""
     keys = {key for table in _tables(classes) for key in table.fields if key not in table.mutable}
-    defining = {id(s) for s in c.top if _top_level_store(c, classes, s)[0] is not None}
     lowerer = c.lowerer
     for n in c.all:
-        if id(n) in defining:
+        if id(n) in c.defining:
             continue
         if c.is_setmetatable(n) and type(n.args[0]) is not lua.Table:
             return True
@@ -603,7 +603,8 @@ class ClassesMixin:
         """``setmetatable({...}, C)`` for a sealed class C, as a statement's whole
         value: the constructor is a MetaTable at once and gets its metatable
         in statements before (C is a table, the constructor fresh: nothing to
-        check); its possibly-nil values purged. Else None."""
+        check); its possibly-nil values purged. Else None (or, for a
+        constructor that is no MetaTable at once, ``new_object``)."""
         if not (
             type(e) is lua.Call
             and type(e.func) is lua.Name
@@ -618,7 +619,7 @@ class ClassesMixin:
         made = self.new_object(e.args[0], e.args[1])  # lua.new_object(MetaTable(...), C, nils)
         table, meta, nils = made.args
         if not (isinstance(table, ast.Call) and isinstance(table.func, ast.Name) and table.func.id == "MetaTable"):
-            return None
+            return made  # (a constructor with positional items: Table.of)
         tmp = self.temp()
         self.pre.append(P.assign(P.name(tmp, store=True), table))
         purge = P.expr_stmt(self.helper_call("drop_nils", P.name(tmp)))

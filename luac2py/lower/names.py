@@ -10,11 +10,9 @@ block (``local x ... local x``) reuse the name when no closure holds the old one
 from __future__ import annotations
 
 import keyword
-import re
 
 from ..resolve import FuncScope, Var
-
-_TEMPORARY = re.compile(r"_t(_\d+)?")  # what fresh("_t") gives
+from ..runtime.errors import TEMPORARY  # what fresh("_t") gives
 
 # Names generated code binds itself (imports and hidden parameters).
 RESERVED = {
@@ -75,7 +73,7 @@ class FunctionNames:
 
     def declare(self, v: Var) -> str:
         base = _sanitize(v.name)
-        if _TEMPORARY.fullmatch(base):
+        if TEMPORARY.fullmatch(base):
             base += "_"  # `_t`, `_t_2` are the compiler's temporaries (runtime/errors.py)
         prev = self.by_block.get(base)
         if (

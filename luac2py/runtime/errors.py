@@ -173,7 +173,7 @@ def _node_index(filename: str) -> dict:
 
 
 # The compiler's temporaries (lower/names.py renames Lua locals named so).
-_TEMPORARY = re.compile(r"_t(_\d+)?")
+TEMPORARY = re.compile(r"_t(_\d+)?")
 
 
 def _link_statement_temps(fn: ast.FunctionDef) -> None:
@@ -186,7 +186,7 @@ def _link_statement_temps(fn: ast.FunctionDef) -> None:
             isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
             and isinstance(stmt.targets[0], ast.Name)
-            and _TEMPORARY.fullmatch(stmt.targets[0].id)
+            and TEMPORARY.fullmatch(stmt.targets[0].id)
         ):
             name = stmt.targets[0].id
             bound[name] = None if name in bound else stmt.value  # (assigned once only)

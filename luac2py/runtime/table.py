@@ -17,7 +17,6 @@ keys are stored as the two ``BoolKey`` sentinels and turned back on iteration.
 
 from __future__ import annotations
 
-import math
 
 
 class BoolKey:
@@ -344,10 +343,3 @@ def array_put(t: list, k: int, value) -> None:
         far.pop(k, None)
     else:
         far[k] = value
-
-
-TABLES = (Table, MetaTable)
-
-
-def is_float_int(x) -> bool:
-    return type(x) is float and x.is_integer() and not math.isinf(x)

@@ -12,7 +12,7 @@ from types import CoroutineType
 
 from ..errors import LuaError, c_function, from_python, lua_position
 from ..ops import first
-from ..table import MetaTable, Table, drop_nils
+from ..table import MetaTable, Table, drop_nils, put_meta
 from ..values import TYPE_META, Userdata, obj_type_name, fmt_float, str_to_number, type_name, wrap
 
 
@@ -160,21 +160,9 @@ def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
             raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
         if mt is _NOVALUE or (mt is not None and not isinstance(mt, Table)):
             raise _arg_error(2, "setmetatable", f"nil or table expected, got {_typename_for_msg(mt)}")
-        if tt is MetaTable:
-            if dict.get(t.meta, "__metatable") is not None:
-                raise LuaError.at_caller("cannot change a protected metatable")
-            if mt is None:
-                del t.meta
-                t.__class__ = Table
-            else:
-                t.meta = mt
-        return t
-    # A plain table gets a metatable (an object its class): it becomes a
-    # MetaTable, which never holds None values.
-    if None in dict.values(t):
-        drop_nils(t)
-    t.__class__ = MetaTable
-    t.meta = mt
+        if tt is MetaTable and dict.get(t.meta, "__metatable") is not None:
+            raise LuaError.at_caller("cannot change a protected metatable")
+    put_meta(t, mt)  # (a plain table given one becomes a MetaTable, without None values)
     return t
 
 

@@ -5,6 +5,7 @@ Vec.__index = Vec
 function Vec.new(x, y) return setmetatable({x = x, y = y}, Vec) end
 function Vec:add(o) return Vec.new(self.x + o.x, self.y + o.y) end
 function Vec.from(t) local v = setmetatable({x = t.x, y = t.y, tag = t[1]}, Vec) return v end
+function Vec.listed(x, y) return setmetatable({x, y, x = x, y = y, show = function() return x .. "," .. y end}, Vec) end
 function Vec:dot(o) return self.x * o.x + self.y * o.y end
 function Vec:parts() return self.x, self.y end
 function Vec:scaled(...) local k = select("#", ...) return Vec.new(self.x * k, self.y * k), k end
@@ -131,3 +132,5 @@ local keys = {}
 for k in pairs(w) do keys[#keys + 1] = k end
 table.sort(keys)
 print(table.concat(keys, ","), w.y, rawget(w, "tag"), Vec.from({x = 1, y = 2, "t"}).tag)
+local l = Vec.listed(7, 8)
+print(l[1], l[2], #l, l:dot(l), l.show())
