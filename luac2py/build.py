@@ -13,20 +13,22 @@ import hashlib
 import json
 import keyword
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 import black
 import jinja2
 from luaparser import astnodes as lua
 
 from .determinism import check_determinism
-from .diagnostics import BuildError, Diagnostics
+from .diagnostics import BuildError, Diagnostic, Diagnostics
 from .driver import front_end, lower_chunk, render_chunk
 from .emit import _BLACK_MODE, write_tree
 from .load import WORKFLOW_FORBIDDEN_MODULES, App, LuaEntry, load_app
 from .lower import Unit
 from .parse import run_deep
+from .references import check_references
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES = PACKAGE_DIR.parent / "templates"
@@ -166,6 +168,7 @@ class Job:
     activities: dict  # activity ID -> ActivityInfo, for the lowering
     entries: list  # (entry id, method, modules, imports, method location, entry location file)
     workers: set  # workers of the workflow entries using this source
+    entry_kinds: dict  # every entry ID of the app -> its kind without ".lua", for check_references
 
 
 @dataclass
@@ -186,6 +189,7 @@ def _compile_job(job: Job) -> JobResult:
             return JobResult(None, diags.items, (None, False))
         exports = _exported_names(front[0])
         _check_requires(job, front[0], diags)
+        check_references(front[0], front[2], job.display, job.entry_kinds, job.activities, diags)
         if job.role == "workflow":
             imported = frozenset(alias for _id, _method, _modules, imports, _loc, _file in job.entries for alias in imports)
             check_determinism(front[0], job.display, diags, imported)
@@ -256,6 +260,9 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
     """Every file of the package (relative path -> text)."""
     context = AppContext(app)
     activities = {e.id: context.activity(e.id) for e in app.activities}
+    entry_kinds = {e.id: e.kind.removesuffix(".lua") for e in app.lua.values()}
+    entry_kinds.update({i: "temporal.worker" for i in app.workers})
+    entry_kinds.update({i: "temporal.client" for i in app.clients})
     roles: dict[Path, set[str]] = {}
     for e in app.lua.values():
         if e.role in ("workflow", "activity"):
@@ -276,7 +283,10 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
             ]
             workers = {e.worker for e in entries_of[path] if e.role == "workflow"}
             chunkname = path.relative_to(app.root.resolve()).as_posix()
-            jobs.append(Job(path, first.source_display, chunkname, first.source_text, role, name, activities, entries, workers))
+            jobs.append(Job(
+                path, first.source_display, chunkname, first.source_text, role, name, activities, entries, workers,
+                entry_kinds,
+            ))
     results = _run_jobs(jobs)
 
     seen = set()
@@ -361,11 +371,7 @@ def _check_requires(job: Job, chunk, diags: Diagnostics) -> None:
 def _render_package(app: App, package: str, modules: dict, search_attributes: dict) -> dict[str, str]:
     env = _env()
     client = next(iter(app.clients.values()), None)
-    client_fields = {"address": "localhost:7233", "namespace": "default"}
-    if client is not None:
-        client_fields = {"address": client.address, "namespace": client.namespace_name}
-        if client.tq_prefix:
-            client_fields["tq_prefix"] = client.tq_prefix
+    client_fields = _client_fields(client)
     workers = [
         {"id": w.id, "task_queue": w.task_queue, "options": w.options} for w in app.workers.values()
     ]
@@ -431,6 +437,32 @@ def _render_package(app: App, package: str, modules: dict, search_attributes: di
     return out
 
 
+def _client_fields(client) -> dict:
+    """``ClientSpec`` arguments (Python source) for the app's client entry:
+    every setting, ``${env:NAME}`` placeholders kept for run time."""
+    if client is None:
+        return {"address": repr("localhost:7233"), "namespace": repr("default")}
+    fields = {"address": repr(client.address), "namespace": repr(client.namespace_name)}
+    if client.tq_prefix:
+        fields["tq_prefix"] = repr(client.tq_prefix)
+    tls, auth = dict(client.tls or {}), dict(client.auth or {})
+    # mTLS's certificate and key may sit under auth (Wippy) or tls.
+    cert = {k: auth.get(k, tls.get(k)) for k in ("cert_file", "key_file") if auth.get(k, tls.get(k))}
+    if tls or cert or auth.get("type") == "mtls":
+        args = {"enabled": tls.get("enabled", True)}
+        for key in ("ca_file", "server_name"):
+            if tls.get(key):
+                args[key] = tls[key]
+        args.update(cert)
+        fields["tls"] = "TLSSpec(" + ", ".join(f"{k}={v!r}" for k, v in args.items()) + ")"
+    if auth.get("type"):
+        fields["auth_type"] = repr(auth["type"])
+    for key in ("api_key", "api_key_file"):
+        if auth.get(key):
+            fields[key] = repr(str(auth[key]))
+    return fields
+
+
 def _dedupe(items: list[dict], key: str) -> None:
     seen: set[str] = set()
     for item in items:
@@ -441,13 +473,21 @@ def _dedupe(items: list[dict], key: str) -> None:
         seen.add(item[key])
 
 
-def build_app(app_path: str | Path, output: str | Path | None = None, package: str | None = None) -> Path:
+def build_app(
+    app_path: str | Path,
+    output: str | Path | None = None,
+    package: str | None = None,
+    strict: bool = False,
+    on_warning: Callable[[Diagnostic], None] | None = None,
+) -> Path:
     """Build the package for ``app_path``; returns the output folder.
-    Raises BuildError (with every diagnostic) when the input is wrong."""
+    Each warning goes to ``on_warning``, on an unchanged rebuild too.
+    Raises BuildError (with every diagnostic) when the input is wrong; with
+    ``strict``, warnings are errors and the output is left as it was."""
     diags = Diagnostics()
     app = load_app(app_path, diags)
     if app is None:
-        raise BuildError(diags.items)
+        raise BuildError(_as_errors(diags.items) if strict else diags.items)
     pkg = package_name(app, package)
     out = Path(output) if output else Path("generated") / pkg
     inputs = _digest(
@@ -458,13 +498,31 @@ def build_app(app_path: str | Path, output: str | Path | None = None, package: s
     cache = _read_cache()
     key = str(out.resolve())
     entry = cache.get(key)
-    if entry and entry.get("inputs") == inputs and entry.get("outputs") == _tree_digest(out):
-        return out
-    files = compile_app(app, pkg, diags)
-    write_tree(out, files)
-    cache[key] = {"inputs": inputs, "outputs": _tree_digest(out)}
-    _write_cache(cache)
+    unchanged = bool(entry) and entry.get("inputs") == inputs and entry.get("outputs") == _tree_digest(out)
+    if unchanged:
+        warnings = [Diagnostic(**w) for w in entry.get("warnings", [])]
+    else:
+        try:
+            files = compile_app(app, pkg, diags)
+        except BuildError as e:
+            raise BuildError(_as_errors(e.diagnostics) if strict else e.diagnostics) from None
+        warnings = sorted(d for d in diags.items if d.severity == "warning")
+    if strict and warnings:
+        raise BuildError(_as_errors(warnings))
+    if not unchanged:
+        write_tree(out, files)
+        # The warnings are kept so that an unchanged rebuild reports them again.
+        cache[key] = {"inputs": inputs, "outputs": _tree_digest(out), "warnings": [asdict(w) for w in warnings]}
+        _write_cache(cache)
+    for w in warnings:
+        if on_warning is not None:
+            on_warning(w)
     return out
+
+
+def _as_errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """``--strict``: every warning becomes an error."""
+    return [replace(d, severity="error") for d in diagnostics]
 
 
 def _read_cache() -> dict:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .diagnostics import BuildError
+from .diagnostics import BuildError, Diagnostic
+from .runtime.temporal.console import connection_flags, input_flags, waiting_flags
 
 
 def main(argv=None) -> int:
@@ -13,16 +14,27 @@ def main(argv=None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="compile an app to a Python package")
-    b.add_argument("app", help="the app's root YAML file")
+    b.add_argument("app", metavar="APP.yaml", help="the app's root YAML file, e.g. examples/orders/app.yaml")
     b.add_argument("-o", "--output", help="output folder (default: generated/<package>)")
     b.add_argument("--package", help="Python package name (default: the namespace)")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress line on stderr")
 
-    r = sub.add_parser("run", help="build, start Temporal if needed, run a workflow, print its result")
-    r.add_argument("app")
-    r.add_argument("--entry", help="workflow entry ID (default: the app's first workflow)")
-    r.add_argument("--input", default="null", help="workflow input as JSON, or @FILE holding JSON")
-    r.add_argument("--address", help="Temporal address (default: the app's client, else an embedded dev server)")
-    r.add_argument("--context", help="context values as a JSON object")
+    r = sub.add_parser(
+        "run",
+        help="build, start Temporal if needed, run a workflow, print its result",
+        description="Build the app, use the Temporal server at its client address (or start an embedded dev "
+        "server when nothing answers there), register its search attributes, serve its workers, run one "
+        "workflow and print its result as one line of JSON on stdout.",
+        epilog="example: luac2py run examples/orders/app.yaml --input @examples/orders/order.json",
+    )
+    r.add_argument("app", metavar="APP.yaml", help="the app's root YAML file, e.g. examples/orders/app.yaml")
+    r.add_argument("--entry", metavar="ENTRY_ID", help="the workflow entry to run, e.g. orders:order_workflow "
+                   "(default: the app's first workflow)")  # fmt: skip
+    input_flags(r)
+    r.add_argument("--strict", action="store_true", help="treat build warnings as errors")
+    waiting_flags(r)
+    connection_flags(r, "its temporal.client entry; when nothing answers there, an embedded dev server")
 
     s = sub.add_parser("script", help="compile a plain Lua program to a Python program")
     s.add_argument("file")
@@ -38,8 +50,9 @@ def main(argv=None) -> int:
         if args.command == "build":
             from .build import build_app
 
-            out = build_app(args.app, args.output, args.package)
-            print(f"wrote {out}", file=sys.stderr)
+            out = build_app(args.app, args.output, args.package, strict=args.strict, on_warning=print_diagnostic)
+            if not args.quiet:
+                print(f"wrote {out}", file=sys.stderr)
             return 0
         if args.command == "run":
             from .run import run_app
@@ -58,6 +71,10 @@ def main(argv=None) -> int:
         traceback.print_exc()
         return 70
     return 0
+
+
+def print_diagnostic(d: Diagnostic) -> None:
+    print(d.render(), file=sys.stderr)
 
 
 def console() -> None:

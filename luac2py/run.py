@@ -1,28 +1,24 @@
-"""``luac2py run APP.yaml``: build, find or start Temporal, serve, run one
-workflow, print its result as ``python -m PKG run`` does, shut down."""
+"""``luac2py run APP.yaml``: build, find or start Temporal, register the
+app's search attributes, serve, run one workflow, print its result as
+``python -m PKG run`` does, shut down.
+
+Nothing waits in silence: a workflow task failure is reported at once, and
+after ``--give-up-after`` seconds without recovery the run terminates the
+workflow it started and exits 1."""
 
 from __future__ import annotations
 
 import asyncio
 import importlib
-import json
+import socket
 import sys
 from pathlib import Path
 
 from .build import build_app
-from .devserver import DevServer, server_answers
+from .devserver import DevServer
+from .runtime.temporal.console import fail, log_to_stderr, print_json, read_json_arg, say, set_quiet
 
 STATE_DIR = Path(".luac2py")
-
-
-def _say(message: str) -> None:
-    print(f"luac2py: {message}", file=sys.stderr, flush=True)
-
-
-def _read_input(text: str):
-    if text.startswith("@"):
-        text = Path(text[1:]).read_text(encoding="utf-8")
-    return json.loads(text)
 
 
 def _load_package(out: Path, package: str):
@@ -35,20 +31,36 @@ def _load_package(out: Path, package: str):
     return app, workflows, activities
 
 
-def run_app(args) -> int:
-    from .runtime.temporal.cli import fail, parse_context
+def _listening(address: str, timeout: float = 1.0) -> bool:
+    host, _, port = address.rpartition(":")
+    try:
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=timeout):
+            return True
+    except (OSError, ValueError):
+        return False
 
+
+def run_app(args) -> int:
+    from .runtime.temporal.console import overrides
+    from .runtime.temporal.connection import ConnectionSettingsError, connect_config
+
+    set_quiet(args.quiet)
+    log_to_stderr()
     try:
-        data = _read_input(args.input)
-    except (OSError, ValueError) as e:
-        fail(f"--input: {e}")
-        return 2
-    try:
-        context = parse_context(args.context)
+        data = read_json_arg(args.input, "--input")
+        context = read_json_arg(args.context, "--context") if args.context is not None else None
     except ValueError as e:
-        fail(f"--context: {e}")
+        fail(str(e))
         return 2
-    out = build_app(args.app, STATE_DIR / "build" / Path(args.app).resolve().parent.name)
+    if context is not None and not isinstance(context, dict):
+        fail("--context must be a JSON object")
+        return 2
+    out = build_app(
+        args.app,
+        STATE_DIR / "build" / Path(args.app).resolve().parent.name,
+        strict=args.strict,
+        on_warning=lambda d: print(d.render(), file=sys.stderr, flush=True),
+    )
     package = next(p.name for p in out.iterdir() if (p / "__init__.py").exists())
     app, workflows, activities = _load_package(out, package)
     entry = args.entry or next(iter(app.workflows), None)
@@ -58,41 +70,70 @@ def run_app(args) -> int:
     if entry not in app.workflows:
         fail(f"{entry} is not a workflow of this app (workflows: {', '.join(app.workflows)})")
         return 2
-    address = args.address or app.client.resolved().address
+    flags = overrides(args)
+    try:
+        address, _ = connect_config(app.client, flags)
+        from_app, _ = connect_config(app.client, environ={})
+    except ConnectionSettingsError as e:
+        fail(str(e))
+        return 1
     server = None
-    if not args.address and not server_answers(address, timeout=1.0):
+    # Only the app's own address falls back to an embedded server: one the
+    # user named (flag, environment, profile) must answer itself.
+    if address == from_app and not _listening(address):
         STATE_DIR.mkdir(exist_ok=True)
         attributes = [f"{name}={kind}" for name, kind in app.search_attributes.items()]
         server = DevServer(db_path=str(STATE_DIR / "temporal.db"), search_attributes=attributes)
-        _say("no Temporal server answers; starting the embedded dev server")
-        address = server.start()
-    _say(f"Temporal at {address}; running {entry}")
+        say(f"nothing answers at {address}; starting the embedded dev server")
+        flags = overrides(args, address=server.start())
+    say(f"Temporal at {flags.address or address}; running {entry}")
     try:
-        return asyncio.run(_execute(app, workflows, activities, address, entry, data, context))
+        return asyncio.run(_execute(app, workflows, activities, flags, entry, data, context, args.give_up_after))
     finally:
         if server is not None:
             server.stop()
 
 
-async def _execute(app, workflows, activities, address, entry, data, context) -> int:
-    from .runtime.temporal.cli import fail, print_json
-    from .runtime.temporal.client import WorkflowFailed, connect, handle_result, start
+async def _execute(app, workflows, activities, flags, entry, data, context, give_up_after) -> int:
+    from .runtime.temporal.client import (
+        InputError,
+        WorkflowFailed,
+        WorkflowTaskFailing,
+        connect,
+        handle_result,
+        register_search_attributes,
+        start,
+    )
     from .runtime.temporal.worker import build_workers, run_until_stopped
 
-    client = await connect(app, address)
+    try:
+        client = await connect(app, overrides=flags)
+    except Exception as e:  # noqa: BLE001  settings or connection: one line
+        fail(f"cannot connect to Temporal: {e}")
+        return 1
+    for problem in await register_search_attributes(client, app):
+        fail(problem)
     workers = build_workers(client, app, workflows, activities)
     stop = asyncio.Event()
     serving = asyncio.create_task(run_until_stopped(workers, stop))
+    handle = None
     try:
         handle = await start(client, app, entry, data, context=context)
-        _say(f"started workflow {handle.id}")
-        try:
-            value = await handle_result(handle)
-        except WorkflowFailed as e:
-            fail(f"{e.kind}: {e.message}")
-            return 1
+        say(f"started workflow {handle.id}")
+        value = await handle_result(handle, on_task_failure=lambda f: fail(str(f)), give_up_after=give_up_after)
         print_json(value)
         return 0
+    except InputError as e:
+        fail(str(e))
+        return 2
+    except WorkflowFailed as e:
+        fail(f"{e.kind}: {e.message}")
+        return 1
+    except WorkflowTaskFailing:
+        # The run owns this workflow: leave nothing behind that fails forever.
+        await handle.terminate(f"luac2py run gave up after {give_up_after:g} s of failing workflow tasks")
+        fail(f"gave up after {give_up_after:g} s; terminated workflow {handle.id}")
+        return 1
     finally:
         stop.set()
         await serving

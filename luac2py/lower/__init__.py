@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from luaparser import astnodes as lua
 
 from ..diagnostics import Diagnostics
-from ..resolve import FuncScope, node_col, node_line
+from ..resolve import FuncScope, node_line
 from . import pyast as P
 from .arrays import ArraysMixin, find_local_arrays, find_string_free_tables, is_local_array
 from .calls import CallsMixin, find_closure_results
@@ -123,9 +123,6 @@ class Lowerer(
 
     def internal(self, node, message) -> InternalError:
         return InternalError(f"{self.chunkname}:{node_line(node, self.line)}: internal compiler error: {message}")
-
-    def warn(self, node, message) -> None:
-        self.diags.warning(self.chunkname, node_line(node, self.line), node_col(node), message, code="W300")
 
     def static_global(self, ident: str) -> ast.expr | None:
         """``lua.<name>`` for a standard global the unit never reassigns."""

@@ -134,9 +134,8 @@ class WippyMixin:
         if self.role != "workflow" or not e.args or not isinstance(e.args[0], lua.String):
             return None
         activity_id = e.args[0].value
+        # An ID that is no activity of the app is reported by references.py (W310).
         spec = self.app_context.activity(activity_id) if self.app_context else None
-        if spec is None:
-            self.warn(e.args[0], f"'{activity_id}' is not an activity of this app; the call will fail with NOT_FOUND")
         local = spec is not None and spec.local
         args = P.ast_list(self.arglist(e.args[1:]))
         keywords = [ast.keyword("args", args)]

@@ -249,7 +249,7 @@ async def test_cli_run_prints_json_and_errors(dev):
         out, err = bad.communicate(timeout=60)
         assert bad.returncode == 1
         assert out == b""
-        assert err.decode().strip() == (
+        assert err.decode().splitlines()[-1] == (
             "error: INTERNAL: order_workflow.lua:9: attempt to index a nil value (local 'order')"
         )
     finally:

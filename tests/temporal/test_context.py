@@ -218,7 +218,7 @@ async def test_package_cli_context(dev, package):
     assert json.loads(done.stdout) == {"user_id": "s"}
 
     assert bad.returncode == 2
-    assert bad.stderr.decode() == "error: --context: must be a JSON object\n"
+    assert bad.stderr.decode() == "error: --context must be a JSON object\n"
 
 
 async def test_luac2py_run_context(dev, package, tmp_path):

@@ -40,7 +40,7 @@ async def test_cli_run_start_result(dev_env):
     try:
         ok, failed, started, unknown, missing = await asyncio.gather(
             asyncio.to_thread(cli, "run", "app:greet_workflow", "--input", '{"name": "мир"}', "--address", address),
-            asyncio.to_thread(cli, "run", "app:bad_fail", "--address", address),
+            asyncio.to_thread(cli, "run", "app:bad_fail", "--quiet", "--address", address),
             asyncio.to_thread(
                 cli,
                 "start",
@@ -56,6 +56,7 @@ async def test_cli_run_start_result(dev_env):
             asyncio.to_thread(cli, "result", "no-such-workflow", "--address", address),
         )
         assert ok.returncode == 0, ok.stderr.decode()
+        assert ok.stderr.decode().startswith("orders: started workflow greet_workflow-")
         lines = ok.stdout.decode("utf-8").splitlines()
         assert len(lines) == 1
         # "мир" is 6 bytes: Lua strings are UTF-8 bytes.
@@ -63,7 +64,7 @@ async def test_cli_run_start_result(dev_env):
 
         assert failed.returncode == 1
         assert failed.stdout == b""
-        assert failed.stderr.decode() == "error: INVALID: bad input\n"
+        assert failed.stderr.decode() == "error: INVALID: bad input\n"  # --quiet: no progress line
 
         assert started.returncode == 0, started.stderr.decode()
         assert started.stdout.decode() == "greet-cli\n"

@@ -19,8 +19,7 @@ from temporalio.workflow import ActivityCancellationType
 
 from luac2py.runtime import LuaError, Table, concat
 from luac2py.runtime.lib.base import tostring
-from luac2py.runtime.temporal.app import AppSpec, ClientSpec, TLSSpec, expand_env
-from luac2py.runtime.temporal.client import target
+from luac2py.runtime.temporal.app import AppSpec, ClientSpec
 from luac2py.runtime.temporal.converter import DATA_CONVERTER, PayloadError, to_lua, to_python
 from luac2py.runtime.temporal.glue import application_error, entry_function, split_result
 from luac2py.runtime.temporal.worker import worker_kwargs
@@ -401,29 +400,6 @@ def test_base64_module():
 
 
 # --- app, client, worker settings -------------------------------------------------
-
-
-def test_client_spec_resolution(monkeypatch):
-    spec = ClientSpec(
-        address="${env:T_HOST}:7233", namespace="prod", tq_prefix="${env:T_PREFIX}-", api_key="${env:T_KEY}"
-    )
-    env = {"T_HOST": "temporal.internal", "T_PREFIX": "blue", "T_KEY": "k"}
-    r = spec.resolved(env)
-    assert (r.address, r.namespace, r.tq_prefix, r.api_key) == ("temporal.internal:7233", "prod", "blue-", "k")
-    r = spec.resolved({**env, "TEMPORAL_ADDRESS": "other:1", "TEMPORAL_NAMESPACE": "ns2"})
-    assert (r.address, r.namespace) == ("other:1", "ns2")
-    with pytest.raises(ValueError, match="T_HOST"):
-        spec.resolved({})
-    assert expand_env("plain") == "plain"
-    assert ClientSpec(tls=TLSSpec(enabled=False)).connect_kwargs() == {"namespace": "default", "tls": False}
-
-    app = AppSpec(name="a", client=ClientSpec(address="spec:1", namespace="specns"))
-    monkeypatch.delenv("TEMPORAL_ADDRESS", raising=False)
-    monkeypatch.delenv("TEMPORAL_NAMESPACE", raising=False)
-    assert target(app) == ("spec:1", {"namespace": "specns"})
-    monkeypatch.setenv("TEMPORAL_ADDRESS", "env:2")
-    assert target(app)[0] == "env:2"
-    assert target(app, "flag:3", "flagns") == ("flag:3", {"namespace": "flagns"})
 
 
 def test_task_queue_prefix(monkeypatch):

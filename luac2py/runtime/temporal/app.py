@@ -4,7 +4,6 @@ Generated ``app.py`` builds one ``AppSpec`` (``APP``)."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -30,9 +29,11 @@ def expand_env(value: str, environ: Mapping[str, str] | None = None) -> str:
 
 @dataclass(frozen=True)
 class TLSSpec:
-    """``tls`` and mTLS settings of a ``temporal.client`` entry."""
+    """The ``tls`` settings of a ``temporal.client`` entry, with the client
+    certificate and key of ``auth: {type: mtls}``. Fields may hold
+    ``${env:NAME}``; ``enabled`` may be a placeholder for "true"/"false"."""
 
-    enabled: bool = True
+    enabled: bool | str = True
     ca_file: str | None = None
     server_name: str | None = None
     cert_file: str | None = None
@@ -41,68 +42,18 @@ class TLSSpec:
 
 @dataclass(frozen=True)
 class ClientSpec:
-    """A ``temporal.client`` entry. String fields may hold ``${env:NAME}``."""
+    """A ``temporal.client`` entry. String fields may hold ``${env:NAME}``,
+    resolved when the package runs (``connection.py``), so no secret is
+    written into a generated package. ``auth_type`` is Wippy's ``auth.type``
+    (none, api_key, mtls; None: what the other fields imply)."""
 
     address: str = "localhost:7233"
     namespace: str = "default"
     tq_prefix: str = ""
     tls: TLSSpec | None = None
+    auth_type: str | None = None
     api_key: str | None = None
     api_key_file: str | None = None
-
-    def resolved(self, environ: Mapping[str, str] | None = None) -> "ClientSpec":
-        """Placeholders expanded; TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE override
-        the address and namespace."""
-        env = os.environ if environ is None else environ
-
-        def exp(v):
-            return expand_env(v, env) if isinstance(v, str) else v
-
-        tls = self.tls
-        if tls is not None:
-            tls = TLSSpec(**{f.name: exp(getattr(tls, f.name)) for f in dataclasses.fields(TLSSpec)})
-        return ClientSpec(
-            address=env.get("TEMPORAL_ADDRESS") or exp(self.address),
-            namespace=env.get("TEMPORAL_NAMESPACE") or exp(self.namespace),
-            tq_prefix=exp(self.tq_prefix),
-            tls=tls,
-            api_key=exp(self.api_key),
-            api_key_file=exp(self.api_key_file),
-        )
-
-    def connect_kwargs(self) -> dict:
-        """Keyword arguments for ``Client.connect`` besides the address (call on
-        a resolved spec)."""
-        from temporalio.service import TLSConfig
-
-        kw: dict[str, Any] = {"namespace": self.namespace}
-        api_key = self.api_key
-        if api_key is None and self.api_key_file:
-            with open(self.api_key_file, encoding="utf-8") as f:
-                api_key = f.read().strip()
-        if api_key:
-            kw["api_key"] = api_key
-        t = self.tls
-        # Without a tls setting the SDK enables TLS exactly when an API key is set.
-        if t is not None:
-            kw["tls"] = (
-                TLSConfig(
-                    server_root_ca_cert=_read(t.ca_file),
-                    domain=t.server_name,
-                    client_cert=_read(t.cert_file),
-                    client_private_key=_read(t.key_file),
-                )
-                if t.enabled
-                else False
-            )
-        return kw
-
-
-def _read(path: str | None) -> bytes | None:
-    if not path:
-        return None
-    with open(path, "rb") as f:
-        return f.read()
 
 
 @dataclass(frozen=True)

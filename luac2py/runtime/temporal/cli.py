@@ -1,19 +1,23 @@
 """The command line of a generated package (``python -m PKG ...``):
 
-  worker [--address H:P] [--namespace NS]                         serve every worker of the app
-  run ENTRY_ID [--input JSON] [--id ID] [--context JSON] [...]    start, wait, print the result
-  start ENTRY_ID [--input JSON] [--id ID] [--context JSON] [...]  start, print the workflow ID
-  result WORKFLOW_ID [...]                                        wait, print the result
+  worker                                           serve every worker of the app
+  run ENTRY_ID [--input JSON|@FILE] [--context JSON|@FILE] [--id ID]
+                                                   start, wait, print the result
+  start ENTRY_ID [--input ...] [--context ...] [--id ID]
+                                                   start, print the workflow ID
+  result WORKFLOW_ID                               wait, print the result
 
-Results are one line of JSON on stdout. A failed workflow prints
-``error: KIND: message`` on stderr and exits 1; bad usage exits 2.
-Address and namespace: flag > TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE > app."""
+stdout carries results only: one line of JSON (``start``: the workflow ID).
+Errors are one line ``error: ...`` on stderr: a failed workflow
+``error: KIND: message`` and exit 1, bad usage or input exit 2, a workflow
+whose task keeps failing is reported at once and given up on after
+``--give-up-after`` seconds (exit 1; it keeps running). Connection settings:
+flags > Temporal's environment configuration > the app (``connection.py``)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import signal
 import sys
@@ -23,71 +27,86 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError
 
 from .app import AppSpec
-from .client import WorkflowFailed, connect, handle_result, result, start
+from .client import (
+    InputError,
+    WorkflowFailed,
+    WorkflowTaskFailing,
+    connect,
+    handle_result,
+    start,
+)
+from .connection import ConnectionSettingsError
+from .console import (
+    connection_flags,
+    fail,
+    input_flags,
+    log_to_stderr,
+    overrides,
+    print_json,
+    print_line,
+    read_json_arg,
+    say,
+    set_quiet,
+    waiting_flags,
+)
 from .worker import run_workers
 
-
 def _parser(app: AppSpec) -> argparse.ArgumentParser:
-    conn = argparse.ArgumentParser(add_help=False)
-    conn.add_argument("--address", help="Temporal frontend host:port")
-    conn.add_argument("--namespace", help="Temporal namespace")
-    p = argparse.ArgumentParser(prog=app.name, description=f"Temporal workers and client for {app.name}")
-    sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("worker", parents=[conn], help="run the app's workers until SIGINT/SIGTERM")
+    entries = list(app.workflows)
+    example = entries[0] if entries else "NS:WORKFLOW"
+    prog = f"python -m {app.name}"
+    p = argparse.ArgumentParser(
+        prog=prog,
+        description=f"Temporal workers and client of the {app.name} app (workflows: {', '.join(entries) or 'none'}).",
+        epilog=f"example: {prog} run {example} --input '{{}}'",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    w = sub.add_parser("worker", help="run the app's workers until SIGINT/SIGTERM")
+    connection_flags(w, app.client.address)
+    w.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     for name, what in (
-        ("run", "start a workflow and print its result"),
-        ("start", "start a workflow and print its ID"),
+        ("run", "start a workflow, wait, print its result as one line of JSON"),
+        ("start", "start a workflow and print its workflow ID"),
     ):
-        c = sub.add_parser(name, parents=[conn], help=what)
-        c.add_argument("entry_id", metavar="ENTRY_ID", help="workflow entry, e.g. app:order_workflow")
-        c.add_argument("--input", default="null", help="workflow input as JSON (default null)")
-        c.add_argument("--id", help="workflow ID (default: generated)")
-        c.add_argument("--context", help="context values (read with ctx.get / ctx.all) as a JSON object")
-    c = sub.add_parser("result", parents=[conn], help="wait for a workflow and print its result")
-    c.add_argument("workflow_id", metavar="WORKFLOW_ID")
+        c = sub.add_parser(name, help=what, description=what)
+        c.add_argument(
+            "entry_id", metavar="ENTRY_ID", help=f"the workflow entry to start: {' or '.join(entries) or 'none'}"
+        )
+        input_flags(c)
+        c.add_argument("--id", metavar="WORKFLOW_ID", help="workflow ID (default: ENTRY-<uuid>)")
+        if name == "run":
+            waiting_flags(c)
+        else:
+            c.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+        connection_flags(c, app.client.address)
+    c = sub.add_parser("result", help="wait for a workflow and print its result as one line of JSON")
+    c.add_argument("workflow_id", metavar="WORKFLOW_ID", help=f"as `start` printed it, e.g. {example.rpartition(':')[2]}-<uuid>")
+    waiting_flags(c)
+    connection_flags(c, app.client.address)
     return p
-
-
-def parse_context(text: str | None) -> dict | None:
-    """The ``--context`` value: a JSON object, or None when not given.
-    Raises ValueError."""
-    if text is None:
-        return None
-    context = json.loads(text)
-    if not isinstance(context, dict):
-        raise ValueError("must be a JSON object")
-    return context
-
-
-def print_json(value) -> None:
-    line = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    sys.stdout.buffer.write((line + "\n").encode("utf-8"))
-    sys.stdout.flush()
-
-
-def fail(message: str) -> None:
-    sys.stderr.buffer.write(f"error: {message}\n".encode("utf-8"))
-    sys.stderr.flush()
 
 
 async def _command(app: AppSpec, workflows, activities, args) -> int:
     if args.command in ("run", "start"):
         try:
             app.workflow(args.entry_id)
-            data = json.loads(args.input)
         except KeyError as e:
             fail(e.args[0])
             return 2
-        except ValueError as e:
-            fail(f"--input is not valid JSON: {e}")
-            return 2
         try:
-            context = parse_context(args.context)
+            data = read_json_arg(args.input, "--input")
+            context = read_json_arg(args.context, "--context") if args.context is not None else None
         except ValueError as e:
-            fail(f"--context: {e}")
+            fail(str(e))
+            return 2
+        if context is not None and not isinstance(context, dict):
+            fail("--context must be a JSON object")
             return 2
     try:
-        client = await connect(app, args.address, args.namespace)
+        client = await connect(app, overrides=overrides(args))
+    except ConnectionSettingsError as e:
+        fail(str(e))
+        return 1
     except Exception as e:  # noqa: BLE001  report any connection problem in one line
         fail(f"cannot connect to Temporal: {e}")
         return 1
@@ -100,16 +119,26 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
         return 0
     try:
         if args.command == "result":
-            print_json(await result(client, args.workflow_id))
-            return 0
-        handle = await start(client, app, args.entry_id, data, workflow_id=args.id, context=context)
-        if args.command == "start":
-            print(handle.id, flush=True)
-            return 0
-        print_json(await handle_result(handle))
+            handle = client.get_workflow_handle(args.workflow_id)
+        else:
+            handle = await start(client, app, args.entry_id, data, workflow_id=args.id, context=context)
+            if args.command == "start":
+                print_line(handle.id)
+                return 0
+            say(f"started workflow {handle.id}", prefix=app.name)
+        print_json(await handle_result(handle, on_task_failure=lambda f: fail(str(f)), give_up_after=args.give_up_after))
         return 0
+    except InputError as e:
+        fail(str(e))
+        return 2
     except WorkflowFailed as e:
         fail(f"{e.kind}: {e.message}")
+        return 1
+    except WorkflowTaskFailing:
+        fail(
+            f"gave up after {args.give_up_after:g} s: workflow {handle.id} is still running and its task keeps failing;"
+            f" fix the cause, then: python -m {app.name} result {handle.id}"
+        )
         return 1
     except (RPCError, WorkflowAlreadyStartedError) as e:
         fail(str(e))
@@ -134,6 +163,8 @@ def run_cli(
 ) -> int:
     """Parse ``argv`` and run the command; the exit code."""
     args = _parser(app).parse_args(argv)
+    set_quiet(args.quiet)
+    log_to_stderr()
     try:
         return asyncio.run(_command(app, workflows, activities, args))
     except KeyboardInterrupt:

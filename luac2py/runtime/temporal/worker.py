@@ -4,7 +4,6 @@ entry (task queue), serving the workflows and activities that name it."""
 from __future__ import annotations
 
 import asyncio
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, Mapping, Sequence
 
@@ -15,6 +14,7 @@ from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxR
 
 from ..wippy.time import parse_duration
 from .app import AppSpec, WorkerSpec
+from .console import say
 from .context import ContextWorkerInterceptor
 
 # The runtime (and, through imports_passed_through, the generated Lua modules)
@@ -117,7 +117,9 @@ async def run_until_stopped(workers: Sequence[Worker], stop: asyncio.Event) -> N
     stopper = asyncio.create_task(stop.wait())
     await asyncio.wait([*runs, stopper], return_when=asyncio.FIRST_COMPLETED)
     stopper.cancel()
-    await asyncio.gather(*(w.shutdown() for w in workers if w.is_running), return_exceptions=True)
+    # Every worker, also one whose run has not begun yet (a start that failed
+    # at once): shutdown() before run() makes that run end straight away.
+    await asyncio.gather(*(w.shutdown() for w in workers), return_exceptions=True)
     for w in workers:
         executor = w.config().get("activity_executor")
         if executor is not None:
@@ -140,11 +142,7 @@ async def run_workers(
     workers = build_workers(client, app, workflows, activities)
     if not workers:
         raise ValueError(f"app {app.name!r} has no workflows or activities to serve")
-    print(
-        f"worker: serving {app.name} on task queue(s) {', '.join(w.task_queue for w in workers)}",
-        file=sys.stderr,
-        flush=True,
-    )
+    say(f"serving {app.name} on task queue(s) {', '.join(w.task_queue for w in workers)}", prefix="worker")
     if stop is None:
         stop = asyncio.Event()
     runner = asyncio.create_task(run_until_stopped(workers, stop))
