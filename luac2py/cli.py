@@ -34,7 +34,7 @@ def main(argv=None) -> int:
     input_flags(r)
     r.add_argument("--strict", action="store_true", help="treat build warnings as errors")
     waiting_flags(r)
-    connection_flags(r, "its temporal.client entry; when nothing answers there, an embedded dev server")
+    connection_flags(r, "the app's; when nothing answers there, an embedded dev server")
 
     s = sub.add_parser("script", help="compile a plain Lua program to a Python program")
     s.add_argument("file")

@@ -58,11 +58,11 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog,
         description=f"Temporal workers and client of the {app.name} app (workflows: {', '.join(entries) or 'none'}).",
-        epilog=f"example: {prog} run {example} --input '{{}}'",
+        epilog=f"example: {prog} run {example} --input @input.json",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     w = sub.add_parser("worker", help="run the app's workers until SIGINT/SIGTERM")
-    connection_flags(w, app.client.address)
+    connection_flags(w, f"the app's, {app.client.address}")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     for name, what in (
         ("run", "start a workflow, wait, print its result as one line of JSON"),
@@ -78,11 +78,11 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
             waiting_flags(c)
         else:
             c.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
-        connection_flags(c, app.client.address)
+        connection_flags(c, f"the app's, {app.client.address}")
     c = sub.add_parser("result", help="wait for a workflow and print its result as one line of JSON")
     c.add_argument("workflow_id", metavar="WORKFLOW_ID", help=f"as `start` printed it, e.g. {example.rpartition(':')[2]}-<uuid>")
     waiting_flags(c)
-    connection_flags(c, app.client.address)
+    connection_flags(c, f"the app's, {app.client.address}")
     return p
 
 

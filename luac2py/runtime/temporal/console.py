@@ -24,10 +24,10 @@ _quiet = False
 DEFAULT_GIVE_UP_AFTER = 10.0
 
 
-def connection_flags(parser: argparse.ArgumentParser, app_address: str) -> None:
+def connection_flags(parser: argparse.ArgumentParser, default_address: str) -> None:
     """The flags of ``Overrides`` (shared with ``luac2py run``)."""
     g = parser.add_argument_group("connection (flags > TEMPORAL_* environment and profile > the app's client entry)")
-    g.add_argument("--address", metavar="HOST:PORT", help=f"Temporal frontend (the app's: {app_address})")
+    g.add_argument("--address", metavar="HOST:PORT", help=f"Temporal frontend (default: {default_address})")
     g.add_argument("--namespace", metavar="NS", help="Temporal namespace")
     g.add_argument("--profile", metavar="NAME", help="profile of Temporal's client config file (TEMPORAL_PROFILE)")
     g.add_argument("--api-key", metavar="KEY", help="API key (better: TEMPORAL_API_KEY or the app's ${env:...})")

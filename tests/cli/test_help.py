@@ -1,0 +1,45 @@
+"""Help texts describe every argument and use the app's own entry IDs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from conftest import luac2py, package
+
+
+def test_every_argument_of_the_package_cli_has_help(edges: Path):
+    import sys
+
+    sys.path.insert(0, str(edges))
+    try:
+        from edges.app import APP
+    finally:
+        sys.path.remove(str(edges))
+    from luac2py.runtime.temporal.cli import _parser
+
+    undocumented = []
+
+    def visit(parser: argparse.ArgumentParser, path: str):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    visit(sub, f"{path} {name}")
+            elif not action.help:
+                undocumented.append(f"{path} {action.dest}")
+
+    visit(_parser(APP), "edges")
+    assert undocumented == []
+
+
+def test_help_names_the_apps_entries(edges: Path, tmp_path: Path):
+    for command in ("run", "start"):
+        done = package("edges", edges, command, "-h")
+        assert done.returncode == 0
+        text = " ".join(done.stdout.split())
+        assert "ENTRY_ID the workflow entry to start: edges:echo or edges:abandon or edges:tag" in text
+    top = " ".join(package("edges", edges, "-h").stdout.split())
+    assert "(workflows: edges:echo, edges:abandon, edges:tag)" in top
+    assert "example: python -m edges run edges:echo --input @input.json" in top
+    run = luac2py("run", "-h", cwd=tmp_path)
+    assert "APP.yaml" in run.stdout and "the app's root YAML file" in run.stdout
