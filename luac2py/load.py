@@ -189,7 +189,7 @@ def _suggest(word: str, choices, listing: str | None = None) -> str | None:
     return f"{listing}: {', '.join(choices)}" if listing else None
 
 
-def _suggest_id(target: str, ids: list[str]) -> str | None:
+def suggest_id(target: str, ids: list[str]) -> str | None:
     # Names are compared first: IDs in one namespace share a prefix that would make any two look alike.
     def name(entry_id):
         return entry_id.rpartition(":")[2]
@@ -239,6 +239,9 @@ class _Loader:
 
     def error(self, at: Location, message: str, code: str, hint: str | None = None) -> None:
         self.diags.error(at.file, at.line, at.col, message, code=code, hint=hint)
+
+    def warning(self, at: Location, message: str, code: str, hint: str | None = None) -> None:
+        self.diags.warning(at.file, at.line, at.col, message, code=code, hint=hint)
 
     def display(self, path: Path) -> str:
         return str(path.relative_to(self.cwd)) if path.is_relative_to(self.cwd) else str(path)
@@ -444,7 +447,7 @@ class _Loader:
         target = text if ":" in text else f"{raw.namespace}:{text}"
         expected = " or ".join(kinds)
         if target not in self.kinds:
-            hint = _suggest_id(target, [i for i, k in self.kinds.items() if k in kinds])
+            hint = suggest_id(target, [i for i, k in self.kinds.items() if k in kinds])
             if hint is None and ":" not in text:
                 hint = f"'{text}' has no namespace, so it was looked up in '{raw.namespace}'"
             self.error(at, f"{what} '{target}' does not exist", "E015", hint=hint)
@@ -630,6 +633,15 @@ class _Loader:
                     raw.file.loc(type_node),
                     f"auth type '{type_node.value}' is not one of {', '.join(AUTH_TYPES)}",
                     "E020",
+                )
+            key_node = _get(_fields(auth_node), "api_key")
+            if key_node is not None and "${env:" not in (_text(key_node) or ""):
+                # The package keeps settings as written: a literal key would be in generated/.
+                self.warning(
+                    raw.file.loc(key_node),
+                    "auth.api_key is a literal: it is written into the generated package as it is",
+                    "W020",
+                    hint="give it as ${env:NAME} (resolved when the package runs) or use api_key_file",
                 )
         return ClientEntry(
             id=raw.id,

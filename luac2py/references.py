@@ -23,7 +23,7 @@ from luaparser import astnodes as lua
 from luaparser.ast import walk
 
 from .diagnostics import Diagnostics
-from .load import _suggest_id
+from .load import suggest_id
 from .resolve import node_col, node_line
 
 SPAWNS = ("spawn", "spawn_monitored", "spawn_linked", "spawn_linked_monitored", "exec")
@@ -77,7 +77,7 @@ def _problem(target: str, expected: str, entry_kinds: dict, activities) -> tuple
     if target in fits:
         return None
     fails = "the call will fail with NOT_FOUND at run time"
-    hint = _suggest_id(target, sorted(fits))
+    hint = suggest_id(target, sorted(fits))
     kind = entry_kinds.get(target)
     if kind is None:
         if hint is None and ":" not in target:

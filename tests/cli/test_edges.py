@@ -206,3 +206,26 @@ def test_luac2py_run_registers_search_attributes_on_a_given_server(tmp_path: Pat
                    cwd=tmp_path, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert one_json_line(done.stdout)["label"] == "order A-1001"
+
+
+def test_waiting_without_a_worker_says_so(edges: Path, dev_address: str):
+    import subprocess
+    import time
+
+    waiting = subprocess.Popen(
+        [sys.executable, "-m", "edges", "run", "edges:echo", "--input", "1", "--id", "echo-unserved",
+         "--address", dev_address],
+        cwd=edges, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    started = time.monotonic()
+    try:
+        lines = [waiting.stderr.readline(), waiting.stderr.readline()]
+    finally:
+        waiting.kill()
+        waiting.communicate()
+    assert lines == [
+        "edges: started workflow echo-unserved\n",
+        "warning: no worker has taken workflow echo-unserved yet; is `python -m edges worker` running"
+        " on the same server and namespace?\n",
+    ]
+    assert 4 < time.monotonic() - started < 20

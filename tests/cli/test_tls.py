@@ -130,3 +130,21 @@ async def test_an_api_key_from_the_environment_never_lands_in_generated_files(
 
     with pytest.raises(ConnectionSettingsError, match="environment variable EDGES_API_KEY is not set"):
         await client.connect()
+
+
+def test_a_literal_api_key_is_a_build_warning(tmp_path: Path):
+    app = tmp_path / "app"
+    app.mkdir()
+    for lua in EDGES.parent.glob("*.lua"):
+        (app / lua.name).write_text(lua.read_text())
+    (app / "app.yaml").write_text(EDGES.read_text().replace(
+        "    address: localhost:7233\n", "    address: localhost:7233\n    auth:\n      type: api_key\n      api_key: abc123\n"
+    ))  # fmt: skip
+    done = luac2py("build", str(app / "app.yaml"), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[:2] == [
+        "app/app.yaml:12:16: warning: auth.api_key is a literal: it is written into the generated package as it is",
+        "  hint: give it as ${env:NAME} (resolved when the package runs) or use api_key_file",
+    ]
+    strict = luac2py("build", str(app / "app.yaml"), "-o", str(tmp_path / "out2"), "--strict", cwd=tmp_path)
+    assert strict.returncode == 1 and "error: auth.api_key is a literal" in strict.stderr

@@ -48,6 +48,7 @@ from .console import (
     say,
     set_quiet,
     waiting_flags,
+    warn,
 )
 from .worker import run_workers
 
@@ -126,7 +127,16 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
                 print_line(handle.id)
                 return 0
             say(f"started workflow {handle.id}", prefix=app.name)
-        print_json(await handle_result(handle, on_task_failure=lambda f: fail(str(f)), give_up_after=args.give_up_after))
+        def no_worker():
+            warn(
+                f"no worker has taken workflow {handle.id} yet; is `python -m {app.name} worker` running"
+                " on the same server and namespace?"
+            )
+
+        value = await handle_result(
+            handle, on_task_failure=lambda f: fail(str(f)), give_up_after=args.give_up_after, on_no_worker=no_worker
+        )
+        print_json(value)
         return 0
     except InputError as e:
         fail(str(e))

@@ -254,6 +254,7 @@ async def handle_result(
     *,
     on_task_failure: Callable[[TaskFailure], None] | None = None,
     give_up_after: float | None = None,
+    on_no_worker: Callable[[], None] | None = None,
 ) -> Any:
     """Wait for the result of a started workflow (plain Python data). Prefer
     it to ``result`` for a handle ``start`` gave: with the time-skipping test
@@ -263,13 +264,15 @@ async def handle_result(
     watched while waiting: a workflow task failure (a search attribute the
     server lacks, non-determinism, a sandbox violation) is handed to
     ``on_task_failure`` at once, and after ``give_up_after`` seconds in which
-    no later task completed, ``WorkflowTaskFailing`` is raised."""
+    no later task completed, ``WorkflowTaskFailing`` is raised.
+    ``on_no_worker`` is called once when no worker has taken the
+    workflow's first task within ``NO_WORKER_NOTICE_AFTER`` seconds."""
     workflow_id = handle.id
     try:
-        if on_task_failure is None and give_up_after is None:
+        if on_task_failure is None and give_up_after is None and on_no_worker is None:
             value = await handle.result()
         else:
-            value = await _watching(handle, on_task_failure or (lambda f: None), give_up_after)
+            value = await _watching(handle, on_task_failure or (lambda f: None), give_up_after, on_no_worker)
         return to_python(value)
     except WorkflowFailureError as e:
         err = from_exception(e.cause) if e.cause is not None else None
@@ -291,6 +294,7 @@ class _TaskWatch:
     def __init__(self, handle: WorkflowHandle):
         self.handle = handle
         self.failure: TaskFailure | None = None
+        self.task_started = False  # has any worker taken one of its tasks?
         self.changed = asyncio.Event()
 
     async def run(self) -> None:
@@ -301,7 +305,9 @@ class _TaskWatch:
 
     async def _follow(self) -> None:
         async for event in self.handle.fetch_history_events(wait_new_event=True, skip_archival=True):
-            if event.event_type == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED:
+            if event.event_type == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED:
+                self.task_started = True
+            elif event.event_type == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED:
                 a = event.workflow_task_failed_event_attributes
                 cause = WorkflowTaskFailedCause.Name(a.cause).removeprefix(_CAUSE_PREFIX)
                 self.failure = TaskFailure(self.handle.id, cause, a.failure.message)
@@ -315,15 +321,23 @@ class _TaskWatch:
 # A failure followed this soon by a completed task (an old one in a history
 # read from the start) is not reported.
 _SETTLE = 0.3
+NO_WORKER_NOTICE_AFTER = 5.0
 
 
-async def _watching(handle: WorkflowHandle, report: Callable[[TaskFailure], None], give_up_after: float | None) -> Any:
+async def _watching(
+    handle: WorkflowHandle,
+    report: Callable[[TaskFailure], None],
+    give_up_after: float | None,
+    on_no_worker: Callable[[], None] | None,
+) -> Any:
     loop = asyncio.get_running_loop()
     result = asyncio.ensure_future(handle.result())
     watch = _TaskWatch(handle)
     watcher = asyncio.create_task(watch.run())
     reported: TaskFailure | None = None
     deadline: float | None = None
+    # When no worker has taken the workflow's first task by then, say so once.
+    idle_at = None if on_no_worker is None else loop.time() + NO_WORKER_NOTICE_AFTER
     try:
         while not result.done():
             failure = watch.failure
@@ -338,11 +352,19 @@ async def _watching(handle: WorkflowHandle, report: Callable[[TaskFailure], None
                 reported, deadline = None, None
             watch.changed.clear()
             changed = asyncio.ensure_future(watch.changed.wait())
-            timeout = None if deadline is None else max(0.0, deadline - loop.time())
+            if watch.task_started:
+                idle_at = None
+            wake = min((t for t in (deadline, idle_at) if t is not None), default=None)
+            timeout = None if wake is None else max(0.0, wake - loop.time())
             done, _ = await asyncio.wait([result, changed], timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
             changed.cancel()
-            if not done and deadline is not None:
+            if done:
+                continue
+            if deadline is not None and loop.time() >= deadline:
                 raise WorkflowTaskFailing(reported, give_up_after)
+            if idle_at is not None and loop.time() >= idle_at and not watch.task_started:
+                on_no_worker()
+                idle_at = None
         return result.result()
     finally:
         watcher.cancel()

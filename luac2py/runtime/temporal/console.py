@@ -99,6 +99,12 @@ def fail(message: str) -> None:
     sys.stderr.flush()
 
 
+def warn(message: str) -> None:
+    """``warning: message`` on stderr (kept by --quiet)."""
+    sys.stderr.write(f"warning: {message}\n")
+    sys.stderr.flush()
+
+
 def print_json(value) -> None:
     """A result: one line of JSON on stdout."""
     line = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
