@@ -49,13 +49,16 @@ def app_with_client(folder: Path, client: str, package_name: str = "edges") -> P
 
 
 def test_worker_and_client_reach_temporal_through_tls(tmp_path: Path, proxy: TLSProxy):
-    out = app_with_client(tmp_path, f"""  - name: client
+    out = app_with_client(
+        tmp_path,
+        f"""  - name: client
     kind: temporal.client
     address: {proxy.address}
     tls:
       ca_file: {proxy.ca_file}
       server_name: localhost
-""")
+""",
+    )
     app_py = (out / "edges" / "app.py").read_text()
     assert "tls=TLSSpec(" in app_py and f'ca_file="{proxy.ca_file}"' in app_py and 'server_name="localhost"' in app_py
     before = proxy.connections
@@ -67,12 +70,15 @@ def test_worker_and_client_reach_temporal_through_tls(tmp_path: Path, proxy: TLS
 
 
 def test_without_the_ca_the_package_fails_in_one_line(tmp_path: Path, proxy: TLSProxy):
-    out = app_with_client(tmp_path, f"""  - name: client
+    out = app_with_client(
+        tmp_path,
+        f"""  - name: client
     kind: temporal.client
     address: {proxy.address}
     tls:
       server_name: localhost
-""")
+""",
+    )
     for args in (["run", "edges:echo", "--input", "1"], ["worker"]):
         done = package("edges", out, *args, timeout=60)
         assert done.returncode == 1 and done.stdout == ""
@@ -84,12 +90,15 @@ def test_without_the_ca_the_package_fails_in_one_line(tmp_path: Path, proxy: TLS
 
 def test_an_unreadable_certificate_is_a_one_line_error(tmp_path: Path, proxy: TLSProxy):
     missing = tmp_path / "nowhere" / "ca.pem"
-    out = app_with_client(tmp_path, f"""  - name: client
+    out = app_with_client(
+        tmp_path,
+        f"""  - name: client
     kind: temporal.client
     address: {proxy.address}
     tls:
       ca_file: {missing}
-""")
+""",
+    )
     for args in (["run", "edges:echo"], ["worker"]):
         done = package("edges", out, *args, timeout=60)
         assert (done.returncode, done.stdout) == (1, "")
@@ -100,7 +109,9 @@ async def test_an_api_key_from_the_environment_never_lands_in_generated_files(
     tmp_path: Path, proxy: TLSProxy, monkeypatch
 ):
     secret = "key-7f3a9c-not-in-any-file"
-    out = app_with_client(tmp_path, f"""  - name: client
+    out = app_with_client(
+        tmp_path,
+        f"""  - name: client
     kind: temporal.client
     address: {proxy.address}
     auth:
@@ -109,7 +120,9 @@ async def test_an_api_key_from_the_environment_never_lands_in_generated_files(
     tls:
       ca_file: {proxy.ca_file}
       server_name: localhost
-""", package_name="edges_keyed")
+""",
+        package_name="edges_keyed",
+    )
     monkeypatch.setenv("EDGES_API_KEY", secret)
     files = [p for p in out.rglob("*") if p.is_file()]
     assert files and not [p for p in files if secret.encode() in p.read_bytes()]

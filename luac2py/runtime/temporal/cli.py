@@ -52,6 +52,7 @@ from .console import (
 )
 from .worker import run_workers
 
+
 def _parser(app: AppSpec) -> argparse.ArgumentParser:
     entries = list(app.workflows)
     example = entries[0] if entries else "NS:WORKFLOW"
@@ -81,7 +82,9 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
             c.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
         connection_flags(c, f"the app's, {app.client.address}")
     c = sub.add_parser("result", help="wait for a workflow and print its result as one line of JSON")
-    c.add_argument("workflow_id", metavar="WORKFLOW_ID", help=f"as `start` printed it, e.g. {example.rpartition(':')[2]}-<uuid>")
+    c.add_argument(
+        "workflow_id", metavar="WORKFLOW_ID", help=f"as `start` printed it, e.g. {example.rpartition(':')[2]}-<uuid>"
+    )
     waiting_flags(c)
     connection_flags(c, f"the app's, {app.client.address}")
     return p
@@ -127,6 +130,7 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
                 print_line(handle.id)
                 return 0
             say(f"started workflow {handle.id}", prefix=app.name)
+
         def no_worker():
             warn(
                 f"no worker has taken workflow {handle.id} yet; is `python -m {app.name} worker` running"

@@ -22,6 +22,8 @@ from ..wippy.errors import from_exception
 from ..wippy.json import MAX_DEPTH, PayloadError
 from .app import AppSpec
 from .connection import ConnectionSettingsError, Overrides, connect_config
+from .context import ContextClientInterceptor, context_values
+from .converter import DATA_CONVERTER, to_lua, to_python
 
 __all__ = [
     "ConnectionSettingsError",
@@ -35,11 +37,9 @@ __all__ = [
     "result",
     "start",
 ]
-from .context import ContextClientInterceptor, context_values
-from .converter import DATA_CONVERTER, to_lua, to_python
 
 # gRPC's default message limit, which Temporal servers keep; a single payload
-# is also limited by the server (2 MB by default), which says so itself.
+# is also limited by the server (2 MiB by default), which says so itself.
 GRPC_MESSAGE_LIMIT = 4 * 1024 * 1024
 
 
@@ -72,7 +72,9 @@ class TaskFailure:
     message: str
 
     def __str__(self) -> str:
-        return f"workflow {self.workflow_id} cannot make progress: its workflow task failed ({self.cause}): {self.message}"
+        return (
+            f"workflow {self.workflow_id} cannot make progress: its workflow task failed ({self.cause}): {self.message}"
+        )
 
 
 class WorkflowTaskFailing(Exception):
@@ -121,7 +123,9 @@ def encode_input(value: Any, what: str = "input") -> Any:
         raise InputError(f"{what} cannot be sent as JSON: {e}") from None
     size = payload.ByteSize()
     if size > GRPC_MESSAGE_LIMIT:
-        raise InputError(f"{what} is {_size(size)} as JSON, over Temporal's gRPC message limit ({_size(GRPC_MESSAGE_LIMIT)})")
+        raise InputError(
+            f"{what} is {_size(size)} as JSON, over Temporal's gRPC message limit ({_size(GRPC_MESSAGE_LIMIT)})"
+        )
     return lua_value
 
 
@@ -133,7 +137,9 @@ def _sending_error(e: RPCError, what: str, value: Any) -> Exception:
     ):
         (payload,) = DATA_CONVERTER.payload_converter.to_payloads([value])
         limit = "2 MiB by default" if "Blob" in text else _size(GRPC_MESSAGE_LIMIT)
-        return InputError(f"{what} is {_size(payload.ByteSize())} as JSON, over the Temporal server's payload limit ({limit}): {text}")
+        return InputError(
+            f"{what} is {_size(payload.ByteSize())} as JSON, over the Temporal server's payload limit ({limit}): {text}"
+        )
     return e
 
 

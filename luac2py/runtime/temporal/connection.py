@@ -78,7 +78,10 @@ def connect_config(
             cert=t.client_cert or base.cert,
             key=t.client_private_key or base.key,
         )
-    if any(v is not None for v in (flags.tls, flags.tls_ca_file, flags.tls_server_name, flags.tls_cert_file, flags.tls_key_file)):
+    if any(
+        v is not None
+        for v in (flags.tls, flags.tls_ca_file, flags.tls_server_name, flags.tls_cert_file, flags.tls_key_file)
+    ):
         base = tls or _TLS(enabled=True)
         tls = _TLS(
             enabled=base.enabled if flags.tls is None else flags.tls,

@@ -79,7 +79,6 @@ def waiting_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
 
 
-
 def set_quiet(quiet: bool) -> None:
     """``--quiet``: drop progress lines (errors and warnings stay)."""
     global _quiet
