@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EDGES, ROOT, luac2py, package, package_worker
+from cli_helpers import EDGES, ROOT, luac2py, package, package_worker
 
 from luac2py.runtime.temporal.client import InputError, WorkflowTaskFailing
 

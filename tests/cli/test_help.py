@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from conftest import luac2py, package
+from cli_helpers import luac2py, package
 
 
 def test_every_argument_of_the_package_cli_has_help(edges: Path):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EDGES, luac2py, package, package_worker
+from cli_helpers import EDGES, luac2py, package, package_worker
 from tls_proxy import TLSProxy
 
 pytestmark = pytest.mark.temporal
