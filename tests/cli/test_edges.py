@@ -66,13 +66,13 @@ def test_package_commands_keep_stdout_for_the_result(edges: Path, dev_address: s
                       "--address", dev_address)  # fmt: skip
         abandoned = package("edges", edges, "run", "edges:abandon", "--input", "3", "--address", dev_address)
         started = package("edges", edges, "start", "edges:echo", "--input", '{"a": 1}', "--address", dev_address)
-        result = package("edges", edges, "result", started.stdout.strip(), "--address", dev_address)
+        result = package("edges", edges, "result", json.loads(started.stdout)["workflow_id"], "--address", dev_address)
     assert big.returncode == 0, big.stderr
     assert one_json_line(big.stdout) == {"blob": "x" * 600_000}
     assert "exceeded the warning limit" in big.stderr and ANSI not in big.stderr
     assert abandoned.returncode == 0, abandoned.stderr
     assert one_json_line(abandoned.stdout) == {"kind": "TIMEOUT"}
-    assert started.returncode == 0 and started.stdout.startswith("echo-") and len(started.stdout.splitlines()) == 1
+    assert started.returncode == 0 and one_json_line(started.stdout)["workflow_id"].startswith("echo-")
     assert one_json_line(result.stdout) == {"a": 1}
     # The worker shut down with the abandoned activity still sleeping.
     log = worker_log.read_text()

@@ -82,7 +82,8 @@ def test_the_readme_runs_as_written(fresh: Path):
     # The tour ran on the server the orders example left behind, and got its search attribute.
     assert (fresh / ".luac2py" / "temporal.db").exists()
     assert tour[0]["label"] == "order A-1001" and tour[0]["user"] == "ada"
-    assert package == [quickstart[0], quickstart[0]]
+    assert package[0] == package[2] == quickstart[0]
+    assert package[1]["workflow_id"] == "order-1001"
 
 
 def header_commands(yaml_file: Path) -> list[str]:

@@ -213,7 +213,7 @@ async def test_package_cli_context(dev, package):
     assert result["plain"] == seen_by_activity("plain", context)
 
     assert started.returncode == 0, started.stderr.decode()
-    done = await asyncio.to_thread(package_cli, package, dev, "result", started.stdout.decode().strip())
+    done = await asyncio.to_thread(package_cli, package, dev, "result", json.loads(started.stdout)["workflow_id"])
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stdout) == {"user_id": "s"}
 

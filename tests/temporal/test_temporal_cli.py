@@ -67,7 +67,8 @@ async def test_cli_run_start_result(dev_env):
         assert failed.stderr.decode() == "error: INVALID: bad input\n"  # --quiet: no progress line
 
         assert started.returncode == 0, started.stderr.decode()
-        assert started.stdout.decode() == "greet-cli\n"
+        assert json.loads(started.stdout)["workflow_id"] == "greet-cli"
+        assert len(started.stdout.splitlines()) == 1 and json.loads(started.stdout)["run_id"]
         # The address from TEMPORAL_ADDRESS when no flag is given.
         done = await asyncio.to_thread(cli, "result", "greet-cli", env={**ENV, "TEMPORAL_ADDRESS": address})
         assert done.returncode == 0, done.stderr.decode()

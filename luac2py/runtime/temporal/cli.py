@@ -4,10 +4,11 @@
   run ENTRY_ID [--input JSON|@FILE] [--context JSON|@FILE] [--id ID]
                                                    start, wait, print the result
   start ENTRY_ID [--input ...] [--context ...] [--id ID]
-                                                   start, print the workflow ID
+                                                   start, print the workflow and run IDs
   result WORKFLOW_ID                               wait, print the result
 
-stdout carries results only: one line of JSON (``start``: the workflow ID).
+stdout carries results only: one line of JSON (``start``: the workflow and
+run IDs).
 Errors are one line ``error: ...`` on stderr: a failed workflow
 ``error: KIND: message`` and exit 1, bad usage or input exit 2, a workflow
 whose task keeps failing is reported at once and given up on after
@@ -43,7 +44,6 @@ from .console import (
     log_to_stderr,
     overrides,
     print_json,
-    print_line,
     read_json_arg,
     say,
     set_quiet,
@@ -68,7 +68,7 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     w.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     for name, what in (
         ("run", "start a workflow, wait, print its result as one line of JSON"),
-        ("start", "start a workflow and print its workflow ID"),
+        ("start", 'start a workflow and print {"workflow_id": ..., "run_id": ...}'),
     ):
         c = sub.add_parser(name, help=what, description=what)
         c.add_argument(
@@ -127,7 +127,7 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
         else:
             handle = await start(client, app, args.entry_id, data, workflow_id=args.id, context=context)
             if args.command == "start":
-                print_line(handle.id)
+                print_json({"workflow_id": handle.id, "run_id": handle.first_execution_run_id})
                 return 0
             say(f"started workflow {handle.id}", prefix=app.name)
 

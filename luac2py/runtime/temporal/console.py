@@ -111,11 +111,6 @@ def print_json(value) -> None:
     sys.stdout.flush()
 
 
-def print_line(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
 def read_json_arg(text: str, flag: str):
     """The value of a ``--input`` / ``--context`` argument: JSON, or ``@FILE``
     holding JSON. Raises ValueError with a one-line message naming the flag."""
