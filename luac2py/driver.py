@@ -41,6 +41,29 @@ def render_chunk(
     return render_module(module, display, header, imports, names, footer, format_code)
 
 
+def compile_for_load(text: str, chunkname: str) -> str:
+    """Lua's ``load`` at run time (the ``luac2py.compiler`` entry point the
+    runtime's loader finds): unformatted Python source of the chunk, whose
+    ``chunk(_ENV, ...)`` may run in any environment. A chunk that does not
+    compile raises SyntaxError with Lua's message."""
+    diags = Diagnostics()
+
+    def work():
+        front = front_end(text, chunkname, diags)
+        diags.check()
+        unit = Unit()
+        unit.env_as_value = True  # load's 4th argument can give it any environment
+        module, lowerer, names = lower_chunk(front, chunkname, diags, unit, "script")
+        diags.check()
+        return render_chunk(module, lowerer, names, chunkname, "", format_code=False)
+
+    try:
+        return run_deep(work)
+    except BuildError as e:
+        first = e.diagnostics[0]
+        raise SyntaxError(f"{first.file}:{first.line}: {first.message}") from None
+
+
 SCRIPT_FOOTER = '''
 
 if __name__ == "__main__":

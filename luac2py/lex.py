@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .runtime.values import str_to_number
+from .common import str_to_number
 
 
 class LuaSyntaxError(Exception):

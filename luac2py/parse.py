@@ -29,7 +29,7 @@ from luaparser.parser.LuaParser import LuaParser
 from . import lex
 from .diagnostics import Diagnostics
 from .lex import LuaSyntaxError, utf8_encode  # noqa: F401  (re-exported)
-from .runtime.values import str_to_number
+from .common import str_to_number
 
 
 class _Builder(BuilderVisitor):

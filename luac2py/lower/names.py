@@ -12,7 +12,7 @@ from __future__ import annotations
 import keyword
 
 from ..resolve import FuncScope, Var
-from ..runtime.errors import TEMPORARY  # what fresh("_t") gives
+from ..common import TEMPORARY  # what fresh("_t") gives
 
 # Names generated code binds itself (imports and hidden parameters).
 RESERVED = {

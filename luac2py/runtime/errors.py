@@ -12,8 +12,9 @@ from __future__ import annotations
 import ast
 import bisect
 import linecache
-import re
 import sys
+
+from ..common import TEMPORARY
 
 
 class LuaSource:
@@ -170,10 +171,6 @@ def _node_index(filename: str) -> dict:
             _link_statement_temps(node)
     _trees[filename] = (key, index)
     return index
-
-
-# The compiler's temporaries (lower/names.py renames Lua locals named so).
-TEMPORARY = re.compile(r"_t(_\d+)?")
 
 
 def _link_statement_temps(fn: ast.FunctionDef) -> None:

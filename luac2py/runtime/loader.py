@@ -1,7 +1,7 @@
 """``load``, ``loadfile``, ``dofile`` and the ``package`` library (``require``).
 
-A chunk loaded at run time goes through the same compiler as a build (the
-compiler is imported only when a program first loads code). The generated
+A chunk loaded at run time goes through the same compiler as a build,
+reached through an entry point (``_compiler``) when a program first loads code. The generated
 module is executed in a fresh namespace whose ``__lua__`` names the chunk the
 way Lua does (``[string "..."]``), so errors inside it read as in Lua.
 
@@ -62,28 +62,32 @@ def compile_chunk(text: str, source: str):
     return fn
 
 
+def _compiler():
+    """The compiler's ``compile_for_load(text, chunkname) -> Python source``,
+    found through the ``luac2py.compiler`` entry point its package declares:
+    the runtime names no compiler module and loads without one."""
+    global _compile_for_load
+    if _compile_for_load is None:
+        from importlib.metadata import entry_points
+
+        found = entry_points(group="luac2py.compiler", name="load")
+        if not found:
+            raise LoadFailed("load needs the luac2py compiler, which is not installed")
+        try:
+            _compile_for_load = next(iter(found)).load()
+        except ImportError as e:
+            raise LoadFailed(f"load needs the luac2py compiler: {e}") from None
+    return _compile_for_load
+
+
+_compile_for_load = None
+
+
 def _compile(text: str, display: str):
-    from ..diagnostics import BuildError, Diagnostics
-    from ..driver import front_end, lower_chunk, render_chunk
-    from ..lower import Unit
-    from ..parse import run_deep
-
-    diags = Diagnostics()
-
-    def work():
-        front = front_end(text, display, diags)
-        diags.check()
-        unit = Unit()
-        unit.env_as_value = True  # the chunk may run in any environment (load's 4th argument)
-        module, lowerer, names = lower_chunk(front, display, diags, unit, "script")
-        diags.check()
-        return render_chunk(module, lowerer, names, display, "", format_code=False)
-
     try:
-        python = run_deep(work)
-    except BuildError as e:
-        first = e.diagnostics[0]
-        raise LoadFailed(f"{first.file}:{first.line}: {first.message}") from None
+        python = _compiler()(text, display)
+    except SyntaxError as e:  # the compiler's rejection: Lua's message
+        raise LoadFailed(e.msg) from None
     filename = f"<lua chunk {len(_compiled)}: {display!r}>"
     lines = python.splitlines(keepends=True)
     linecache.cache[filename] = (len(python), None, lines, filename)

@@ -9,19 +9,11 @@ table=Table, function=any Python callable, others=Userdata subclasses.
 from __future__ import annotations
 
 import math
-import re
 from types import BuiltinFunctionType, CoroutineType, FunctionType, MethodType
 
 from .table import MetaTable, Table
 
-MAXINTEGER = 2**63 - 1
-MININTEGER = -(2**63)
-_MASK = 2**64 - 1
-
-
-def wrap(n: int) -> int:
-    """Wrap an arbitrary Python int to a 64-bit two's complement integer."""
-    return ((n + 2**63) & _MASK) - 2**63
+from ..common import MAXINTEGER, MININTEGER, str_to_number, wrap  # noqa: F401  (re-exported)
 
 
 class Cell:
@@ -121,44 +113,6 @@ def number_to_str(v) -> str:
     if type(v) is int:
         return str(v)
     return fmt_float(v)
-
-
-_SPACE = " \t\n\r\f\v"
-_DEC = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
-_HEX = re.compile(r"([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?\Z")
-
-
-def str_to_number(s: str):
-    """Lua's string->number conversion (``tonumber(s)``, arithmetic coercion);
-    None when ``s`` is not a numeral."""
-    if s.isdigit() and s.isascii() and len(s) < 19:  # the common case, fast
-        return int(s)
-    s = s.strip(_SPACE)
-    if not s:
-        return None
-    m = _HEX.match(s)
-    if m:
-        sign, ipart, fpart, exp = m.groups()
-        if not ipart and not fpart:
-            return None
-        if fpart is None and exp is None:
-            v = wrap(int(ipart, 16))
-            return wrap(-v) if sign == "-" else v
-        mant = int((ipart or "") + (fpart or ""), 16) if (ipart or fpart) else 0
-        e = (int(exp) if exp else 0) - 4 * len(fpart or "")
-        try:
-            v = math.ldexp(float(mant), e) if mant < 2**1000 else float(mant) * 2.0**e
-        except OverflowError:
-            v = math.inf
-        return -v if sign == "-" else v
-    if not _DEC.match(s):
-        return None
-    if "." in s or "e" in s or "E" in s:
-        return float(s)
-    v = int(s, 10)
-    if MININTEGER <= v <= MAXINTEGER:
-        return v
-    return float(s)
 
 
 def float_to_int(x: float):
