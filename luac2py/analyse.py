@@ -9,11 +9,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from luaparser import astnodes as lua
 
-from .lower import Unit
-from .lower.wippy import MODULES
 from .resolve import FuncScope, Resolver, own_statements
+from .runtime.wippy import registry
+
+
+@dataclass
+class Unit:
+    """Facts about the whole compilation unit the lowering needs."""
+
+    globals_written: set = field(default_factory=set)
+    uses_debug: bool = False  # generated modules record upvalue tables for the debug library
+    env_as_value: bool = False
+    library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
 
 _LOOPS = (lua.While, lua.Repeat, lua.Fornum, lua.Forin)
 
@@ -118,7 +129,7 @@ def _find_module_aliases(scope: FuncScope) -> None:
         ):
             v = s.targets[0].var
             module = value.args[0].value
-            if module in MODULES and not v.assigned:
+            if module in registry.callable_modules() and not v.assigned:
                 v.module = module
 
 
@@ -169,8 +180,8 @@ def _may_suspend(call) -> bool:
     if isinstance(f, lua.Index) and isinstance(f.value, lua.Name):
         module = getattr(f.value.var, "module", None) if f.value.var is not None else None
         if module is not None and f.notation == lua.IndexNotation.DOT:
-            entry = MODULES[module].get(f.idx.id)
-            return entry is None or entry[0]
+            fn = registry.function(module, f.idx.id)
+            return fn is None or fn.suspends
         if f.value.var is None and f.value.id in ("string", "table", "math", "os", "utf8"):
             return False
     return True

@@ -21,14 +21,15 @@ import black
 import jinja2
 from luaparser import astnodes as lua
 
+from .analyse import Unit
 from .determinism import check_determinism
 from .diagnostics import BuildError, Diagnostic, Diagnostics
 from .driver import front_end, lower_chunk, render_chunk
 from .emit import _BLACK_MODE, write_tree
 from .load import WORKFLOW_FORBIDDEN_MODULES, App, LuaEntry, load_app
-from .lower import Unit
 from .parse import run_deep
 from .references import check_references
+from .runtime.wippy.registry import MODULES, STANDARD_LIBRARIES
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES = PACKAGE_DIR.parent / "templates"
@@ -329,11 +330,11 @@ def _check_methods(job: Job, exports, diags: Diagnostics) -> None:
 
 # Names `require` may load without listing them (Wippy's always-available
 # modules and Lua's standard libraries).
-ALWAYS_AVAILABLE = {"errors", "process", "channel", "coroutine", "string", "table", "math", "os", "utf8"}
+ALWAYS_AVAILABLE = STANDARD_LIBRARIES | {name for name, m in MODULES.items() if m.always_available}
 
 
 def _check_requires(job: Job, chunk, diags: Diagnostics) -> None:
-    """SPEC A7: ``require("m")`` needs ``m`` in the entry's ``modules`` or ``imports``."""
+    """``require("m")`` needs ``m`` in the entry's ``modules`` or ``imports``."""
     from luaparser.ast import walk
 
     reported = set()

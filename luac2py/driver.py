@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .analyse import all_scopes, analyse
+from .analyse import Unit, all_scopes, analyse
 from .diagnostics import BuildError, Diagnostics
 from .emit import imports_for, render_module, write_file
-from .lower import Lowerer, Unit
+from .lower import Lowerer
 from .parse import parse_file, run_deep
 from .resolve import resolve
 

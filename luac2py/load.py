@@ -45,13 +45,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from .diagnostics import Diagnostics
+from .runtime.wippy.registry import MODULES
 
-KNOWN_MODULES = frozenset(
-    "funcs time workflow uuid crypto ctx json base64 http_client errors process channel activity"
-    " coroutine logger hash env fs sql yaml text store events http security registry"
-    " system exec url stream templates".split()
-)
-WORKFLOW_FORBIDDEN_MODULES = frozenset({"http_client", "sql", "fs", "env", "exec", "store", "http", "activity"})
+# Wippy's modules, as runtime/wippy/registry.py declares them.
+KNOWN_MODULES = frozenset(MODULES)
+WORKFLOW_FORBIDDEN_MODULES = frozenset(name for name, m in MODULES.items() if not m.in_workflows)
 
 LUA_KINDS = ("workflow.lua", "function.lua", "process.lua", "library.lua")
 KINDS = LUA_KINDS + ("temporal.worker", "temporal.client")

@@ -25,21 +25,20 @@ from luaparser.ast import walk
 from .diagnostics import Diagnostics
 from .load import suggest_id
 from .resolve import node_col, node_line
+from .runtime.wippy import registry
 
-SPAWNS = ("spawn", "spawn_monitored", "spawn_linked", "spawn_linked_monitored", "exec")
-
-# (module or builder, function or method) -> what the ID must name
-CHECKED = {
-    ("funcs", "call"): "function",
-    ("funcs", "async"): "function",
-    ("workflow", "exec"): "workflow",
-    **{("process", name): "workflow or process" for name in SPAWNS},
-}
 # Entry kinds (without ".lua") each expectation accepts; "function" is
 # checked against the activities instead, as only those are registered.
 ACCEPTED = {"workflow": ("workflow",), "workflow or process": ("workflow", "process")}
+# What each call's ID must name is the registry's ``Fn.entry``; a builder's
+# method takes the same as the module function of its name.
 # module -> module functions that start a builder of that module's methods
 BUILDERS = {"funcs": ("new",), "process": ("with_options", "with_context")}
+
+
+def _entry_kind(module: str, name: str) -> str | None:
+    fn = registry.function(module, name)
+    return None if fn is None else fn.entry
 
 
 def check_references(
@@ -109,10 +108,10 @@ class _Calls:
         """What the ID a call takes must name, or None for calls that take none."""
         if isinstance(node, lua.Call) and isinstance(node.func, lua.Index):
             found = self.module_function(node.func)
-            return CHECKED.get(found) if found else None
+            return _entry_kind(*found) if found else None
         if isinstance(node, lua.Invoke) and isinstance(node.func, lua.Name):
             builder = self.builder(node.source)
-            return CHECKED.get((builder, node.func.id)) if builder else None
+            return _entry_kind(builder, node.func.id) if builder else None
         return None
 
     def module_function(self, index) -> tuple[str, str] | None:

@@ -81,3 +81,25 @@ print(sorted(m for m in sys.modules if m.startswith(("luaparser", "black", "jinj
     lines = done.stdout.splitlines()
     assert lines[-1] == "[]"
     assert lines[0] == "load needs the luac2py compiler: luac2py.driver is blocked"
+
+
+# The compiler's passes in order: each may import only the ones before it.
+PASSES = ["common", "diagnostics", "load", "lex", "parse", "resolve", "determinism", "references", "analyse", "lower",
+          "emit", "driver", "build", "devserver", "run", "cli"]  # fmt: skip
+
+
+def test_each_pass_imports_only_earlier_passes():
+    backwards = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in ("runtime", "__init__.py"):
+            continue
+        own = rel.parts[0].removesuffix(".py")
+        package = "luac2py.lower" if rel.parts[0] == "lower" else "luac2py"
+        for name in _imports(path, package):
+            parts = name.split(".")
+            if len(parts) < 2 or parts[1] in ("runtime", own):
+                continue
+            if PASSES.index(parts[1]) >= PASSES.index(own):
+                backwards.append(f"{rel} imports {name}")
+    assert backwards == []

@@ -21,7 +21,7 @@ from luac2py.build import compile_app, package_name
 from luac2py.diagnostics import BuildError, Diagnostics
 from luac2py.driver import front_end, lower_chunk, render_chunk
 from luac2py.load import load_app
-from luac2py.lower import Unit
+from luac2py.analyse import Unit
 from luac2py.parse import run_deep
 
 ROOT = Path(__file__).resolve().parent.parent

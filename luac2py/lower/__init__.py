@@ -10,10 +10,10 @@ before the current statement.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 from luaparser import astnodes as lua
 
+from ..analyse import Unit
 from ..diagnostics import Diagnostics
 from ..resolve import FuncScope, node_line
 from . import pyast as P
@@ -52,16 +52,6 @@ STANDARD_LIBRARIES = ("string", "table", "math", "os", "utf8")
 
 class InternalError(Exception):
     """A compiler bug, reported with the Lua position being compiled."""
-
-
-@dataclass
-class Unit:
-    """Facts about the whole compilation unit the lowering needs."""
-
-    globals_written: set = field(default_factory=set)
-    uses_debug: bool = False  # generated modules record upvalue tables for the debug library
-    env_as_value: bool = False
-    library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
 
 
 class Lowerer(
@@ -175,4 +165,4 @@ class Lowerer(
         return ast.Module([fn], [])
 
 
-__all__ = ["InternalError", "Lowerer", "Unit", "RUNTIME_HELPERS"]
+__all__ = ["InternalError", "Lowerer", "RUNTIME_HELPERS"]

@@ -47,7 +47,7 @@ from luaparser import astnodes as lua
 from ..resolve import Var
 from . import pyast as P
 from .types import nodes
-from .wippy import MODULES
+from ..runtime.wippy.registry import callable_modules
 
 # Globals through which code could reach a class table or change one unseen.
 _LEAKING_GLOBALS = {
@@ -208,7 +208,7 @@ def _leaks_by_name(c: _Chunk) -> bool:
                 return True
         if type(n) is lua.Call and type(n.func) is lua.Name and n.func.var is None and n.func.id == "require":
             arg = n.args[0] if len(n.args) == 1 else None
-            if type(arg) is not lua.String or arg.value not in MODULES:
+            if type(arg) is not lua.String or arg.value not in callable_modules():
                 return True
     return False
 

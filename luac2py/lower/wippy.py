@@ -1,8 +1,10 @@
 """Calls to Wippy modules (``require("funcs")``, ``time``, ``errors``, ...).
 
-A local bound once to ``require("<module>")`` is a module alias. Calls through
-it lower to the temporalio construct that does the job where the arguments
-allow (a literal activity ID becomes ``workflow.execute_activity`` with its
+A local bound once to ``require("<module>")`` is a module alias. What each
+module function does (suspends, values returned) is declared in
+``runtime/wippy/registry.py``. Calls through an alias lower to the temporalio
+construct that does the job where a lowering is registered here with
+``@lowers`` and the arguments allow (a literal activity ID becomes ``workflow.execute_activity`` with its
 real options; a literal duration becomes ``workflow.sleep``), and otherwise to
 a method call on the runtime's module object.
 """
@@ -11,50 +13,28 @@ from __future__ import annotations
 
 import ast
 import keyword
+from typing import Callable
 
 from luaparser import astnodes as lua
 
+from ..runtime.wippy import registry
 from . import pyast as P
 
-# module -> function -> (suspends in workflow code, returns exactly one value)
-# Functions returning `value, err` always return exactly two values (PAIRS).
-UUID_PAIRS = "v1 v3 v4 v5 v7 validate version variant parse format"
-HASH_PAIRS = "md5 sha1 sha256 sha512 fnv32 fnv64 hmac_md5 hmac_sha1 hmac_sha256 hmac_sha512"
-HTTP_PAIRS = "get post put patch delete head request request_batch decode_uri"
-PAIRS = {("funcs", "call"), ("workflow", "exec"), ("workflow", "attrs"), ("json", "encode"), ("json", "decode"),
-         ("base64", "decode"), ("ctx", "get"), ("time", "parse_duration"),
-         ("crypto", "random_bytes"), ("crypto", "pbkdf2"),
-         *(("uuid", f) for f in UUID_PAIRS.split()),
-         *(("hash", f) for f in HASH_PAIRS.split()),
-         *(("http_client", f) for f in HTTP_PAIRS.split())}  # fmt: skip
-MODULES: dict[str, dict[str, tuple[bool, bool]]] = {
-    "funcs": {"call": (True, False), "new": (False, True), "async": (False, True)},
-    "time": {
-        "sleep": (True, False),
-        "now": (False, True),
-        "after": (False, True),
-        "parse_duration": (False, False),
-        "unix": (False, True),
-    },
-    "errors": {"new": (False, True), "wrap": (False, True), "is": (False, True)},
-    "workflow": {
-        "info": (False, True),
-        "exec": (True, False),
-        "version": (False, True),
-        "attrs": (False, False),
-        "history_length": (False, True),
-        "history_size": (False, True),
-        "continue_as_new": (True, False),
-    },
-    "process": {"upgrade": (True, False)},
-    "uuid": dict.fromkeys(UUID_PAIRS.split(), (False, False)),
-    "crypto": {"random_bytes": (False, False), "pbkdf2": (False, False), "constant_time_compare": (False, True)},
-    "hash": dict.fromkeys(HASH_PAIRS.split(), (False, False)),
-    "http_client": {**dict.fromkeys(HTTP_PAIRS.split(), (False, False)), "encode_uri": (False, True)},
-    "json": {"encode": (False, False), "decode": (False, False)},
-    "base64": {"encode": (False, True), "decode": (False, False)},
-    "ctx": {"get": (False, False), "all": (False, True)},
-}
+# Special lowerings, by (module, function): ``@lowers("funcs", "call")``. A
+# lowering may decline (return None): the call then goes to the module object.
+LOWERINGS: dict[tuple[str, str], Callable] = {}
+
+
+def lowers(module: str, name: str):
+    if registry.function(module, name) is None:
+        raise ValueError(f"{module}.{name} is not in the Wippy module registry")
+
+    def register(method):
+        LOWERINGS[(module, name)] = method
+        return method
+
+    return register
+
 
 _UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
 
@@ -101,27 +81,28 @@ class WippyMixin:
         f = e.func
         if isinstance(f, lua.Index) and f.notation == lua.IndexNotation.DOT:
             mod = self.module_of(f.value)
-            if mod is not None and f.idx.id in MODULES.get(mod, {}):
+            if mod is not None and registry.function(mod, f.idx.id) is not None:
                 return mod, f.idx.id
         return None
 
     def returns_pair(self, e) -> bool:
-        return self.module_function(e) in PAIRS
+        found = self.module_function(e)
+        return found is not None and registry.function(*found).values == 2
 
     def module_returns_single(self, mod, fn) -> bool:
-        return MODULES[mod][fn][1]
+        return registry.function(mod, fn).values == 1
 
     def module_suspends(self, mod, fn) -> bool:
-        return self.role == "workflow" and MODULES[mod][fn][0]
+        return self.role == "workflow" and registry.function(mod, fn).suspends
 
     def module_call(self, e):
         found = self.module_function(e)
         if found is None:
             return None
         mod, fn = found
-        special = getattr(self, f"_call_{mod}_{fn}", None)
+        special = LOWERINGS.get((mod, fn))
         if special is not None:
-            result = special(e)
+            result = special(self, e)
             if result is not None:
                 return result
         alias = self.expr(e.func.value)
@@ -130,6 +111,7 @@ class WippyMixin:
         return P.await_(call) if self.module_suspends(mod, fn) else call
 
     # --- funcs.call("ns:activity", ...) --------------------------------------------
+    @lowers("funcs", "call")
     def _call_funcs_call(self, e):
         if self.role != "workflow" or not e.args or not isinstance(e.args[0], lua.String):
             return None
@@ -142,7 +124,7 @@ class WippyMixin:
         task_queue = spec.task_queue if spec is not None else None
         if task_queue and not local:
             keywords.append(ast.keyword("task_queue", P.const(task_queue)))
-        keywords.append(ast.keyword("start_to_close_timeout", timedelta_expr(600)))
+        keywords.append(ast.keyword("start_to_close_timeout", timedelta_expr(registry.ACTIVITY_START_TO_CLOSE_SECONDS)))
         keywords.append(ast.keyword("retry_policy", P.name("DEFAULT_RETRY_POLICY")))
         self.use_import("luac2py.runtime.wippy.funcs", "DEFAULT_RETRY_POLICY")
         self.use_import("luac2py.runtime.wippy.funcs", "activity_result")
@@ -153,6 +135,7 @@ class WippyMixin:
         return P.await_(P.call("activity_result", call))
 
     # --- workflow.attrs{search = {Key = value}} ------------------------------------
+    @lowers("workflow", "attrs")
     def _call_workflow_attrs(self, e):
         """Records the search attributes a literal ``search`` table sets, with
         the Temporal type of each value, so that ``luac2py run`` can register
@@ -168,6 +151,7 @@ class WippyMixin:
         return None
 
     # --- time.sleep("1h") ---------------------------------------------------------
+    @lowers("time", "sleep")
     def _call_time_sleep(self, e):
         if self.role != "workflow" or len(e.args) != 1 or not isinstance(e.args[0], lua.String):
             return None

@@ -9,7 +9,7 @@ import lupa.lua54 as lupa54
 
 from luac2py.diagnostics import Diagnostics
 from luac2py.driver import front_end, lower_chunk, render_chunk
-from luac2py.lower import Unit
+from luac2py.analyse import Unit
 from luac2py.runtime.env import new_env
 from luac2py.runtime.lib.lcoroutine import ASYNC_LIB
 

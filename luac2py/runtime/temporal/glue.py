@@ -6,7 +6,7 @@ environment with the entry's side of the Wippy modules, run the file's top
 level, call the exported function and turn its ``value`` / ``nil, err`` / Lua
 error into a Temporal result or ``ApplicationError``. No other exception
 leaves them: in the Python SDK a non-ApplicationError escaping a workflow
-fails the workflow task forever (TEMPORAL.md)."""
+fails the workflow task forever."""
 
 from __future__ import annotations
 
@@ -23,54 +23,26 @@ from ..env import new_env
 from ..errors import LuaError
 from ..table import Table
 from ..values import to_text
-from ..wippy.activity import ActivityModule
-from ..wippy.base64 import BASE64
-from ..wippy.crypto import CRYPTO, HASH
-from ..wippy.ctx import CTX
-from ..wippy.errors import ERRORS, INTERNAL, ErrorObject, coerce, from_exception
-from ..wippy.funcs import FuncsModule
-from ..wippy.http_client import HTTP_CLIENT
-from ..wippy.json import JSON, PayloadError
-from ..wippy.process import PROCESS
-from ..wippy.time import ActivityTimeModule, TimeModule
-from ..wippy.uuid import UUID
-from ..wippy.workflow import WorkflowModule
+from ..wippy import registry
+from ..wippy.errors import INTERNAL, ErrorObject, coerce, from_exception
+from ..wippy.json import PayloadError
 from .app import AppSpec
+
+# Every module object `require` can return, imported now: workflows run in
+# the sandbox, which should find them loaded.
+registry.import_all()
 
 Chunk = Callable[..., Any]
 
 
 def workflow_modules(app: AppSpec) -> dict:
-    """The modules ``require`` can load in workflow code."""
-    return {
-        "funcs": FuncsModule(app),
-        "time": TimeModule(),
-        "errors": ERRORS,
-        "workflow": WorkflowModule(app),
-        "json": JSON,
-        "base64": BASE64,
-        "ctx": CTX,
-        "uuid": UUID,
-        "crypto": CRYPTO,
-        "hash": HASH,
-        "process": PROCESS,
-    }
+    """The modules ``require`` can load in workflow code (the registry's)."""
+    return registry.environment(app, "workflow")
 
 
 def activity_modules(app: AppSpec) -> dict:
-    """The modules ``require`` can load in activity code."""
-    return {
-        "errors": ERRORS,
-        "time": ActivityTimeModule(),
-        "json": JSON,
-        "base64": BASE64,
-        "activity": ActivityModule(),
-        "ctx": CTX,
-        "uuid": UUID,
-        "crypto": CRYPTO,
-        "hash": HASH,
-        "http_client": HTTP_CLIENT,
-    }
+    """The modules ``require`` can load in activity code (the registry's)."""
+    return registry.environment(app, "activity")
 
 
 def lua_env(modules: dict, workflow: bool = False) -> Table:

@@ -1,4 +1,4 @@
-"""Calling activities from workflows (SPEC C1-C8): ``activity_result``, the
+"""Calling activities from workflows: ``activity_result``, the
 default options, option tables -> ``execute_activity`` keyword arguments, and
 the ``funcs`` module with its immutable executors."""
 
@@ -16,9 +16,10 @@ from ..values import float_to_int, to_text, type_name
 from .errors import from_exception, normalize_kind
 from .json import encode as json_encode
 from .module import LuaObject, Module
+from .registry import ACTIVITY_START_TO_CLOSE_SECONDS
 from .time import parse_duration, timedelta_source
 
-DEFAULT_START_TO_CLOSE = timedelta(minutes=10)
+DEFAULT_START_TO_CLOSE = timedelta(seconds=ACTIVITY_START_TO_CLOSE_SECONDS)
 
 # The Python SDK reports an activity type no worker registered as a retryable
 # ApplicationError of this type; Wippy reports NOT_FOUND at once.
@@ -97,7 +98,7 @@ def _duration(key: str, v) -> timedelta:
 
 
 def retry_policy(t) -> RetryPolicy:
-    """A RetryPolicy from a Lua retry table (SPEC C3): intervals in ms or as
+    """A RetryPolicy from a Lua retry table: intervals in ms or as
     duration strings, ``maximum_attempts = 0`` unlimited. Unregistered
     activities stay non-retryable whatever the table says."""
     key = "activity.retry_policy"
