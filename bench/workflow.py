@@ -368,7 +368,7 @@ if __name__ == "__main__":
         traceback.print_exc()
         code = 1
     # temporalio can crash the interpreter at exit after all work is done
-    # (sdk-python#300, TEMPORAL.md): leave with our own status instead.
+    # (sdk-python#300): leave with our own status instead.
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

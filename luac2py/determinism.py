@@ -1,4 +1,4 @@
-"""Pass 4 (analyse), workflow role only: SPEC I1, determinism diagnostics.
+"""Pass 4 (analyse), workflow role only: determinism diagnostics.
 
 A workflow's code is run again on replay and must take the same path with the
 same values. The build rejects, in every source compiled in the workflow role,
@@ -20,8 +20,8 @@ Activities (and scripts) may do all of it, so their code is never checked.
 |      | ``_ENV.x = 1``, ``rawset(_G, k, v)``                                    |
 | E046 | ``require`` of a module workflows may not load (``http_client``, ...)   |
 
-Of ``os``, ``difftime`` (arithmetic) and ``date`` with a time stay allowed, as
-SPEC I1 says; the rest reads state that differs between workers and runs, or
+Of ``os``, ``difftime`` (arithmetic) and ``date`` with a time stay allowed;
+the rest reads state that differs between workers and runs, or
 acts on the worker in a way a replay would repeat. ``print`` and
 ``collectgarbage`` are not checked.
 
@@ -86,7 +86,7 @@ REQUIRABLE_LIBRARIES = ("os", "io", "math")
 
 
 def check_determinism(chunk: lua.Chunk, file: str, diags: Diagnostics, imported: frozenset[str] = frozenset()) -> None:
-    """Report every SPEC I1 problem of one resolved chunk compiled as workflow code.
+    """Report every determinism problem (E040-E046) of one resolved chunk compiled as workflow code.
     ``imported``: the names ``require`` loads app entries by (``imports:``)."""
     _Checker(chunk, file, diags, imported).run()
 

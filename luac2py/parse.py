@@ -1,4 +1,4 @@
-"""Pass 2: Lua bytes -> luaparser AST, with the fixes LUAPARSER.md lists.
+"""Pass 2: Lua bytes -> luaparser AST, with fixes for luaparser's defects:
 
 - Source is read as bytes and decoded latin-1, so every byte survives.
 - Numbers and strings are decoded from their token text here (``node.value``),

@@ -1,4 +1,4 @@
-"""SPEC I1: the build rejects workflow code that would not replay (luac2py/determinism.py)."""
+"""The build rejects workflow code that would not replay (luac2py/determinism.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Front-end fixes over luaparser (LUAPARSER.md): literals, positions, deep nesting."""
+"""Front-end fixes over luaparser: literals, positions, deep nesting."""
 
 from __future__ import annotations
 

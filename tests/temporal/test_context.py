@@ -1,4 +1,4 @@
-"""Context values (SPEC C5, D9) on real Temporal servers: what a starter gives
+"""Context values on real Temporal servers: what a starter gives
 (client API ``context=``, ``python -m PKG run/start --context``, ``luac2py run
 --context``) reaches the workflow, its activities (remote and local), its
 child and its continue-as-new run through the ``wippy-context`` header;

@@ -1,5 +1,5 @@
 """The hand-written package on the time-skipping server: results, the error
-model as workflows see it (SPEC C7), failing workflows, payloads, time."""
+model as workflows see it, failing workflows, payloads, time."""
 
 import uuid
 from datetime import timedelta

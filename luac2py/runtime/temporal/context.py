@@ -1,4 +1,4 @@
-"""Context values (SPEC C5, D9): a string-keyed table that travels with a
+"""Context values: a string-keyed table that travels with a
 workflow into every activity, local activity, child workflow and
 continue-as-new run it starts, read by Lua through the ``ctx`` module.
 

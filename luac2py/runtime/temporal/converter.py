@@ -1,6 +1,7 @@
 """The data converter of generated packages: Lua values on the wire as the
-standard ``json/plain`` / ``binary/null`` encodings (WIPPY.md "Payloads"), so
-that workflows and activities interoperate with every Temporal SDK.
+standard ``json/plain`` / ``binary/null`` encodings (JSON with Wippy's rules,
+``luac2py.runtime.wippy.json``), so that workflows and activities interoperate
+with every Temporal SDK.
 
 Decoding without a type hint (activity ``*args``, ``input: Any``, results of
 activities called by name, client results) gives Lua values; a concrete type

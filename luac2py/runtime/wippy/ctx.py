@@ -1,4 +1,4 @@
-"""The ``ctx`` module (SPEC C5, D9): read the context values the running
+"""The ``ctx`` module: read the context values the running
 workflow or activity was given (``luac2py.runtime.temporal.context``).
 
 As in Wippy: ``ctx.get(key)`` is ``value, nil`` or ``nil, err`` (NOT_FOUND

@@ -1,5 +1,5 @@
 """Wippy error objects, the ``errors`` module, and the mapping from Temporal
-failures to error objects (SPEC C7, TEMPORAL.md "Failures and error mapping")."""
+failures to error objects (``from_exception``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The ``http_client`` module (activities only; SPEC C6) on a synchronous
+"""The ``http_client`` module (activities only) on a synchronous
 httpx client: activities run in worker threads.
 
 Wippy's API: ``get post put patch delete head (url [, options])``,
@@ -6,7 +6,7 @@ Wippy's API: ``get post put patch delete head (url [, options])``,
 ``encode_uri``/``decode_uri``. Options: ``headers``, ``body``, ``query``,
 ``form`` (urlencoded), ``files`` (multipart), ``cookies``, ``auth`` (basic:
 ``{user=, pass=}`` or ``{username=, password=}``), ``timeout`` (a duration
-string or milliseconds, SPEC C4; default 30s), ``max_response_body`` (bytes,
+string or milliseconds; default 30s), ``max_response_body`` (bytes,
 default 120 MiB), ``unix_socket``. Redirects are followed (at most 10), as Go does.
 
 A request returns ``response, nil`` whatever the status code, or ``nil, err``:

@@ -1,4 +1,4 @@
-"""Lua values <-> JSON, with Wippy's rules (WIPPY.md "Payloads"), and the
+"""Lua values <-> JSON, with Wippy's rules (below), and the
 ``json`` module. The Temporal payload converter uses the same codec.
 
 Lua -> JSON: integers as integers, whole floats without a fraction, NaN/Inf as

@@ -1,5 +1,5 @@
 """The ``process`` module in workflow code. So far only ``process.upgrade``:
-Wippy's spelling of continue-as-new (SPEC B6)."""
+Wippy's spelling of continue-as-new."""
 
 from __future__ import annotations
 

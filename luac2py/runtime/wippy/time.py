@@ -1,4 +1,4 @@
-"""Durations, time objects and the ``time`` module (SPEC H1-H3, C4).
+"""Durations, time objects and the ``time`` module.
 
 Two number conventions meet here: numbers given to ``time.*`` are nanoseconds
 (``time.MILLISECOND == 1e6``, as Go's time.Duration), numbers in Temporal
@@ -92,7 +92,7 @@ def duration_ns(v, number_unit: int = NANOSECOND) -> int:
 
 def parse_duration(v) -> timedelta:
     """A duration from Temporal options: a Go duration string or a number of
-    milliseconds (SPEC C4). Raises ValueError."""
+    milliseconds. Raises ValueError."""
     return timedelta(microseconds=duration_ns(v, MILLISECOND) / MICROSECOND)
 
 

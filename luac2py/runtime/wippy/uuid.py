@@ -3,7 +3,7 @@
 values, ``result, nil`` or ``nil, err`` (INVALID for bad input), as Wippy's do.
 
 Inside a workflow the random and time-based UUIDs come from the workflow's
-seeded random source and clock, so a replay produces the same ones (SPEC H4);
+seeded random source and clock, so a replay produces the same ones;
 elsewhere from the OS and the wall clock."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""The ``workflow`` module (SPEC B): facts about the running execution, child
+"""The ``workflow`` module: facts about the running execution, child
 workflows, versioning, search attributes and memo, continue-as-new. Each call
-is the temporalio construct that does the job (TEMPORAL.md)."""
+is the temporalio construct that does the job."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ class WorkflowModule(Module):
     def version(self, change_id=None, min_supported=None, max_supported=None, *_):
         """Go's ``GetVersion`` on ``workflow.patched``: version ``v`` is the patch
         ``change_id@v``; a new execution records ``max_supported``; a replayed
-        one finds the version its history recorded (TEMPORAL.md)."""
+        one finds the version its history recorded."""
         from temporalio import workflow
 
         if type(change_id) is not str:
