@@ -82,6 +82,7 @@ class Lowerer(
         self.unit = unit
         self.role = role  # "script" | "workflow" | "activity" | "library"
         self.search_attributes: dict[str, str] = {}  # set by workflow.attrs{search = {...}}
+        self.module_constants: dict[str, ast.expr] = {}  # module-level NAME = value (activity options)
         self.app_context = app_context
         self.helpers = set(RUNTIME_HELPERS) | GUARD_BUILTINS
         self.used_helpers: set[str] = set()
@@ -162,7 +163,8 @@ class Lowerer(
         fn.lua_comment = self.chunkname
         if self.unit.uses_debug:
             fn.lua_upvalues = [("_ENV", "_ENV")]  # a main chunk has exactly this one
-        return ast.Module([fn], [])
+        constants = [ast.Assign([P.name(k, store=True)], v) for k, v in self.module_constants.items()]
+        return ast.Module([*constants, fn], [])
 
 
 __all__ = ["InternalError", "Lowerer", "RUNTIME_HELPERS"]

@@ -100,9 +100,13 @@ class ExpressionsMixin:
 
     def truth_test(self, value: ast.expr, negate: bool = False) -> ast.expr:
         """Lua truth of a Python value, inline: ``x is not None and x is not False``
-        (``(_t := t[k]) is None or _t is False`` negated)."""
+        (``(_t := t[k]) is None or _t is False`` negated); ``truthy(x)`` in
+        workflow code, where reading matters more than speed."""
         if isinstance(value, ast.Constant):
             return P.const((value.value is None or value.value is False) is negate)
+        if self.role == "workflow":
+            test = self.helper_call("truthy", value)
+            return ast.UnaryOp(ast.Not(), test) if negate else test
         if isinstance(value, ast.Name):
             first, again = value, value
         else:
@@ -184,6 +188,9 @@ class ExpressionsMixin:
         key_type = self.static_type(e.idx)
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             key_type = "string"
+        if self.role == "workflow" and self.static_type(obj) != "table" and not _never_string(obj):
+            # Workflow code reads as Lua does; the inline fast paths below are for speed.
+            return self.helper_call("index", target, key)
         if key_type not in ("string", "int", "float", "number"):
             if not P.is_simple(key) or isinstance(key, ast.Constant):
                 return self.helper_call("index", target, key)

@@ -29,6 +29,7 @@ RESERVED = {
     "LuaError",
     "chunk",
     "self_",
+    "ACTIVITY_OPTIONS",
 } | set(keyword.kwlist) | {
     # Python builtins generated code uses.
     "len",

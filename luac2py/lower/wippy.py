@@ -124,8 +124,15 @@ class WippyMixin:
         task_queue = spec.task_queue if spec is not None else None
         if task_queue and not local:
             keywords.append(ast.keyword("task_queue", P.const(task_queue)))
-        keywords.append(ast.keyword("start_to_close_timeout", timedelta_expr(registry.ACTIVITY_START_TO_CLOSE_SECONDS)))
-        keywords.append(ast.keyword("retry_policy", P.name("DEFAULT_RETRY_POLICY")))
+        # The options every such call shares: one module-level constant.
+        self.module_constants["ACTIVITY_OPTIONS"] = P.call(
+            "dict",
+            keywords=[
+                ast.keyword("start_to_close_timeout", timedelta_expr(registry.ACTIVITY_START_TO_CLOSE_SECONDS)),
+                ast.keyword("retry_policy", P.name("DEFAULT_RETRY_POLICY")),
+            ],
+        )
+        keywords.append(ast.keyword(None, P.name("ACTIVITY_OPTIONS")))
         self.use_import("luac2py.runtime.wippy.funcs", "DEFAULT_RETRY_POLICY")
         self.use_import("luac2py.runtime.wippy.funcs", "activity_result")
         self.use_import("datetime", "timedelta")

@@ -1,10 +1,14 @@
 """saga_workflow.lua as workflow code (compiled by luac2py; edit the Lua, not this file)."""
 
 from datetime import timedelta
-from luac2py.runtime import LuaSource, Table, first, index, length
+from luac2py.runtime import LuaSource, Table, first, index, length, truthy
 from luac2py.runtime import lib as lua
 from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 from temporalio import workflow
+
+ACTIVITY_OPTIONS = dict(
+    start_to_close_timeout=timedelta(minutes=10), retry_policy=DEFAULT_RETRY_POLICY
+)
 
 
 def chunk(_ENV, *varargs):  # saga_workflow.lua
@@ -12,62 +16,40 @@ def chunk(_ENV, *varargs):  # saga_workflow.lua
 
     async def run_compensations(compensations):  # saga_workflow.lua:5
         for _, comp in lua.ipairs_iter(compensations):
-            await funcs.call(
-                comp["action"] if type(comp) is not str else index(comp, "action"),
-                comp["args"] if type(comp) is not str else index(comp, "args"),
-            )
+            await funcs.call(index(comp, "action"), index(comp, "args"))
         return ()
 
     async def main(order=None, *_):  # saga_workflow.lua:11
         compensations = Table()
         reservation, err = await activity_result(
             workflow.execute_activity(
-                "orders:reserve_inventory",
-                args=[order["items"] if type(order) is not str else index(order, "items")],
-                start_to_close_timeout=timedelta(minutes=10),
-                retry_policy=DEFAULT_RETRY_POLICY,
+                "orders:reserve_inventory", args=[index(order, "items")], **ACTIVITY_OPTIONS
             )
         )
-        if err is not None and err is not False:
+        if truthy(err):
             return Table(status="failed", step="inventory", error=lua.tostring(err))
         lua.table.insert(
             compensations,
             1,
-            Table(
-                action="orders:release_inventory",
-                args=(
-                    reservation["id"] if type(reservation) is not str else index(reservation, "id")
-                ),
-            ),
+            Table(action="orders:release_inventory", args=index(reservation, "id")),
         )
         payment, err = await activity_result(
             workflow.execute_activity(
-                "orders:charge_payment",
-                args=[order["payment"] if type(order) is not str else index(order, "payment")],
-                start_to_close_timeout=timedelta(minutes=10),
-                retry_policy=DEFAULT_RETRY_POLICY,
+                "orders:charge_payment", args=[index(order, "payment")], **ACTIVITY_OPTIONS
             )
         )
-        if err is not None and err is not False:
+        if truthy(err):
             await run_compensations(compensations)
             return Table(status="failed", step="payment", error=lua.tostring(err))
         lua.table.insert(
-            compensations,
-            1,
-            Table(
-                action="orders:refund_payment",
-                args=payment["id"] if type(payment) is not str else index(payment, "id"),
-            ),
+            compensations, 1, Table(action="orders:refund_payment", args=index(payment, "id"))
         )
         shipment, err = await activity_result(
             workflow.execute_activity(
-                "orders:ship_order",
-                args=[order["shipping"] if type(order) is not str else index(order, "shipping")],
-                start_to_close_timeout=timedelta(minutes=10),
-                retry_policy=DEFAULT_RETRY_POLICY,
+                "orders:ship_order", args=[index(order, "shipping")], **ACTIVITY_OPTIONS
             )
         )
-        if err is not None and err is not False:
+        if truthy(err):
             await run_compensations(compensations)
             return Table(
                 status="failed",
@@ -75,19 +57,12 @@ def chunk(_ENV, *varargs):  # saga_workflow.lua
                 error=lua.tostring(err),
                 compensated=length(compensations),
             )
-        return Table(
-            status="completed",
-            tracking=(
-                shipment["tracking_number"]
-                if type(shipment) is not str
-                else index(shipment, "tracking_number")
-            ),
-        )
+        return Table(status="completed", tracking=index(shipment, "tracking_number"))
 
     return Table(main=main)
 
 
 __lua__ = LuaSource(
     "saga_workflow.lua",
-    "10:1,11:3,13:5,14:6,15:7,21:11,22:12,23:14,31:15,32:16,33:18,37:19,38:18,39:20,40:18,43:23,51:24,52:25,53:26,54:28,58:29,59:30,60:28,62:33,70:34,71:35,72:36,78:39,87:42",
+    "14:1,15:3,17:5,18:6,19:7,22:11,23:12,24:14,29:15,30:16,31:18,34:19,35:18,36:23,41:24,42:25,43:26,44:28,45:29,46:28,47:33,52:34,53:35,54:36,60:39,62:42",
 )

@@ -14,10 +14,15 @@ from luac2py.runtime import (
     index,
     length,
     spread,
+    truthy,
 )
 from luac2py.runtime import lib as lua
 from luac2py.runtime.wippy.funcs import DEFAULT_RETRY_POLICY, activity_result
 from temporalio import workflow
+
+ACTIVITY_OPTIONS = dict(
+    start_to_close_timeout=timedelta(minutes=10), retry_policy=DEFAULT_RETRY_POLICY
+)
 
 
 def chunk(_ENV, *varargs):  # tour_workflow.lua
@@ -31,46 +36,27 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
     base64 = first(_ENV["require"]("base64"))
 
     async def receipt(order=None, *_):  # tour_workflow.lua:12
-        payload, err = json.encode(
-            Table(
-                order=order["id"] if type(order) is not str else index(order, "id"),
-                total=order["total"] if type(order) is not str else index(order, "total"),
-            )
-        )
-        if err is not None and err is not False:
+        payload, err = json.encode(Table(order=index(order, "id"), total=index(order, "total")))
+        if truthy(err):
             return (None, err)
         signed, err = await activity_result(
             workflow.execute_activity(
-                "tour:sign",
-                args=[base64.encode(payload)],
-                start_to_close_timeout=timedelta(minutes=10),
-                retry_policy=DEFAULT_RETRY_POLICY,
+                "tour:sign", args=[base64.encode(payload)], **ACTIVITY_OPTIONS
             )
         )
-        if err is not None and err is not False:
+        if truthy(err):
             return (None, err)
         return Table(payload=payload, signature=signed)
 
     async def main(order=None, *_):  # tour_workflow.lua:20
-        if lua.type(order) != "table" or (
-            (_t := (order["id"] if type(order) is not str else index(order, "id"))) is None
-            or _t is False
-        ):
+        if lua.type(order) != "table" or not truthy(index(order, "id")):
             return (
                 None,
                 *spread(
                     await acall(
-                        (
-                            _t_3["new"]
-                            if type((_t_3 := _ENV["errors"])) is not str
-                            else index(_t_3, "new")
-                        ),
+                        index(_ENV["errors"], "new"),
                         Table(
-                            kind=(
-                                _t_2["INVALID"]
-                                if type((_t_2 := _ENV["errors"])) is not str
-                                else index(_t_2, "INVALID")
-                            ),
+                            kind=index(_ENV["errors"], "INVALID"),
                             message="an order needs an id",
                             retryable=False,
                         ),
@@ -82,34 +68,15 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
         nonce = first(crypto.random_bytes(8))
         workflow_.attrs(
             Table(
-                search=Table(
-                    TourOrder=order["id"] if type(order) is not str else index(order, "id")
-                ),
+                search=Table(TourOrder=index(order, "id")),
                 memo=Table(requested_by=first(ctx.get("user"))),
             )
         )
         signed, err = await workflow_.exec("tour:receipt_workflow", order)
-        if err is not None and err is not False:
-            return (
-                None,
-                *spread(
-                    await acall(
-                        (
-                            _t_4["wrap"]
-                            if type((_t_4 := _ENV["errors"])) is not str
-                            else index(_t_4, "wrap")
-                        ),
-                        err,
-                        "receipt",
-                    )
-                ),
-            )
+        if truthy(err):
+            return (None, *spread(await acall(index(_ENV["errors"], "wrap"), err, "receipt")))
         await time.sleep(
-            _t_5
-            if (_t_5 := (order["hold"] if type(order) is not str else index(order, "hold")))
-            is not None
-            and _t_5 is not False
-            else "2s"
+            _t if (_t := index(order, "hold")) is not None and _t is not False else "2s"
         )
         waited = first(await ainvoke(time.now(), "sub", started))
         fetcher = first(
@@ -134,34 +101,22 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             )
         )
         page, fetch_err = adjust(
-            await ainvoke(
-                fetcher,
-                "call",
-                "tour:fetch",
-                order["status_url"] if type(order) is not str else index(order, "status_url"),
-            ),
-            2,
+            await ainvoke(fetcher, "call", "tour:fetch", index(order, "status_url")), 2
         )
         stamp = first(
             await activity_result(
-                workflow.execute_local_activity(
-                    "tour:stamp",
-                    args=[request_id],
-                    start_to_close_timeout=timedelta(minutes=10),
-                    retry_policy=DEFAULT_RETRY_POLICY,
-                )
+                workflow.execute_local_activity("tour:stamp", args=[request_id], **ACTIVITY_OPTIONS)
             )
         )
         label = None
         if eq(workflow_.version("label", 1, 2), 2):
             label = (
-                f"order {_t_6}"
-                if type((_t_6 := (order["id"] if type(order) is not str else index(order, "id"))))
-                is str
-                else concat("order ", _t_6)
+                f"order {_t_2}"
+                if type((_t_2 := index(order, "id"))) is str
+                else concat("order ", _t_2)
             )
         else:
-            label = order["id"] if type(order) is not str else index(order, "id")
+            label = index(order, "id")
         return Table(
             label=label,
             request_id=request_id,
@@ -169,16 +124,9 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
             receipt=signed,
             waited_ms=first(await ainvoke(waited, "milliseconds")),
             page=(
-                _t_7
-                if (
-                    _t_7 := (
-                        (page["status"] if type(page) is not str else index(page, "status"))
-                        if page is not None and page is not False
-                        else page
-                    )
-                )
-                is not None
-                and _t_7 is not False
+                _t_3
+                if (_t_3 := (index(page, "status") if truthy(page) else page)) is not None
+                and _t_3 is not False
                 else first(await ainvoke(fetch_err, "kind"))
             ),
             stamp=stamp,
@@ -191,6 +139,6 @@ def chunk(_ENV, *varargs):  # tour_workflow.lua
 
 __lua__ = LuaSource(
     "tour_workflow.lua",
-    "23:1,24:3,25:4,26:5,27:6,28:7,29:8,30:9,31:10,33:12,34:13,40:14,42:15,50:16,52:17,54:20,55:21,58:22,80:24,81:25,82:26,83:27,91:29,92:30,107:33,114:34,115:36,121:37,125:38,128:37,130:36,133:39,134:36,136:40,145:42,155:43,156:44,157:45,163:47,165:50,166:51,167:52,168:53,169:54,170:55,171:50,172:56,183:50,184:57,185:58,186:59,187:50,189:63",
+    "28:1,29:3,30:4,31:5,32:6,33:7,34:8,35:9,36:10,38:12,39:13,40:14,42:15,47:16,49:17,51:20,52:21,53:22,66:24,67:25,68:26,69:27,75:29,76:30,78:33,81:34,82:36,88:37,92:38,95:37,97:36,100:39,101:36,103:40,106:42,111:43,112:44,113:45,118:47,120:50,121:51,122:52,123:53,124:54,125:55,126:50,127:56,131:50,132:57,133:58,134:59,135:50,137:63",
     "workflow_=workflow",
 )
