@@ -127,11 +127,12 @@ def _load_text(text: str, source: str, mode) -> object:
 def make_load(globals_table: Table):
     """``load`` for one global environment."""
     from .errors import lua_position
-    from .lib.base import _NOVALUE, _arg_error, _typename_for_msg
+    from .lib.base import _arg_error, _typename_for_msg
+    from .values import NOVALUE
 
-    def load(chunk=_NOVALUE, chunkname=None, mode="bt", *rest):
+    def load(chunk=NOVALUE, chunkname=None, mode="bt", *rest):
         env = rest[0] if rest else globals_table
-        text = _lua_tostring(chunk) if chunk is not _NOVALUE else None
+        text = _lua_tostring(chunk) if chunk is not NOVALUE else None
         if text is not None:
             source = chunkname if type(chunkname) is str else text
         elif type_name(chunk) == "function":
@@ -154,7 +155,7 @@ def make_load(globals_table: Table):
             text = "".join(pieces)
             source = chunkname if type(chunkname) is str else "=(load)"
         else:
-            got = "no value" if chunk is _NOVALUE else _typename_for_msg(chunk)
+            got = "no value" if chunk is NOVALUE else _typename_for_msg(chunk)
             raise _arg_error(1, "load", f"function expected, got {got}")
         source = source.partition("\0")[0]  # a C string to lua_load
         try:

@@ -16,6 +16,20 @@ from .table import MetaTable, Table
 from ..common import MAXINTEGER, MININTEGER, str_to_number, wrap  # noqa: F401  (re-exported)
 
 
+class _NoValue:
+    """An argument that was not given at all, which Lua's library functions
+    tell apart from an explicit nil (``bad argument #1 to 'f' (value
+    expected)``, ``select('#')``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOVALUE"
+
+
+NOVALUE = _NoValue()
+
+
 class Cell:
     """A variable shared by closures and fresh per loop iteration."""
 

@@ -13,7 +13,7 @@ from types import CoroutineType
 from ..errors import LuaError, c_function, from_python, lua_position
 from ..ops import first
 from ..table import MetaTable, Table, drop_nils, put_meta
-from ..values import TYPE_META, Userdata, obj_type_name, fmt_float, str_to_number, type_name, wrap
+from ..values import NOVALUE, TYPE_META, Userdata, fmt_float, obj_type_name, str_to_number, type_name, wrap
 
 
 def _arg_error(n: int, fname: str, msg: str):
@@ -27,14 +27,11 @@ def _check_table(v, n, fname):
 
 
 def _typename_for_msg(v):
-    return "no value" if v is _NOVALUE else obj_type_name(v)
+    return "no value" if v is NOVALUE else obj_type_name(v)
 
 
-_NOVALUE = object()
-
-
-def tostring(v=_NOVALUE, *_):
-    if v is _NOVALUE:
+def tostring(v=NOVALUE, *_):
+    if v is NOVALUE:
         raise _arg_error(1, "tostring", "value expected")
     t = type(v)
     if t is str:
@@ -78,19 +75,19 @@ def write_stdout(s: str) -> None:
     sys.stdout.buffer.write(s.encode("latin-1"))
 
 
-def lua_type(v=_NOVALUE, *_):
-    if v is _NOVALUE:
+def lua_type(v=NOVALUE, *_):
+    if v is NOVALUE:
         raise _arg_error(1, "type", "value expected")
     return type_name(v)
 
 
-def tonumber(v=_NOVALUE, base=None, *_):
+def tonumber(v=NOVALUE, base=None, *_):
     if type(v) is str and base is None:  # the usual call, first
         if v.isdigit() and v.isascii() and len(v) < 19:
             return int(v)  # str_to_number's common case, a frame less
         return str_to_number(v)
     if base is None:
-        if v is _NOVALUE:
+        if v is NOVALUE:
             raise _arg_error(1, "tonumber", "value expected")
         t = type(v)
         if t is int or t is float:
@@ -120,9 +117,9 @@ def tonumber(v=_NOVALUE, base=None, *_):
     return wrap(-n) if neg else n
 
 
-def rawequal(a=_NOVALUE, b=_NOVALUE, *_):
-    if a is _NOVALUE or b is _NOVALUE:
-        raise _arg_error(1 if a is _NOVALUE else 2, "rawequal", "value expected")
+def rawequal(a=NOVALUE, b=NOVALUE, *_):
+    if a is NOVALUE or b is NOVALUE:
+        raise _arg_error(1 if a is NOVALUE else 2, "rawequal", "value expected")
     if type(a) is bool or type(b) is bool:
         return a is b
     if isinstance(a, Table) or isinstance(b, Table):
@@ -130,7 +127,7 @@ def rawequal(a=_NOVALUE, b=_NOVALUE, *_):
     return a == b
 
 
-def rawlen(v=_NOVALUE, *_):
+def rawlen(v=NOVALUE, *_):
     if isinstance(v, Table):
         return v.length()
     if type(v) is str:
@@ -138,27 +135,27 @@ def rawlen(v=_NOVALUE, *_):
     raise _arg_error(1, "rawlen", f"table or string expected, got {_typename_for_msg(v)}")
 
 
-def rawget(t=None, k=_NOVALUE, *_):
+def rawget(t=None, k=NOVALUE, *_):
     _check_table(t, 1, "rawget")
-    if k is _NOVALUE:
+    if k is NOVALUE:
         raise _arg_error(2, "rawget", "value expected")
     return t.rawget(k)
 
 
-def rawset(t=None, k=_NOVALUE, v=_NOVALUE, *_):
+def rawset(t=None, k=NOVALUE, v=NOVALUE, *_):
     _check_table(t, 1, "rawset")
-    if k is _NOVALUE or v is _NOVALUE:
-        raise _arg_error(2 if k is _NOVALUE else 3, "rawset", "value expected")
+    if k is NOVALUE or v is NOVALUE:
+        raise _arg_error(2 if k is NOVALUE else 3, "rawset", "value expected")
     t.rawset(k, v)
     return t
 
 
-def setmetatable(t=_NOVALUE, mt=_NOVALUE, *_):
+def setmetatable(t=NOVALUE, mt=NOVALUE, *_):
     tt = type(t)
     if tt is not Table or not isinstance(mt, Table):
         if not isinstance(t, Table):
             raise _arg_error(1, "setmetatable", f"table expected, got {_typename_for_msg(t)}")
-        if mt is _NOVALUE or (mt is not None and not isinstance(mt, Table)):
+        if mt is NOVALUE or (mt is not None and not isinstance(mt, Table)):
             raise _arg_error(2, "setmetatable", f"nil or table expected, got {_typename_for_msg(mt)}")
         if tt is MetaTable and dict.get(t.meta, "__metatable") is not None:
             raise LuaError.at_caller("cannot change a protected metatable")
@@ -183,8 +180,8 @@ def new_object(t, mt, nils):
     return setmetatable(t, mt)  # (its argument error, or no metatable)
 
 
-def getmetatable(v=_NOVALUE, *_):
-    if v is _NOVALUE:
+def getmetatable(v=NOVALUE, *_):
+    if v is NOVALUE:
         raise _arg_error(1, "getmetatable", "value expected")
     if isinstance(v, Table):
         mt = v.meta
@@ -202,13 +199,13 @@ def getmetatable(v=_NOVALUE, *_):
     return protected if protected is not None else mt
 
 
-def lua_next(t=_NOVALUE, k=None, *_):
+def lua_next(t=NOVALUE, k=None, *_):
     _check_table(t, 1, "next")
     return t.next(k)
 
 
-def pairs(t=_NOVALUE, *_):
-    if t is _NOVALUE:
+def pairs(t=NOVALUE, *_):
+    if t is NOVALUE:
         raise _arg_error(1, "pairs", "value expected")
     if type(t) is MetaTable:
         h = dict.get(t.meta, "__pairs")
@@ -220,7 +217,7 @@ def pairs(t=_NOVALUE, *_):
     return (lua_next, t, None)
 
 
-def pairs_iter(t=_NOVALUE):
+def pairs_iter(t=NOVALUE):
     """``for k, v in pairs(t)`` as a Python iterator (no ``__pairs``)."""
     if type(t) is Table or (type(t) is MetaTable and dict.get(t.meta, "__pairs") is None):
         return t.items_snapshot()
@@ -252,15 +249,15 @@ def _ipairs_step(t, i):
     return (i, v)
 
 
-def ipairs(t=_NOVALUE, *_):
-    if t is _NOVALUE:
+def ipairs(t=NOVALUE, *_):
+    if t is NOVALUE:
         raise _arg_error(1, "ipairs", "value expected")
     return (_ipairs_step, t, 0)
 
 
-def ipairs_iter(t=_NOVALUE):
+def ipairs_iter(t=NOVALUE):
     """``for i, v in ipairs(t)`` as a Python iterator."""
-    if t is _NOVALUE:
+    if t is NOVALUE:
         raise _arg_error(1, "ipairs", "value expected")
     i = 1
     if type(t) is Table:
@@ -279,7 +276,7 @@ def ipairs_iter(t=_NOVALUE):
         i += 1
 
 
-def select(n=_NOVALUE, *args):
+def select(n=NOVALUE, *args):
     if type(n) is str and n[:1] == "#":
         return len(args)
     if type(n) is not int:
@@ -320,8 +317,8 @@ def lua_assert(*args):
 # errors.activations), so errors raised directly under them have no position.
 
 
-def pcall(f=_NOVALUE, *args):
-    if f is _NOVALUE:
+def pcall(f=NOVALUE, *args):
+    if f is NOVALUE:
         raise _arg_error(1, "pcall", "value expected")
     return _pcall(f, args)
 
@@ -340,8 +337,8 @@ PROTECTION = _Protection()
 
 def handle_error(exc: BaseException, value):
     """The error value as the innermost xpcall's handler transforms it, once."""
-    handled = getattr(exc, "lua_handled", _NOVALUE)
-    if handled is not _NOVALUE:
+    handled = getattr(exc, "lua_handled", NOVALUE)
+    if handled is not NOVALUE:
         return handled
     handlers = PROTECTION.handlers
     if not handlers or handlers[-1] is None:
@@ -376,7 +373,7 @@ def _pcall(f, args):
     return (True, r)
 
 
-def xpcall(f=_NOVALUE, handler=_NOVALUE, *args):
+def xpcall(f=NOVALUE, handler=NOVALUE, *args):
     _check_handler(handler)
     return _xpcall(f, handler, args)
 
@@ -403,9 +400,9 @@ def _check_handler(handler):
         raise _arg_error(2, "xpcall", f"function expected, got {_typename_for_msg(handler)}")
 
 
-async def apcall(f=_NOVALUE, *args):
+async def apcall(f=NOVALUE, *args):
     """``pcall`` in workflow code, where ``f`` may suspend."""
-    if f is _NOVALUE:
+    if f is NOVALUE:
         raise _arg_error(1, "pcall", "value expected")
     return await _apcall(f, args)
 
@@ -427,7 +424,7 @@ async def _apcall(f, args):
     return (True, r)
 
 
-async def axpcall(f=_NOVALUE, handler=_NOVALUE, *args):
+async def axpcall(f=NOVALUE, handler=NOVALUE, *args):
     _check_handler(handler)
     return await _axpcall(f, handler, args)
 

@@ -19,9 +19,7 @@ from greenlet import GreenletExit, getcurrent, greenlet
 
 from ..errors import LuaError, c_function, from_python
 from ..table import Table
-from ..values import type_name
-
-_NOVALUE = object()
+from ..values import NOVALUE, type_name
 
 
 class Coroutine:
@@ -35,7 +33,7 @@ class Coroutine:
         self.status = "suspended"  # suspended | running | normal | dead
         self.glet = None
         self.resumer = None
-        self.error = _NOVALUE  # the error that killed it, for close()
+        self.error = NOVALUE  # the error that killed it, for close()
 
     def lua_tostring(self) -> str:
         return f"thread: 0x{id(self):014x}"
@@ -68,7 +66,7 @@ def _error_value(e: BaseException):
 def _check_co(co, n: int, fname: str):
     if not isinstance(co, Coroutine):
         raise LuaError.bad_argument(
-            n, "coroutine." + fname, f"thread expected, got {type_name(co) if co is not _NOVALUE else 'no value'}"
+            n, "coroutine." + fname, f"thread expected, got {type_name(co) if co is not NOVALUE else 'no value'}"
         )
     return co
 
@@ -76,14 +74,14 @@ def _check_co(co, n: int, fname: str):
 def _check_function(f, fname: str):
     if not callable(f) or isinstance(f, Table):
         raise LuaError.bad_argument(
-            1, "coroutine." + fname, f"function expected, got {type_name(f) if f is not _NOVALUE else 'no value'}"
+            1, "coroutine." + fname, f"function expected, got {type_name(f) if f is not NOVALUE else 'no value'}"
         )
 
 
 # --- synchronous coroutines (greenlets) ------------------------------------------
 
 
-def create(f=_NOVALUE, *_):
+def create(f=NOVALUE, *_):
     _check_function(f, "create")
     return Coroutine(f)
 
@@ -137,7 +135,7 @@ def _resume(co: Coroutine, args: tuple):
     return True, values
 
 
-def resume(co=_NOVALUE, *args):
+def resume(co=NOVALUE, *args):
     ok, values = _resume(_check_co(co, 1, "resume"), args)
     return (ok, *values)
 
@@ -152,7 +150,7 @@ def lua_yield(*values):
     return args[0] if len(args) == 1 else args
 
 
-def status(co=_NOVALUE, *_):
+def status(co=NOVALUE, *_):
     co = _check_co(co, 1, "status")
     return co.status
 
@@ -162,13 +160,13 @@ def running(*_):
     return (co, False) if co is not None else (_state.main, True)
 
 
-def isyieldable(co=_NOVALUE, *_):
-    if co is _NOVALUE:
+def isyieldable(co=NOVALUE, *_):
+    if co is NOVALUE:
         return _state.current is not None and not NONYIELDABLE.depth
     return _check_co(co, 1, "isyieldable") is not _state.main
 
 
-def wrap(f=_NOVALUE, *_):
+def wrap(f=NOVALUE, *_):
     _check_function(f, "wrap")
     co = Coroutine(f)
 
@@ -187,7 +185,7 @@ def wrap(f=_NOVALUE, *_):
     return wrapped
 
 
-def close(co=_NOVALUE, *_):
+def close(co=NOVALUE, *_):
     co = _check_co(co, 1, "close")
     if co.status == "suspended" or co.status == "dead":
         glet, co.glet = co.glet, None
@@ -204,8 +202,8 @@ def close(co=_NOVALUE, *_):
             finally:
                 _state.current = prev
                 co.status = "dead"
-        if co.error is not _NOVALUE:
-            err, co.error = co.error, _NOVALUE
+        if co.error is not NOVALUE:
+            err, co.error = co.error, NOVALUE
             return False, err
         return True
     raise LuaError.at_caller(f"cannot close a {co.status} coroutine")
@@ -282,12 +280,12 @@ async def _aresume(co: AsyncCoroutine, args: tuple):
     return True, values
 
 
-def acreate(f=_NOVALUE, *_):
+def acreate(f=NOVALUE, *_):
     _check_function(f, "create")
     return AsyncCoroutine(f)
 
 
-async def aresume(co=_NOVALUE, *args):
+async def aresume(co=NOVALUE, *args):
     ok, values = await _aresume(_check_co(co, 1, "resume"), args)
     return (ok, *values)
 
@@ -302,7 +300,7 @@ async def ayield(*values):
     return args[0] if len(args) == 1 else args
 
 
-def astatus(co=_NOVALUE, *_):
+def astatus(co=NOVALUE, *_):
     return _check_co(co, 1, "status").status
 
 
@@ -311,13 +309,13 @@ def arunning(*_):
     return (co, False) if co is not None else (_state.main, True)
 
 
-def aisyieldable(co=_NOVALUE, *_):
-    if co is _NOVALUE:
+def aisyieldable(co=NOVALUE, *_):
+    if co is NOVALUE:
         return _current_task_co.get() is not None
     return _check_co(co, 1, "isyieldable") is not _state.main
 
 
-def awrap(f=_NOVALUE, *_):
+def awrap(f=NOVALUE, *_):
     _check_function(f, "wrap")
     co = AsyncCoroutine(f)
 
@@ -330,7 +328,7 @@ def awrap(f=_NOVALUE, *_):
     return wrapped
 
 
-def aclose(co=_NOVALUE, *_):
+def aclose(co=NOVALUE, *_):
     co = _check_co(co, 1, "close")
     if co.status in ("suspended", "dead"):
         if co.task is not None and not co.task.done():

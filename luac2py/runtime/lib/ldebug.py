@@ -10,10 +10,9 @@ import threading
 
 from ..errors import C_FUNCTIONS, LuaSource, _callee_name, activations
 from ..table import Table, put_meta
-from ..values import TYPE_META, Cell, Userdata, type_name
+from ..values import Cell, NOVALUE, TYPE_META, Userdata, type_name
 from .base import _arg_error, getmetatable
 
-_NOVALUE = object()
 _hook: list = [None, "", 0]
 
 
@@ -117,7 +116,7 @@ def getinfo(*args):
         if args and type(args[0]) is int:
             return None
     what = args[1] if len(args) > 1 and type(args[1]) is str else "flnSrtu"
-    target = args[0] if args else _NOVALUE
+    target = args[0] if args else NOVALUE
     info = Table()
     if type(target) is int or type(target) is float:
         level = int(target)
@@ -319,7 +318,7 @@ def _upvalues(fn) -> list[_Slot]:
     return slots
 
 
-def getupvalue(f=_NOVALUE, n=_NOVALUE, *_):
+def getupvalue(f=NOVALUE, n=NOVALUE, *_):
     ups = _upvalues(f)
     if type(n) is not int or not 1 <= n <= len(ups):
         return None
@@ -327,7 +326,7 @@ def getupvalue(f=_NOVALUE, n=_NOVALUE, *_):
     return slot.name, slot.get()
 
 
-def setupvalue(f=_NOVALUE, n=_NOVALUE, value=None, *_):
+def setupvalue(f=NOVALUE, n=NOVALUE, value=None, *_):
     ups = _upvalues(f)
     if type(n) is not int or not 1 <= n <= len(ups):
         return None
@@ -336,7 +335,7 @@ def setupvalue(f=_NOVALUE, n=_NOVALUE, value=None, *_):
     return slot.name
 
 
-def upvalueid(f=_NOVALUE, n=_NOVALUE, *_):
+def upvalueid(f=NOVALUE, n=NOVALUE, *_):
     ups = _upvalues(f)
     if type(n) is not int or not 1 <= n <= len(ups):
         raise _arg_error(2, "upvalueid", "invalid upvalue index")
@@ -366,7 +365,7 @@ def _joinable(f, n, arg: int) -> _Slot:
     return ups[n - 1]
 
 
-def upvaluejoin(f1=_NOVALUE, n1=_NOVALUE, f2=_NOVALUE, n2=_NOVALUE, *_):
+def upvaluejoin(f1=NOVALUE, n1=NOVALUE, f2=NOVALUE, n2=NOVALUE, *_):
     """Make upvalue ``n1`` of ``f1`` the variable that upvalue ``n2`` of ``f2``
     is: ``f1``'s closure cell is replaced by ``f2``'s."""
     mine, theirs = _joinable(f1, n1, 1), _joinable(f2, n2, 3)
@@ -395,11 +394,11 @@ def _replace_closure_cell(fn, index: int, cell) -> None:
     ctypes.pythonapi.Py_DecRef(ctypes.py_object(old))
 
 
-def setuservalue(u=_NOVALUE, *_):
+def setuservalue(u=NOVALUE, *_):
     if not isinstance(u, Userdata) or isinstance(u, _UpvalueId):
         from ..values import obj_type_name
 
-        got = "no value" if u is _NOVALUE else obj_type_name(u)
+        got = "no value" if u is NOVALUE else obj_type_name(u)
         raise _arg_error(1, "setuservalue", f"userdata expected, got {got}")
     return u
 

@@ -10,10 +10,8 @@ import tempfile
 
 from ..errors import LuaError
 from ..table import Table
-from ..values import Userdata, obj_type_name, str_to_number, type_name
+from ..values import NOVALUE, Userdata, obj_type_name, str_to_number, type_name
 from .base import _arg_error
-
-_NOVALUE = object()
 
 
 class LuaFile(Userdata):
@@ -39,7 +37,7 @@ class LuaFile(Userdata):
 
 def _file(f, fname: str) -> LuaFile:
     if not isinstance(f, LuaFile):
-        raise _arg_error(1, fname, f"FILE* expected, got {obj_type_name(f) if f is not _NOVALUE else 'no value'}")
+        raise _arg_error(1, fname, f"FILE* expected, got {obj_type_name(f) if f is not NOVALUE else 'no value'}")
     if f.closed:
         raise LuaError.at_caller("attempt to use a closed file")
     return f
@@ -123,15 +121,15 @@ def _read(f: LuaFile, formats):
     return tuple(results) if len(results) != 1 else results[0]
 
 
-def f_write(f=_NOVALUE, *args):
+def f_write(f=NOVALUE, *args):
     return _write(_file(f, "write"), args, 2)
 
 
-def f_read(f=_NOVALUE, *formats):
+def f_read(f=NOVALUE, *formats):
     return _read(_file(f, "read"), formats)
 
 
-def f_lines(f=_NOVALUE, *formats):
+def f_lines(f=NOVALUE, *formats):
     f = _file(f, "lines")
 
     def step(*_):
@@ -140,7 +138,7 @@ def f_lines(f=_NOVALUE, *formats):
     return step
 
 
-def f_close(f=_NOVALUE, *_):
+def f_close(f=NOVALUE, *_):
     f = _file(f, "close")
     if f.std:
         return None, "cannot close standard file"
@@ -149,12 +147,12 @@ def f_close(f=_NOVALUE, *_):
     return True
 
 
-def f_flush(f=_NOVALUE, *_):
+def f_flush(f=NOVALUE, *_):
     _file(f, "flush").stream.flush()
     return f
 
 
-def f_seek(f=_NOVALUE, whence="cur", offset=0, *_):
+def f_seek(f=NOVALUE, whence="cur", offset=0, *_):
     f = _file(f, "seek")
     modes = {"set": os.SEEK_SET, "cur": os.SEEK_CUR, "end": os.SEEK_END}
     if whence not in modes:
@@ -165,7 +163,7 @@ def f_seek(f=_NOVALUE, whence="cur", offset=0, *_):
         return None, e.strerror, e.errno
 
 
-def f_setvbuf(f=_NOVALUE, *_):
+def f_setvbuf(f=NOVALUE, *_):
     _file(f, "setvbuf")
     return True
 
@@ -186,9 +184,9 @@ stderr = LuaFile(None, "stderr", std=True)
 _default = {"input": stdin, "output": stdout}
 
 
-def open_(filename=_NOVALUE, mode="r", *_):
+def open_(filename=NOVALUE, mode="r", *_):
     if type(filename) is not str:
-        raise _arg_error(1, "open", f"string expected, got {type_name(filename) if filename is not _NOVALUE else 'no value'}")
+        raise _arg_error(1, "open", f"string expected, got {type_name(filename) if filename is not NOVALUE else 'no value'}")
     m = mode.replace("b", "") if type(mode) is str else ""
     if m not in ("r", "w", "a", "r+", "w+", "a+"):
         raise _arg_error(2, "open", "invalid mode")
@@ -241,7 +239,7 @@ def _redirect(kind: str, mode: str):
     return select
 
 
-def io_type(f=_NOVALUE, *_):
+def io_type(f=NOVALUE, *_):
     if not isinstance(f, LuaFile):
         return None
     return "closed file" if f.closed else "file"

@@ -18,6 +18,7 @@ from ..errors import LuaError
 from ..ops import div, metamethod, power
 from ..table import Table
 from ..values import (
+    NOVALUE,
     obj_type_name,
     MAXINTEGER,
     MININTEGER,
@@ -27,9 +28,8 @@ from ..values import (
     to_integer,
     type_name,
 )
-from .base import _NOVALUE
 
-NOVALUE = _NOVALUE  # default of parameters Lua reports as "no value" when absent
+NOVALUE = NOVALUE  # default of parameters Lua reports as "no value" when absent
 
 pi = _m.pi
 huge = _m.inf

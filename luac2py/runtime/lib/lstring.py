@@ -21,6 +21,7 @@ from ..ops import first, index, truthy
 from ..table import Table
 from .lcoroutine import NONYIELDABLE
 from ..values import (
+    NOVALUE,
     MININTEGER,
     float_to_int,
     number_to_str,
@@ -35,15 +36,13 @@ _len = builtins.len
 _MASK64 = 2**64 - 1
 _INT_MAX = 2**31 - 1  # lstrlib's MAXSIZE on 64-bit platforms
 
-_NV = object()  # an absent argument ("no value" in Lua's messages)
-
 
 # --- arguments -------------------------------------------------------------------
 
 
 def _tname(v) -> str:
     """The type name luaL_typeerror shows (a ``__name`` metafield wins)."""
-    if v is _NV:
+    if v is NOVALUE:
         return "no value"
     from ..values import obj_type_name
 
@@ -80,7 +79,7 @@ def _check_int(v, n, fname) -> int:
 
 
 def _opt_int(v, n, fname, default) -> int:
-    return default if v is None or v is _NV else _check_int(v, n, fname)
+    return default if v is None or v is NOVALUE else _check_int(v, n, fname)
 
 
 def _check_num(v, n, fname) -> float:
@@ -119,11 +118,11 @@ def _endpos(pos: int, ln: int) -> int:
 # --- simple functions ------------------------------------------------------------
 
 
-def len(s=_NV, *_):  # noqa: A001
+def len(s=NOVALUE, *_):  # noqa: A001
     return _len(_check_str(s, 1, "len"))
 
 
-def sub(s=_NV, i=_NV, j=None, *_):
+def sub(s=NOVALUE, i=NOVALUE, j=None, *_):
     s = _check_str(s, 1, "sub")
     ln = _len(s)
     start = _posrelat(_check_int(i, 2, "sub"), ln)
@@ -131,7 +130,7 @@ def sub(s=_NV, i=_NV, j=None, *_):
     return s[start - 1 : end] if start <= end else ""
 
 
-def reverse(s=_NV, *_):
+def reverse(s=NOVALUE, *_):
     return _check_str(s, 1, "reverse")[::-1]
 
 
@@ -140,20 +139,20 @@ _UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def lower(s=_NV, *_):
+def lower(s=NOVALUE, *_):
     s = _check_str(s, 1, "lower")
     return s.lower() if s.isascii() else s.translate(_LOWER)
 
 
-def upper(s=_NV, *_):
+def upper(s=NOVALUE, *_):
     s = _check_str(s, 1, "upper")
     return s.upper() if s.isascii() else s.translate(_UPPER)
 
 
-def rep(s=_NV, n=_NV, sep=None, *_):
+def rep(s=NOVALUE, n=NOVALUE, sep=None, *_):
     s = _check_str(s, 1, "rep")
     n = _check_int(n, 2, "rep")
-    sep = "" if sep is None or sep is _NV else _check_str(sep, 3, "rep")
+    sep = "" if sep is None or sep is NOVALUE else _check_str(sep, 3, "rep")
     if n <= 0:
         return ""
     if _len(s) + _len(sep) > _INT_MAX // n:
@@ -163,7 +162,7 @@ def rep(s=_NV, n=_NV, sep=None, *_):
     return (s + sep) * (n - 1) + s
 
 
-def byte(s=_NV, i=None, j=None, *_):
+def byte(s=NOVALUE, i=None, j=None, *_):
     s = _check_str(s, 1, "byte")
     ln = _len(s)
     pi = _opt_int(i, 2, "byte", 1)
@@ -186,12 +185,12 @@ def char(*args):
     return "".join(map(chr, codes))
 
 
-def dump(f=_NV, strip=None, *_):
-    if f is _NV or type_name(f) != "function":
+def dump(f=NOVALUE, strip=None, *_):
+    if f is NOVALUE or type_name(f) != "function":
         raise _argerror(1, "dump", f"function expected, got {_tname(f)}")
     from ..loader import dump_function
 
-    text = dump_function(f, strip is not None and strip is not False and strip is not _NV)
+    text = dump_function(f, strip is not None and strip is not False and strip is not NOVALUE)
     if text is None:
         raise LuaError.at_caller("unable to dump given function")
     return text
@@ -692,15 +691,15 @@ def _find_aux(fname, s, p, init, plain):
     return _one(_capture_values(s, caps, st, e, True))
 
 
-def find(s=_NV, pattern=_NV, init=None, plain=None, *_):
+def find(s=NOVALUE, pattern=NOVALUE, init=None, plain=None, *_):
     return _find_aux("find", s, pattern, init, plain)
 
 
-def match(s=_NV, pattern=_NV, init=None, *_):
+def match(s=NOVALUE, pattern=NOVALUE, init=None, *_):
     return _find_aux("match", s, pattern, init, None)
 
 
-def gmatch(s=_NV, pattern=_NV, init=None, *_):
+def gmatch(s=NOVALUE, pattern=NOVALUE, init=None, *_):
     s = _check_str(s, 1, "gmatch")
     p = _check_str(pattern, 2, "gmatch")
     ls = _len(s)
@@ -810,12 +809,12 @@ def _gsub_re(cp: _Pattern, src: str, repl, template, max_s: int):
     return (out if changed else src), count
 
 
-def gsub(s=_NV, pattern=_NV, repl=_NV, n=None, *_):
+def gsub(s=NOVALUE, pattern=NOVALUE, repl=NOVALUE, n=None, *_):
     src = _check_str(s, 1, "gsub")
     p = _check_str(pattern, 2, "gsub")
     ls = _len(src)
     max_s = _opt_int(n, 4, "gsub", ls + 1)
-    tr = type_name(repl) if repl is not _NV else "no value"
+    tr = type_name(repl) if repl is not NOVALUE else "no value"
     if tr == "number":
         repl = number_to_str(repl)
     elif tr not in ("string", "function", "table"):
@@ -1059,7 +1058,7 @@ def _topointer(v):
     return id(v)
 
 
-def format(fmt=_NV, *args):  # noqa: A001
+def format(fmt=NOVALUE, *args):  # noqa: A001
     fmt = _check_str(fmt, 1, "format")
     out = []
     n = _len(fmt)
@@ -1270,7 +1269,7 @@ def _packfloat(x: float, code: str) -> bytes:
         return struct.pack(code, math.copysign(math.inf, x))
 
 
-def pack(fmt=_NV, *args):
+def pack(fmt=NOVALUE, *args):
     h = _Header(_check_str(fmt, 1, "pack"), "pack")
     out = []
     total = 0
@@ -1325,7 +1324,7 @@ def pack(fmt=_NV, *args):
     return "".join(out)
 
 
-def packsize(fmt=_NV, *_):
+def packsize(fmt=NOVALUE, *_):
     h = _Header(_check_str(fmt, 1, "packsize"), "packsize")
     total = 0
     while h.more():
@@ -1339,7 +1338,7 @@ def packsize(fmt=_NV, *_):
     return total
 
 
-def unpack(fmt=_NV, s=_NV, init=None, *_):
+def unpack(fmt=NOVALUE, s=NOVALUE, init=None, *_):
     h = _Header(_check_str(fmt, 1, "unpack"), "unpack")
     data = _check_str(s, 2, "unpack")
     ld = _len(data)
