@@ -1,19 +1,36 @@
 """Real Temporal servers for the runtime tests: the time-skipping test server
-(fast, timers skip) and the CLI dev server (for the package CLI)."""
+(fast, timers skip) and the CLI dev server (for the package CLI); the fixture
+app tests/fixtures/apps/runtime_app, compiled once per session."""
 
 import asyncio
+import shutil
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
 import real_servers
 
+from luac2py.build import build_app
 from luac2py.runtime.temporal.worker import run_workers
 
-# tests/temporal is on sys.path (pytest's rootdir import mode), so the
-# hand-written package imports as ``handpkg``, as ``python -m handpkg`` does.
-from handpkg.activities import ACTIVITIES
-from handpkg.app import APP
-from handpkg.workflows import WORKFLOWS
+APP_YAML = Path(__file__).resolve().parents[1] / "fixtures" / "apps" / "runtime_app" / "app.yaml"
+
+# Built at import, before the test modules that import the package at their
+# top. The output folder goes on sys.path (the workflow sandbox imports the
+# package again); the CLI tests run ``python -m runtime_app`` from it.
+PACKAGE_ROOT = build_app(APP_YAML, tempfile.mkdtemp(prefix="luac2py-runtime-app-"), package="runtime_app").resolve()
+sys.path.insert(0, str(PACKAGE_ROOT))
+
+from runtime_app.activities import ACTIVITIES  # noqa: E402
+from runtime_app.app import APP  # noqa: E402
+from runtime_app.workflows import WORKFLOWS  # noqa: E402
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # Not atexit: tests/conftest.py leaves with os._exit once pytest has reported.
+    shutil.rmtree(PACKAGE_ROOT, ignore_errors=True)
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
@@ -32,7 +49,7 @@ async def dev_env():
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def ts_worker(ts_env):
-    """The hand-written package served on the time-skipping server."""
+    """The compiled fixture app served on the time-skipping server."""
     serving = asyncio.create_task(run_workers(ts_env.client, APP, WORKFLOWS, ACTIVITIES))
     yield ts_env.client
     # Cancelling the serving task shuts the workers down cleanly.

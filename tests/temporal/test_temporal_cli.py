@@ -1,5 +1,6 @@
-"""The package CLI (``python -m handpkg ...``) in subprocesses against the CLI
-dev server, and the dev-server manager ``luac2py run`` uses."""
+"""The package CLI (``python -m runtime_app ...``, the fixture app conftest.py
+compiles) in subprocesses against the CLI dev server, and the dev-server
+manager ``luac2py run`` uses."""
 
 import asyncio
 import json
@@ -10,20 +11,26 @@ import sys
 from pathlib import Path
 
 import pytest
+import runtime_app
 
 from luac2py.devserver import DevServer, free_port, server_answers
 
-HERE = Path(__file__).parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+# The folder conftest.py built the package into.
+PACKAGE_ROOT = Path(runtime_app.__file__).resolve().parents[1]
 ENV = {
     **{k: v for k, v in os.environ.items() if k not in ("TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE")},
-    "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE)]),
+    "PYTHONPATH": os.pathsep.join([str(ROOT), str(PACKAGE_ROOT)]),
 }
 
 
 def cli(*args, env=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "handpkg", *args], env=env or ENV, capture_output=True, timeout=90, cwd=HERE
+        [sys.executable, "-m", "runtime_app", *args],
+        env=env or ENV,
+        capture_output=True,
+        timeout=90,
+        cwd=PACKAGE_ROOT,
     )
 
 
@@ -31,9 +38,9 @@ def cli(*args, env=None) -> subprocess.CompletedProcess:
 async def test_cli_run_start_result(dev_env):
     address = dev_env.client.service_client.config.target_host
     worker = subprocess.Popen(
-        [sys.executable, "-m", "handpkg", "worker", "--address", address],
+        [sys.executable, "-m", "runtime_app", "worker", "--address", address],
         env=ENV,
-        cwd=HERE,
+        cwd=PACKAGE_ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -56,7 +63,7 @@ async def test_cli_run_start_result(dev_env):
             asyncio.to_thread(cli, "result", "no-such-workflow", "--address", address),
         )
         assert ok.returncode == 0, ok.stderr.decode()
-        assert ok.stderr.decode().startswith("orders: started workflow greet_workflow-")
+        assert ok.stderr.decode().startswith("runtime_app: started workflow greet_workflow-")
         lines = ok.stdout.decode("utf-8").splitlines()
         assert len(lines) == 1
         # "мир" is 6 bytes: Lua strings are UTF-8 bytes.
@@ -83,7 +90,7 @@ async def test_cli_run_start_result(dev_env):
         worker.send_signal(signal.SIGTERM)
         _, err = worker.communicate(timeout=30)
     assert worker.returncode == 0, err.decode()
-    assert b"serving orders" in err
+    assert b"serving runtime_app" in err
 
 
 def test_cli_reports_unreachable_server():

@@ -1,11 +1,12 @@
-"""The hand-written package on the time-skipping server: results, the error
-model as workflows see it, failing workflows, payloads, time."""
+"""The fixture app tests/fixtures/apps/runtime_app (compiled by conftest.py)
+on the time-skipping server: results, the error model as workflows see it,
+failing workflows, payloads, time."""
 
 import uuid
 from datetime import timedelta
 
 import pytest
-from handpkg.app import APP
+from runtime_app.app import APP
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowFailureError
 from temporalio.exceptions import ApplicationError
