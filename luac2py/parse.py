@@ -26,7 +26,7 @@ from luaparser.builder import BuilderVisitor
 from luaparser.parser.LuaLexer import LuaLexer
 from luaparser.parser.LuaParser import LuaParser
 
-from . import lex
+from . import lex, syntax_check
 from .diagnostics import Diagnostics
 from .lex import LuaSyntaxError, utf8_encode  # noqa: F401  (re-exported)
 from .common import str_to_number
@@ -102,14 +102,14 @@ def strip_file_prelude(text: str) -> str:
     return text
 
 
-def parse_text(text: str, c_base: int = lex.C_LEVEL_BASE) -> lua.Chunk:
+def parse_text(text: str, c_base: int = syntax_check.C_LEVEL_BASE) -> lua.Chunk:
     """Parse Lua source (a latin-1 ``str``); raises LuaSyntaxError with Lua's message.
 
-    Lua's own scanner and parser rules (``lex.py``) find the first error with
+    Lua's own scanner and parser rules (``lex.py``, ``syntax_check.py``) find the first error with
     Lua's wording and position; luaparser's grammar then builds the tree from
     the same tokens."""
     toks = lex.tokenize(text)
-    lex.check_chunk(toks, c_base)
+    syntax_check.check_chunk(toks, c_base)
     tokens = CommonTokenStream(ListTokenSource(_antlr_tokens(toks)), channel=Token.DEFAULT_CHANNEL)
     parser = LuaParser(tokens)
     parser.removeErrorListeners()
