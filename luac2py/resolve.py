@@ -40,7 +40,18 @@ class Var:
     function_scope: "FuncScope | None" = None  # for `local function f`: f's scope
     module: str | None = None  # Wippy module this local aliases (`local funcs = require("funcs")`)
     boxed: bool = False  # lives in a Cell (fresh per loop iteration and reassigned)
-    sealed: object = None  # a sealed class table (lower/classes.py)
+    # Facts the lowering finds (lower/types.py, arrays.py, specialise.py, classes.py):
+    sealed: object = None  # a sealed class table (classes.py)
+    int_range: tuple[int, int] | None = None  # an integer local's range (types.py)
+    plain_table: bool = False  # a table local that never gets a metatable (types.py)
+    fixed_length: int | None = None  # `#t` of a constructor never written after (types.py)
+    string_sequence: int | None = None  # length of a sequence of string literals only read (types.py)
+    call_returns: int | None = None  # values a closure held here always returns (types.py)
+    local_array: bool = False  # a Python list with integer keys (arrays.py)
+    truthy_values: bool = False  # a local array only given booleans, tables or functions (arrays.py)
+    no_string_values: bool = False  # a table local that never holds strings (arrays.py)
+    no_string: bool = False  # never a string (arrays.py)
+    not_int: bool = False  # a parameter the integer specialisation found not to be an integer (specialise.py)
 
 
 @dataclass(eq=False)
@@ -62,6 +73,7 @@ class FuncScope:
     all_args_given: bool = False  # every call passes every parameter (set by analyse)
     name: str = "anonymous"
     upvalues: dict = field(default_factory=dict)  # Vars (or "_ENV") in Lua's upvalue order (keys)
+    int_spec: object = None  # its body under integer arguments (lower/specialise.py)
 
 
 def node_line(node, default: int = 0) -> int:

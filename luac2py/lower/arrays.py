@@ -16,7 +16,7 @@ from .types import nodes
 
 
 def is_local_array(e) -> bool:
-    return type(e) is lua.Name and getattr(e.var, "local_array", False)
+    return type(e) is lua.Name and e.var is not None and e.var.local_array
 
 
 class ArraysMixin:
@@ -117,7 +117,7 @@ def find_local_arrays(lowerer, chunk, sources) -> None:
     assignment: kept in a list (ArraysMixin)."""
     candidates = {
         v for v, srcs in sources.items()
-        if getattr(v, "plain_table", False) and not v.boxed and type(srcs[0]) is lua.Table and not srcs[0].fields
+        if v.plain_table and not v.boxed and type(srcs[0]) is lua.Table and not srcs[0].fields
     }
     if not candidates:
         return
@@ -154,7 +154,7 @@ def find_string_free_tables(lowerer, chunk, sources) -> None:
     candidates = set()
     for v, srcs in sources.items():
         ctor = srcs[0]
-        if getattr(v, "plain_table", False) and len(srcs) == 1 and type(ctor) is lua.Table:
+        if v.plain_table and len(srcs) == 1 and type(ctor) is lua.Table:
             if all(lowerer.static_type(f.value) in known for f in ctor.fields):
                 candidates.add(v)
     if not candidates:

@@ -98,7 +98,7 @@ class CallsMixin:
         scope = getattr(v, "function_scope", None)
         if v.is_function and scope is not None:
             return scope.return_count
-        return getattr(v, "call_returns", None)  # a closure's (find_closure_results)
+        return v.call_returns  # a closure's (find_closure_results)
 
     def find_single_results(self, root) -> None:
         """Refine ``FuncScope.return_count`` (analyse._return_count) where a

@@ -560,7 +560,7 @@ class ClassesMixin:
 
     def declare_class_functions(self, v) -> None:
         """At a class's ``local``: the Python names of its function fields."""
-        table = getattr(v, "sealed", None)
+        table = v.sealed if v is not None else None
         if table is not None:
             for fv in table.functions.values():
                 self.names.declare(fv)

@@ -47,7 +47,7 @@ class ExpressionsMixin:
         facts = getattr(self, "_type_facts", None)
         if facts is None:
             facts = self._type_facts = TypeFacts(
-                self, lambda v: v.static_type, lambda v: getattr(v, "int_range", FULL) if v.static_type == "int" else None
+                self, lambda v: v.static_type, lambda v: (FULL if v.int_range is None else v.int_range) if v.static_type == "int" else None
             )
         return facts
 
@@ -535,7 +535,7 @@ class ExpressionsMixin:
     def is_plain_table(self, e) -> bool:
         """A local table that can never have a metatable (lower/types.py)."""
         v = getattr(e, "var", None) if isinstance(e, lua.Name) else None
-        return v is not None and getattr(v, "plain_table", False) and not v.boxed
+        return v is not None and v.plain_table and not v.boxed
 
     def stores_raw(self, e) -> bool:
         """A local table whose stores are never caught by ``__newindex``: a plain
@@ -546,7 +546,7 @@ class ExpressionsMixin:
         if self.static_type(e.operand) == "string":
             return P.call("len", self.expr(e.operand))
         if self.is_plain_table(e.operand):
-            n = getattr(e.operand.var, "fixed_length", None)
+            n = e.operand.var.fixed_length
             if n is not None:
                 return P.const(n)  # a constant sequence (types._find_fixed_sequences)
             return P.call(P.attr(self.expr(e.operand), "length"))
@@ -742,20 +742,20 @@ def _never_string(e) -> bool:
     """A table's element or a local that holds one, from a table that never
     holds strings (arrays.find_string_free_tables): nil, a table or a number."""
     if type(e) is lua.Index:
-        return type(e.value) is lua.Name and getattr(e.value.var, "no_string_values", False)
-    return type(e) is lua.Name and getattr(e.var, "no_string", False)
+        return type(e.value) is lua.Name and e.value.var is not None and e.value.var.no_string_values
+    return type(e) is lua.Name and e.var is not None and e.var.no_string
 
 
 def _reads_truthy_array(e) -> bool:
     """``t[k]`` of a local array whose values are booleans, tables or
     functions (arrays.find_local_arrays): Python's truth of the item is Lua's."""
-    return type(e) is lua.Index and is_local_array(e.value) and getattr(e.value.var, "truthy_values", False)
+    return type(e) is lua.Index and is_local_array(e.value) and e.value.var.truthy_values
 
 
 def _not_int(e) -> bool:
     """A parameter known not to hold an integer here (the general body of an
     integer-specialised function, specialise.py)."""
-    return type(e) is lua.Name and getattr(e.var, "not_int", False)
+    return type(e) is lua.Name and e.var is not None and e.var.not_int
 
 
 def _fstring_safe(parts, lowered) -> bool:

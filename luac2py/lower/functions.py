@@ -53,7 +53,7 @@ class FunctionsMixin:
             writes = sorted({v.py for v in scope.writes_outer if not v.boxed and v.py and v not in scope.binds})
             if writes:
                 body.append(ast.Nonlocal(writes))
-            spec = getattr(scope, "int_spec", None)
+            spec = scope.int_spec
             if spec is not None and not scope.binds:
                 int_name = outer_names.fresh(f"{def_name}_int")
                 self.names.used.add(int_name)  # no local of the body may shadow it

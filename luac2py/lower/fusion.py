@@ -40,7 +40,7 @@ class FusionMixin:
             tree, modulo = e.left, e  # `(a * 31 + b) % M` on integers
         if type(tree) not in _OPS or self.static_type(e) in ("int", "float"):
             return None
-        floats = modulo is None and (self.writes_floats() or getattr(self.scope, "int_spec", None) is not None)
+        floats = modulo is None and (self.writes_floats() or self.scope.int_spec is not None)
         leaves = []  # (leaf, after the first operation)
         ops = 0
         numerals_only = False  # an operation on two numerals (integers in Lua, wrapping)

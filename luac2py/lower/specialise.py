@@ -62,7 +62,7 @@ class IntSpec:
         self.result = result  # its result type
 
     def apply(self):
-        saved = {v: (v.static_type, getattr(v, "int_range", None)) for v in self.types}
+        saved = {v: (v.static_type, v.int_range) for v in self.types}
         for v, t in self.types.items():
             if v.static_type != t:
                 v.static_type = t

@@ -597,7 +597,7 @@ def _guard_bound(stmt):
     if type(left) is not lua.Name or type(right) is not lua.Number or type(right.value) is not int:
         return None
     v = left.var
-    if v is None or v.assigned or v.boxed or v.static_type != "int" or getattr(v, "int_range", None) is None:
+    if v is None or v.assigned or v.boxed or v.static_type != "int" or v.int_range is None:
         return None
     c = right.value
     # The test failed: the opposite holds.

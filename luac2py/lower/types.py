@@ -175,7 +175,7 @@ class TypeFacts:
             return "int" if a in NUMERIC else (BOTTOM if a == BOTTOM else None)
         if t is lua.ULengthOP:
             x = e.operand
-            plain = isinstance(x, lua.Name) and getattr(x.var, "plain_table", False)
+            plain = isinstance(x, lua.Name) and x.var is not None and x.var.plain_table
             return "int" if plain or self.type_of(x) == "string" else None
         if t is lua.AndLoOp or t is lua.OrLoOp:
             a, b = self.type_of(e.left), self.type_of(e.right)
@@ -189,7 +189,7 @@ class TypeFacts:
         if t is lua.Call:
             return self._call_type(e)
         if t is lua.Index and type(e.value) is lua.Name and e.notation != lua.IndexNotation.DOT:
-            n = getattr(e.value.var, "string_sequence", None)
+            n = e.value.var.string_sequence if e.value.var is not None else None
             if n is not None and self.type_of(e.idx) == "int":
                 r = self.range_of(e.idx)
                 if r is not None and r[0] >= 1 and r[1] <= n:
@@ -378,7 +378,7 @@ def _find_fixed_sequences(chunk, sources) -> None:
     candidates = {}
     for v, srcs in sources.items():
         ctor = srcs[0]
-        if getattr(v, "plain_table", False) and ctor.fields and all(
+        if v.plain_table and ctor.fields and all(
             getattr(f, "key", None) is None and isinstance(f.value, _NEVER_NIL) for f in ctor.fields
         ):
             candidates[v] = ctor
