@@ -1,7 +1,27 @@
+"""Fixtures every test folder shares, one name per meaning:
+
+- ``time_skipping_server`` / ``dev_server``: one real Temporal server each for
+  the whole session, on the session's event loop (for tests marked
+  ``asyncio(loop_scope="session")``);
+- ``module_time_skipping_server`` / ``module_dev_server``: a fresh server for
+  each test module, on the module's event loop (for tests marked
+  ``asyncio(loop_scope="module")``, and modules that want a server of their
+  own); ``module_dev_server_address`` is the latter's host:port;
+- ``compiled_app``: the fixture apps under tests/fixtures/apps, each built
+  once per session.
+
+An event loop runs only while a test or fixture of its scope runs: a server
+client (and workers) from one loop scope must not be awaited from another.
+The plain helpers (``workflow_id``, ``run_package_cli``, ...) are in
+tests/helpers.py; the server starters in tests/real_servers.py (imported by the
+fixtures only, so that runs without Temporal do not import temporalio)."""
+
 import os
 import sys
 
 import pytest
+import pytest_asyncio
+from helpers import FIXTURE_APPS, build_app_package
 
 _exit_status: list[int] = []
 
@@ -19,3 +39,78 @@ def pytest_unconfigure(config):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(_exit_status[-1])
+
+
+# --- real Temporal servers -----------------------------------------------------------------
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def time_skipping_server():
+    """The time-skipping test server (timers complete at once) for the
+    session: a WorkflowEnvironment on the session loop."""
+    import real_servers
+
+    env = await real_servers.time_skipping()
+    yield env
+    await env.shutdown()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def dev_server():
+    """The CLI dev server (in memory) for the session: a WorkflowEnvironment
+    on the session loop."""
+    import real_servers
+
+    env = await real_servers.dev_server()
+    yield env
+    await env.shutdown()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def module_time_skipping_server():
+    """A time-skipping test server of the test module's own: a
+    WorkflowEnvironment on the module's loop."""
+    import real_servers
+
+    env = await real_servers.time_skipping()
+    yield env
+    await env.shutdown()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def module_dev_server():
+    """A CLI dev server (in memory) of the test module's own: a
+    WorkflowEnvironment on the module's loop."""
+    import real_servers
+
+    env = await real_servers.dev_server()
+    yield env
+    await env.shutdown()
+
+
+@pytest.fixture(scope="module")
+def module_dev_server_address(module_dev_server) -> str:
+    """``module_dev_server``'s host:port, for command lines and for clients
+    made on other loops."""
+    return module_dev_server.client.service_client.config.target_host
+
+
+# --- fixture apps --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def compiled_app(tmp_path_factory):
+    """``compiled_app(name, package=None)``: tests/fixtures/apps/<name>/app.yaml
+    built with the compiler's Python API, once per session (per name and
+    package), into a temporary folder put on sys.path; a helpers.CompiledApp
+    (``.folder``, ``.package``, ``.yaml``, ``.app``, ``.workflows``,
+    ``.activities``, ``.module(name)``)."""
+    built = {}
+
+    def build(name: str, package: str | None = None):
+        if (name, package) not in built:
+            work = tmp_path_factory.mktemp(f"app-{name}")
+            built[name, package] = build_app_package(FIXTURE_APPS / name / "app.yaml", work, package)
+        return built[name, package]
+
+    return build

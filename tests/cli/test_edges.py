@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import EDGES, ROOT, luac2py, package, package_worker
+from cli_helpers import EDGES, luac2py, package_worker
+from helpers import ROOT, run_package_cli
 
 from luac2py.runtime.temporal.client import InputError, WorkflowTaskFailing
 
@@ -37,9 +38,9 @@ def inputs(tmp_path_factory) -> Path:
     return folder
 
 
-def test_luac2py_run_keeps_stdout_for_the_result(tmp_path: Path, dev_address: str, inputs: Path):
+def test_luac2py_run_keeps_stdout_for_the_result(tmp_path: Path, module_dev_server_address: str, inputs: Path):
     big = luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", f"@{inputs / '600k.json'}",
-                  "--address", dev_address, cwd=tmp_path)  # fmt: skip
+                  "--address", module_dev_server_address, cwd=tmp_path)  # fmt: skip
     assert big.returncode == 0, big.stderr
     assert one_json_line(big.stdout) == {"blob": "x" * 600_000}
     # The SDK warned about the payload's size: on stderr, one line, no colours.
@@ -47,26 +48,28 @@ def test_luac2py_run_keeps_stdout_for_the_result(tmp_path: Path, dev_address: st
     assert warning and warning[0].startswith("WARNING temporalio.core: [TMPRL1103]"), big.stderr
     assert ANSI not in big.stdout + big.stderr
 
-    abandoned = luac2py("run", str(EDGES), "--entry", "edges:abandon", "--input", "3", "--address", dev_address,
-                        cwd=tmp_path)  # fmt: skip
+    abandoned = luac2py("run", str(EDGES), "--entry", "edges:abandon", "--input", "3",
+                        "--address", module_dev_server_address, cwd=tmp_path)  # fmt: skip
     assert abandoned.returncode == 0, abandoned.stderr
     assert one_json_line(abandoned.stdout) == {"kind": "TIMEOUT"}
     # The activity still ran when the workers shut down: a line, no traceback.
     assert "Traceback" not in abandoned.stderr
     assert ANSI not in abandoned.stderr
 
-    quiet = luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", "[1]", "--address", dev_address, "-q",
-                    cwd=tmp_path)  # fmt: skip
+    quiet = luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", "[1]",
+                    "--address", module_dev_server_address, "-q", cwd=tmp_path)  # fmt: skip
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "[1]\n", "")
 
 
-def test_package_commands_keep_stdout_for_the_result(edges: Path, dev_address: str, inputs: Path):
-    with package_worker("edges", edges, "--address", dev_address) as worker_log:
-        big = package("edges", edges, "run", "edges:echo", "--input", f"@{inputs / '600k.json'}",
-                      "--address", dev_address)  # fmt: skip
-        abandoned = package("edges", edges, "run", "edges:abandon", "--input", "3", "--address", dev_address)
-        started = package("edges", edges, "start", "edges:echo", "--input", '{"a": 1}', "--address", dev_address)
-        result = package("edges", edges, "result", json.loads(started.stdout)["workflow_id"], "--address", dev_address)
+def test_package_commands_keep_stdout_for_the_result(edges_app, module_dev_server_address: str, inputs: Path):
+    folder, address = edges_app.folder, module_dev_server_address
+    with package_worker("edges", folder, "--address", address) as worker_log:
+        big = run_package_cli("edges", folder, "run", "edges:echo", "--input", f"@{inputs / '600k.json'}",
+                              "--address", address)  # fmt: skip
+        abandoned = run_package_cli("edges", folder, "run", "edges:abandon", "--input", "3", "--address", address)
+        started = run_package_cli("edges", folder, "start", "edges:echo", "--input", '{"a": 1}', "--address", address)
+        result = run_package_cli("edges", folder, "result", json.loads(started.stdout)["workflow_id"],
+                                 "--address", address)  # fmt: skip
     assert big.returncode == 0, big.stderr
     assert one_json_line(big.stdout) == {"blob": "x" * 600_000}
     assert "exceeded the warning limit" in big.stderr and ANSI not in big.stderr
@@ -99,35 +102,28 @@ def assert_one_line_error(done, message: str, code: int = 2):
 
 
 @pytest.mark.parametrize("name, message", LIMITS, ids=[n for n, _ in LIMITS])
-def test_inputs_at_the_limits_luac2py_run(name, message, tmp_path: Path, dev_address: str, inputs: Path):
+def test_inputs_at_the_limits_luac2py_run(name, message, tmp_path: Path, module_dev_server_address: str, inputs: Path):
     done = luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", f"@{inputs / name}", "-q",
-                   "--address", dev_address, cwd=tmp_path, timeout=60)  # fmt: skip
+                   "--address", module_dev_server_address, cwd=tmp_path, timeout=60)  # fmt: skip
     assert_one_line_error(done, message)
 
 
-def test_inputs_at_the_limits_package_cli(edges: Path, dev_address: str, inputs: Path):
+def test_inputs_at_the_limits_package_cli(edges_app, module_dev_server_address: str, inputs: Path):
+    folder, address = edges_app.folder, module_dev_server_address
     for name, message in LIMITS:
-        done = package("edges", edges, "run", "edges:echo", "--input", f"@{inputs / name}", "-q",
-                       "--address", dev_address)  # fmt: skip
+        done = run_package_cli("edges", folder, "run", "edges:echo", "--input", f"@{inputs / name}", "-q",
+                               "--address", address)  # fmt: skip
         assert_one_line_error(done, message)
-    done = package("edges", edges, "start", "edges:echo", "--context", "[1]", "--address", dev_address)
+    done = run_package_cli("edges", folder, "start", "edges:echo", "--context", "[1]", "--address", address)
     assert_one_line_error(done, "--context must be a JSON object")
-    done = package("edges", edges, "run", "edges:nope", "--address", dev_address)
+    done = run_package_cli("edges", folder, "run", "edges:nope", "--address", address)
     assert_one_line_error(done, "unknown workflow 'edges:nope' (this app has: edges:abandon, edges:echo, edges:tag)")
 
 
-@pytest.fixture
-def on_path(edges: Path):
-    """The built package importable (workers' sandboxes import it again)."""
-    sys.path.insert(0, str(edges))
-    yield
-    sys.path.remove(str(edges))
-
-
-async def test_inputs_at_the_limits_client_api(on_path, dev_address: str):
+async def test_inputs_at_the_limits_client_api(edges_app, module_dev_server_address: str):
     from edges import client
 
-    c = await client.connect(dev_address)
+    c = await client.connect(module_dev_server_address)
     deep: list = []
     for _ in range(300):
         deep = [deep]
@@ -141,11 +137,11 @@ async def test_inputs_at_the_limits_client_api(on_path, dev_address: str):
         await client.start(c, "edges:echo", "x" * 5_000_000)
 
 
-def test_a_failing_workflow_task_is_reported_and_given_up(tmp_path: Path, dev_address: str):
+def test_a_failing_workflow_task_is_reported_and_given_up(tmp_path: Path, module_dev_server_address: str):
     """A search attribute no build can know (its name is computed) is not
     registered: the task fails with BAD_SEARCH_ATTRIBUTES forever."""
-    done = luac2py("run", str(EDGES), "--entry", "edges:tag", "--input", '"NotRegistered"', "--address", dev_address,
-                   cwd=tmp_path)  # fmt: skip
+    done = luac2py("run", str(EDGES), "--entry", "edges:tag", "--input", '"NotRegistered"',
+                   "--address", module_dev_server_address, cwd=tmp_path)  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert done.stdout == ""
     assert done.seconds < 30
@@ -159,10 +155,11 @@ def test_a_failing_workflow_task_is_reported_and_given_up(tmp_path: Path, dev_ad
     assert "Traceback" not in done.stderr
 
 
-def test_the_package_reports_a_failing_task_and_leaves_the_workflow_running(edges: Path, dev_address: str):
-    with package_worker("edges", edges, "--address", dev_address):
-        done = package("edges", edges, "run", "edges:tag", "--input", '"AlsoUnknown"', "--give-up-after", "2",
-                       "--id", "tag-left-running", "--address", dev_address)  # fmt: skip
+def test_the_package_reports_a_failing_task_and_leaves_the_workflow_running(edges_app, module_dev_server_address: str):
+    folder, address = edges_app.folder, module_dev_server_address
+    with package_worker("edges", folder, "--address", address):
+        done = run_package_cli("edges", folder, "run", "edges:tag", "--input", '"AlsoUnknown"', "--give-up-after", "2",
+                               "--id", "tag-left-running", "--address", address)  # fmt: skip
     assert done.returncode == 1 and done.stdout == "", done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error: ")]
     assert "(BAD_SEARCH_ATTRIBUTES)" in errors[0]
@@ -174,13 +171,13 @@ def test_the_package_reports_a_failing_task_and_leaves_the_workflow_running(edge
     async def status():
         from temporalio.client import Client
 
-        c = await Client.connect(dev_address)
+        c = await Client.connect(module_dev_server_address)
         return (await c.get_workflow_handle("tag-left-running").describe()).status.name
 
     assert asyncio.run(status()) == "RUNNING"
 
 
-async def test_the_client_api_can_give_up(on_path, dev_address: str):
+async def test_the_client_api_can_give_up(edges_app, module_dev_server_address: str):
     import real_servers
     from edges import client
     from edges.activities import ACTIVITIES
@@ -189,7 +186,7 @@ async def test_the_client_api_can_give_up(on_path, dev_address: str):
 
     from luac2py.runtime.temporal.client import handle_result, start
 
-    c = await client.connect(dev_address)
+    c = await client.connect(module_dev_server_address)
     seen = []
     async with real_servers.serving(c, APP, WORKFLOWS, ACTIVITIES):
         handle = await start(c, APP, "edges:tag", "ApiUnknown")
@@ -200,22 +197,22 @@ async def test_the_client_api_can_give_up(on_path, dev_address: str):
     assert seen[0].workflow_id == handle.id
 
 
-def test_luac2py_run_registers_search_attributes_on_a_given_server(tmp_path: Path, dev_address: str):
+def test_luac2py_run_registers_search_attributes_on_a_given_server(tmp_path: Path, module_dev_server_address: str):
     tour = ROOT / "examples" / "tour"
-    done = luac2py("run", str(tour / "app.yaml"), "--input", f"@{tour / 'input.json'}", "--address", dev_address,
-                   cwd=tmp_path, timeout=120)  # fmt: skip
+    done = luac2py("run", str(tour / "app.yaml"), "--input", f"@{tour / 'input.json'}",
+                   "--address", module_dev_server_address, cwd=tmp_path, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert one_json_line(done.stdout)["label"] == "order A-1001"
 
 
-def test_waiting_without_a_worker_says_so(edges: Path, dev_address: str):
+def test_waiting_without_a_worker_says_so(edges_app, module_dev_server_address: str):
     import subprocess
     import time
 
     waiting = subprocess.Popen(
         [sys.executable, "-m", "edges", "run", "edges:echo", "--input", "1", "--id", "echo-unserved",
-         "--address", dev_address],
-        cwd=edges, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+         "--address", module_dev_server_address],
+        cwd=edges_app.folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     started = time.monotonic()
     try:

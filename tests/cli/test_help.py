@@ -5,17 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli_helpers import luac2py, package
+from cli_helpers import luac2py
+from helpers import run_package_cli
 
 
-def test_every_argument_of_the_package_cli_has_help(edges: Path):
-    import sys
-
-    sys.path.insert(0, str(edges))
-    try:
-        from edges.app import APP
-    finally:
-        sys.path.remove(str(edges))
+def test_every_argument_of_the_package_cli_has_help(edges_app):
+    APP = edges_app.app
     from luac2py.runtime.temporal.cli import _parser
 
     undocumented = []
@@ -32,13 +27,13 @@ def test_every_argument_of_the_package_cli_has_help(edges: Path):
     assert undocumented == []
 
 
-def test_help_names_the_apps_entries(edges: Path, tmp_path: Path):
+def test_help_names_the_apps_entries(edges_app, tmp_path: Path):
     for command in ("run", "start"):
-        done = package("edges", edges, command, "-h")
+        done = run_package_cli("edges", edges_app.folder, command, "-h")
         assert done.returncode == 0
         text = " ".join(done.stdout.split())
         assert "ENTRY_ID the workflow entry to start: edges:echo or edges:abandon or edges:tag" in text
-    top = " ".join(package("edges", edges, "-h").stdout.split())
+    top = " ".join(run_package_cli("edges", edges_app.folder, "-h").stdout.split())
     assert "(workflows: edges:echo, edges:abandon, edges:tag)" in top
     assert "example: python -m edges run edges:echo --input @input.json" in top
     run = luac2py("run", "-h", cwd=tmp_path)

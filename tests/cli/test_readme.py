@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import ROOT, command
+from helpers import ROOT, command
 
 from luac2py.devserver import free_port
 

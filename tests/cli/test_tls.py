@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import EDGES, luac2py, package, package_worker
+from cli_helpers import EDGES, luac2py, package_worker
+from helpers import run_package_cli
 from tls_proxy import TLSProxy
 
 pytestmark = pytest.mark.temporal
@@ -27,8 +28,8 @@ def no_temporal_environment(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def proxy(dev_address, tmp_path_factory):
-    with TLSProxy(dev_address, tmp_path_factory.mktemp("certs")) as p:
+def proxy(module_dev_server_address, tmp_path_factory):
+    with TLSProxy(module_dev_server_address, tmp_path_factory.mktemp("certs")) as p:
         yield p
 
 
@@ -63,7 +64,7 @@ def test_worker_and_client_reach_temporal_through_tls(tmp_path: Path, proxy: TLS
     assert "tls=TLSSpec(" in app_py and f'ca_file="{proxy.ca_file}"' in app_py and 'server_name="localhost"' in app_py
     before = proxy.connections
     with package_worker("edges", out):
-        done = package("edges", out, "run", "edges:echo", "--input", '{"over": "tls"}')
+        done = run_package_cli("edges", out, "run", "edges:echo", "--input", '{"over": "tls"}')
     assert done.returncode == 0, done.stderr
     assert done.stdout == '{"over":"tls"}\n'
     assert proxy.connections >= before + 2  # the worker's and the client's
@@ -80,7 +81,7 @@ def test_without_the_ca_the_package_fails_in_one_line(tmp_path: Path, proxy: TLS
 """,
     )
     for args in (["run", "edges:echo", "--input", "1"], ["worker"]):
-        done = package("edges", out, *args, timeout=60)
+        done = run_package_cli("edges", out, *args, timeout=60)
         assert done.returncode == 1 and done.stdout == ""
         lines = done.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: cannot connect to Temporal: "), done.stderr
@@ -100,7 +101,7 @@ def test_an_unreadable_certificate_is_a_one_line_error(tmp_path: Path, proxy: TL
 """,
     )
     for args in (["run", "edges:echo"], ["worker"]):
-        done = package("edges", out, *args, timeout=60)
+        done = run_package_cli("edges", out, *args, timeout=60)
         assert (done.returncode, done.stdout) == (1, "")
         assert done.stderr == f"error: cannot read the TLS CA file {missing}: No such file or directory\n"
 

@@ -7,14 +7,14 @@ import asyncio
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
+import real_servers
+from helpers import start_package_cli, workflow_id
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
@@ -28,7 +28,9 @@ from luac2py.runtime.temporal.client import (
 from luac2py.runtime.temporal.converter import DATA_CONVERTER
 from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER
 
-from orders.app import APP  # generated/orders, put on sys.path by conftest.py
+# generated/orders, put on sys.path by conftest.py
+from orders.activities import ACTIVITIES
+from orders.app import APP
 from orders.workflows import WORKFLOWS
 
 ORDERS_DIST = Path(__file__).resolve().parents[2] / "generated" / "orders"
@@ -44,8 +46,12 @@ ORDER = {
 }
 
 
-def wid(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def orders_client(module_time_skipping_server):
+    """A client of the module's time-skipping server, the orders workers running."""
+    client = module_time_skipping_server.client
+    async with real_servers.serving(client, APP, WORKFLOWS, ACTIVITIES):
+        yield client
 
 
 async def activity_counts(handle) -> dict[str, int]:
@@ -70,11 +76,11 @@ async def timers(handle) -> list[timedelta]:
 # --- time-skipping server ---------------------------------------------------------
 
 
-async def test_order_completes_through_the_hour_long_timer(skipping):
-    client = skipping.client
+async def test_order_completes_through_the_hour_long_timer(orders_client):
+    client = orders_client
     started = time.monotonic()
     handle = await start(
-        client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order")
+        client, APP, "orders:order_workflow", ORDER, workflow_id=workflow_id("order")
     )
     result = await handle_result(handle)
     assert result == {
@@ -90,10 +96,14 @@ async def test_order_completes_through_the_hour_long_timer(skipping):
     }
 
 
-async def test_failed_shipping_refunds_the_payment(skipping):
+async def test_failed_shipping_refunds_the_payment(orders_client):
     order = dict(ORDER, id="1002", shipping_address={})
     handle = await start(
-        skipping.client, APP, "orders:order_workflow", order, workflow_id=wid("order")
+        orders_client,
+        APP,
+        "orders:order_workflow",
+        order,
+        workflow_id=workflow_id("order"),
     )
     result = await handle_result(handle)
     assert result == {"status": "failed", "error": "no shipping address for order 1002"}
@@ -104,13 +114,13 @@ async def test_failed_shipping_refunds_the_payment(skipping):
     }
 
 
-async def test_failed_charge_stops_before_the_timer(skipping):
+async def test_failed_charge_stops_before_the_timer(orders_client):
     handle = await start(
-        skipping.client,
+        orders_client,
         APP,
         "orders:order_workflow",
         dict(ORDER, total=0),
-        workflow_id=wid("order"),
+        workflow_id=workflow_id("order"),
     )
     assert await handle_result(handle) == {
         "status": "failed",
@@ -119,14 +129,18 @@ async def test_failed_charge_stops_before_the_timer(skipping):
     assert await timers(handle) == []
 
 
-async def test_saga_compensates_in_reverse_order(skipping):
+async def test_saga_compensates_in_reverse_order(orders_client):
     order = {
         "items": ["a", "b"],
         "payment": {"amount": 10, "customer": "c"},
         "shipping": {"order_id": "9"},
     }
     handle = await start(
-        skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga")
+        orders_client,
+        APP,
+        "orders:saga_workflow",
+        order,
+        workflow_id=workflow_id("saga"),
     )
     result = await handle_result(handle)
     assert result == {
@@ -154,26 +168,30 @@ async def test_saga_compensates_in_reverse_order(skipping):
     ]
 
 
-async def test_saga_happy_path(skipping):
+async def test_saga_happy_path(orders_client):
     order = {
         "items": ["a"],
         "payment": {"amount": 10, "customer": "c"},
         "shipping": {"order_id": "9", "address": {"country": "fr"}},
     }
     result = await execute(
-        skipping.client, APP, "orders:saga_workflow", order, workflow_id=wid("saga")
+        orders_client,
+        APP,
+        "orders:saga_workflow",
+        order,
+        workflow_id=workflow_id("saga"),
     )
     assert result == {"status": "completed", "tracking": "TRK-9-FR"}
 
 
-async def test_lua_error_fails_the_workflow_with_its_position(skipping):
+async def test_lua_error_fails_the_workflow_with_its_position(orders_client):
     with pytest.raises(WorkflowFailed) as info:
         await execute(
-            skipping.client,
+            orders_client,
             APP,
             "orders:order_workflow",
             None,
-            workflow_id=wid("order"),
+            workflow_id=workflow_id("order"),
         )
     assert info.value.kind == "INTERNAL"
     assert info.value.message == (
@@ -181,10 +199,14 @@ async def test_lua_error_fails_the_workflow_with_its_position(skipping):
     )
 
 
-async def test_recorded_histories_replay(skipping):
+async def test_recorded_histories_replay(orders_client):
     """Histories recorded from these workflows replay on the current code."""
     handle = await start(
-        skipping.client, APP, "orders:order_workflow", ORDER, workflow_id=wid("order")
+        orders_client,
+        APP,
+        "orders:order_workflow",
+        ORDER,
+        workflow_id=workflow_id("order"),
     )
     await handle_result(handle)
     fresh = await handle.fetch_history()
@@ -207,16 +229,6 @@ async def test_recorded_histories_replay(skipping):
 # --- dev server, through the package's own CLI ---------------------------------------
 
 
-def package_cli(*args, address: str, **kw):
-    return subprocess.Popen(
-        [sys.executable, "-m", "orders", *args, "--address", address],
-        cwd=ORDERS_DIST,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        **kw,
-    )
-
-
 async def wait_for(predicate, timeout: float = 30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -226,11 +238,13 @@ async def wait_for(predicate, timeout: float = 30.0):
     raise AssertionError("timed out")
 
 
-async def test_cli_run_prints_json_and_errors(dev):
-    address = dev.client.service_client.config.target_host
-    worker = package_cli("worker", address=address)
+async def test_cli_run_prints_json_and_errors(module_dev_server):
+    address = module_dev_server.client.service_client.config.target_host
+    worker = start_package_cli("orders", ORDERS_DIST, "worker", address=address)
     try:
-        run = package_cli(
+        run = start_package_cli(
+            "orders",
+            ORDERS_DIST,
             "run",
             "orders:order_workflow",
             "--input",
@@ -243,8 +257,14 @@ async def test_cli_run_prints_json_and_errors(dev):
             '{"payment_id":"pay-c-7-250","status":"completed","tracking":"TRK-1001-DE"}'
         ]
 
-        bad = package_cli(
-            "run", "orders:order_workflow", "--input", "null", address=address
+        bad = start_package_cli(
+            "orders",
+            ORDERS_DIST,
+            "run",
+            "orders:order_workflow",
+            "--input",
+            "null",
+            address=address,
         )
         out, err = bad.communicate(timeout=60)
         assert bad.returncode == 1
@@ -257,15 +277,15 @@ async def test_cli_run_prints_json_and_errors(dev):
         worker.communicate(timeout=30)
 
 
-async def test_killed_worker_resumes_and_runs_each_activity_once(dev):
-    address = dev.client.service_client.config.target_host
-    worker = package_cli("worker", address=address)
+async def test_killed_worker_resumes_and_runs_each_activity_once(module_dev_server):
+    address = module_dev_server.client.service_client.config.target_host
+    worker = start_package_cli("orders", ORDERS_DIST, "worker", address=address)
     handle = await start(
-        dev.client,
+        module_dev_server.client,
         APP,
         "orders:order_workflow",
         dict(ORDER, hold="4s"),
-        workflow_id=wid("durable"),
+        workflow_id=workflow_id("durable"),
     )
 
     async def timer_started():
@@ -274,7 +294,7 @@ async def test_killed_worker_resumes_and_runs_each_activity_once(dev):
     await wait_for(timer_started)
     worker.send_signal(signal.SIGKILL)
     worker.communicate(timeout=30)
-    replacement = package_cli("worker", address=address)
+    replacement = start_package_cli("orders", ORDERS_DIST, "worker", address=address)
     try:
         result = await asyncio.wait_for(handle_result(handle), timeout=60)
     finally:

@@ -14,8 +14,6 @@ import uuid as pyuuid
 from datetime import timedelta
 
 import pytest
-import pytest_asyncio
-import real_servers
 from temporalio import workflow
 from temporalio.worker import Replayer, Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
@@ -648,16 +646,10 @@ class DeterminismWorkflow:
         return results
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def ts_client():
-    env = await real_servers.time_skipping()
-    yield env.client
-    await env.shutdown()
-
-
 @pytest.mark.temporal
 @pytest.mark.asyncio(loop_scope="session")
-async def test_workflow_randomness_is_replay_safe(ts_client, tmp_path):
+async def test_workflow_randomness_is_replay_safe(time_skipping_server, tmp_path):
+    ts_client = time_skipping_server.client
     _PROGRAM["chunk"] = compile_lua(tmp_path, WORKFLOW_LUA)
     queue = "wippy-uuid-crypto"
     worker = Worker(ts_client, task_queue=queue, workflows=[DeterminismWorkflow], workflow_runner=SANDBOX)

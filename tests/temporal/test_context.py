@@ -9,14 +9,10 @@ interceptors (and only with them)."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import os
 import subprocess
 import sys
-import uuid
-from pathlib import Path
-from types import SimpleNamespace
+from functools import partial
 
 import pytest
 import pytest_asyncio
@@ -24,8 +20,8 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.worker import Replayer
 
 import real_servers
+from helpers import package_env, run_package_cli, workflow_id
 
-from luac2py.build import build_app
 from luac2py.runtime.temporal.client import execute, handle_result, start
 from luac2py.runtime.temporal.context import HEADER
 from luac2py.runtime.temporal.converter import DATA_CONVERTER, to_python
@@ -33,15 +29,8 @@ from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-ROOT = Path(__file__).resolve().parents[2]
-APP_YAML = ROOT / "tests" / "fixtures" / "apps" / "context" / "app.yaml"
-
 STARTER = {"user_id": "u-1", "tenant": "t-1", "roles": ["admin", "ops"], "limits": {"max": 3}}
 EXECUTOR = {"extra": "from-executor", "tenant": "overridden"}
-
-
-def wid(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
 
 
 def seen_by_activity(label: str, context: dict) -> dict:
@@ -53,38 +42,28 @@ def seen_by_activity(label: str, context: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory):
-    """The fixture app compiled with the compiler's Python API and imported."""
-    dist = build_app(APP_YAML, tmp_path_factory.mktemp("context") / "dist")
-    sys.path.insert(0, str(dist))
-    try:
-        yield SimpleNamespace(
-            dist=dist,
-            app=importlib.import_module("ctxapp.app").APP,
-            workflows=importlib.import_module("ctxapp.workflows").WORKFLOWS,
-            activities=importlib.import_module("ctxapp.activities").ACTIVITIES,
-        )
-    finally:
-        sys.path.remove(str(dist))
+def context_app(compiled_app):
+    """tests/fixtures/apps/context built (package ``ctxapp``)."""
+    return compiled_app("context")
 
 
-def serving(client, package):
-    """The fixture app's workers on ``client``'s server for the block."""
-    return real_servers.serving(client, package.app, package.workflows, package.activities)
+def serving(client, context_app):
+    """context_app's workers on ``client``'s server for the block."""
+    return real_servers.serving(client, context_app.app, context_app.workflows, context_app.activities)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def skipping(ts_env, package):
-    """A client of the time-skipping server, the fixture app served."""
-    async with serving(ts_env.client, package):
-        yield ts_env.client
+async def context_client(time_skipping_server, context_app):
+    """A client of the session's time-skipping server, context_app served for the module."""
+    async with serving(time_skipping_server.client, context_app):
+        yield time_skipping_server.client
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def dev(dev_env, package):
-    """The CLI dev server's address, the fixture app served."""
-    async with serving(dev_env.client, package):
-        yield dev_env.client.service_client.config.target_host
+async def context_dev_address(dev_server, context_app):
+    """The session's dev server's address, context_app served for the module."""
+    async with serving(dev_server.client, context_app):
+        yield dev_server.client.service_client.config.target_host
 
 
 def check_main_result(result: dict, context: dict) -> None:
@@ -126,8 +105,10 @@ async def sent_headers(handle) -> list:
 # --- time-skipping server: the client API ---------------------------------------------
 
 
-async def test_starter_context_reaches_workflow_activities_and_child(skipping, package):
-    handle = await start(skipping, package.app, "ctxapp:main", {}, workflow_id=wid("ctx"), context=STARTER)
+async def test_starter_context_reaches_workflow_activities_and_child(context_client, context_app):
+    handle = await start(
+        context_client, context_app.app, "ctxapp:main", {}, workflow_id=workflow_id("ctx"), context=STARTER
+    )
     result = await handle_result(handle)
     check_main_result(result, STARTER)
     assert result["user_id"] == "u-1" and "user_err" not in result
@@ -144,7 +125,7 @@ async def test_starter_context_reaches_workflow_activities_and_child(skipping, p
 
     history = await handle.fetch_history()
     replayer = Replayer(
-        workflows=package.workflows,
+        workflows=context_app.workflows,
         interceptors=WORKER_INTERCEPTORS,
         workflow_runner=WORKFLOW_RUNNER,
         data_converter=DATA_CONVERTER,
@@ -152,13 +133,13 @@ async def test_starter_context_reaches_workflow_activities_and_child(skipping, p
     await replayer.replay_workflow(history)
     # Without the interceptors the workflow reads no context, schedules other
     # activities, and the replay says so.
-    blind = Replayer(workflows=package.workflows, workflow_runner=WORKFLOW_RUNNER, data_converter=DATA_CONVERTER)
+    blind = Replayer(workflows=context_app.workflows, workflow_runner=WORKFLOW_RUNNER, data_converter=DATA_CONVERTER)
     replayed = await blind.replay_workflow(history, raise_on_replay_failure=False)
     assert replayed.replay_failure is not None
 
 
-async def test_no_context_is_an_empty_table(skipping, package):
-    handle = await start(skipping, package.app, "ctxapp:main", {}, workflow_id=wid("ctx-none"))
+async def test_no_context_is_an_empty_table(context_client, context_app):
+    handle = await start(context_client, context_app.app, "ctxapp:main", {}, workflow_id=workflow_id("ctx-none"))
     result = await handle_result(handle)
     check_main_result(result, {})
     assert result["user_err"] == "NOT_FOUND" and "user_id" not in result and "plain" not in result
@@ -169,43 +150,33 @@ async def test_no_context_is_an_empty_table(skipping, package):
     ]
 
 
-async def test_context_survives_continue_as_new(skipping, package):
+async def test_context_survives_continue_as_new(context_client, context_app):
     context = {"user_id": "u-2", "n": 7}
     # Two continue-as-new runs, then the third returns ctx.all().
-    result = await execute(skipping, package.app, "ctxapp:renewed", 3, workflow_id=wid("ctx-can"), context=context)
+    result = await execute(
+        context_client, context_app.app, "ctxapp:renewed", 3, workflow_id=workflow_id("ctx-can"), context=context
+    )
     assert result == context
 
 
-async def test_bad_context_is_refused(skipping, package):
+async def test_bad_context_is_refused(context_client, context_app):
     with pytest.raises(ValueError, match="context keys must be strings"):
-        await start(skipping, package.app, "ctxapp:main", {}, context={1: "x"})
+        await start(context_client, context_app.app, "ctxapp:main", {}, context={1: "x"})
 
 
 # --- dev server: the command lines ----------------------------------------------------
 
 
-def _env(package) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE")}
-    env["PYTHONPATH"] = os.pathsep.join([str(package.dist), str(ROOT)])
-    return env
-
-
-def package_cli(package, address: str, *args) -> subprocess.CompletedProcess:
-    """``python -m ctxapp ARGS --address ADDRESS``."""
-    command = [sys.executable, "-m", "ctxapp", *args, "--address", address]
-    return subprocess.run(command, env=_env(package), capture_output=True, timeout=120)
-
-
-async def test_package_cli_context(dev, package):
+async def test_package_cli_context(context_dev_address, context_app):
+    # python -m ctxapp ARGS --address ADDRESS, output as bytes
+    ctxapp_cli = partial(
+        run_package_cli, "ctxapp", context_app.folder, address=context_dev_address, timeout=120, text=False
+    )
     context = {"user_id": "cli-user", "tenant": "cli"}
     ran, started, bad = await asyncio.gather(
-        asyncio.to_thread(
-            package_cli, package, dev, "run", "ctxapp:main", "--input", "{}", "--context", json.dumps(context)
-        ),
-        asyncio.to_thread(
-            package_cli, package, dev, "start", "ctxapp:renewed", "--input", "2", "--context", '{"user_id": "s"}'
-        ),
-        asyncio.to_thread(package_cli, package, dev, "run", "ctxapp:main", "--context", "[1]"),
+        asyncio.to_thread(ctxapp_cli, "run", "ctxapp:main", "--input", "{}", "--context", json.dumps(context)),
+        asyncio.to_thread(ctxapp_cli, "start", "ctxapp:renewed", "--input", "2", "--context", '{"user_id": "s"}'),
+        asyncio.to_thread(ctxapp_cli, "run", "ctxapp:main", "--context", "[1]"),
     )
     assert ran.returncode == 0, ran.stderr.decode()
     result = json.loads(ran.stdout)
@@ -213,7 +184,7 @@ async def test_package_cli_context(dev, package):
     assert result["plain"] == seen_by_activity("plain", context)
 
     assert started.returncode == 0, started.stderr.decode()
-    done = await asyncio.to_thread(package_cli, package, dev, "result", json.loads(started.stdout)["workflow_id"])
+    done = await asyncio.to_thread(ctxapp_cli, "result", json.loads(started.stdout)["workflow_id"])
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stdout) == {"user_id": "s"}
 
@@ -221,12 +192,12 @@ async def test_package_cli_context(dev, package):
     assert bad.stderr.decode() == "error: --context must be a JSON object\n"
 
 
-async def test_luac2py_run_context(dev, package, tmp_path):
+async def test_luac2py_run_context(context_dev_address, context_app, tmp_path):
     """``luac2py run`` builds the app in its working folder and runs its own worker."""
-    command = [sys.executable, "-m", "luac2py.cli", "run", str(APP_YAML), "--entry", "ctxapp:renewed", "--input", "2"]
-    command += ["--context", '{"request_id": "req-abc"}', "--address", dev]
+    command = [sys.executable, "-m", "luac2py.cli", "run", str(context_app.yaml), "--entry", "ctxapp:renewed"]
+    command += ["--input", "2", "--context", '{"request_id": "req-abc"}', "--address", context_dev_address]
     proc = await asyncio.to_thread(
-        subprocess.run, command, env=_env(package), cwd=tmp_path, capture_output=True, timeout=300
+        subprocess.run, command, env=package_env(context_app.folder), cwd=tmp_path, capture_output=True, timeout=300
     )
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout) == {"request_id": "req-abc"}

@@ -1,49 +1,24 @@
-"""The package CLI (``python -m runtime_app ...``, the fixture app conftest.py
-compiles) in subprocesses against the CLI dev server, and the dev-server
-manager ``luac2py run`` uses."""
+"""The package CLI (``python -m runtime_app ...``, conftest.py's runtime_app)
+in subprocesses against the CLI dev server, and the dev-server manager
+``luac2py run`` uses."""
 
 import asyncio
 import json
-import os
 import signal
 import subprocess
-import sys
-from pathlib import Path
+from functools import partial
 
 import pytest
-import runtime_app
+from helpers import run_package_cli, start_package_cli
 
 from luac2py.devserver import DevServer, free_port, server_answers
 
-ROOT = Path(__file__).resolve().parents[2]
-# The folder conftest.py built the package into.
-PACKAGE_ROOT = Path(runtime_app.__file__).resolve().parents[1]
-ENV = {
-    **{k: v for k, v in os.environ.items() if k not in ("TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE")},
-    "PYTHONPATH": os.pathsep.join([str(ROOT), str(PACKAGE_ROOT)]),
-}
-
-
-def cli(*args, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "runtime_app", *args],
-        env=env or ENV,
-        capture_output=True,
-        timeout=90,
-        cwd=PACKAGE_ROOT,
-    )
-
 
 @pytest.mark.asyncio(loop_scope="session")
-async def test_cli_run_start_result(dev_env):
-    address = dev_env.client.service_client.config.target_host
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "runtime_app", "worker", "--address", address],
-        env=ENV,
-        cwd=PACKAGE_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+async def test_cli_run_start_result(dev_server, runtime_app):
+    address = dev_server.client.service_client.config.target_host
+    cli = partial(run_package_cli, "runtime_app", runtime_app.folder, timeout=90, text=False)
+    worker = start_package_cli("runtime_app", runtime_app.folder, "worker", address=address, stdout=subprocess.DEVNULL)
     try:
         ok, failed, started, unknown, missing = await asyncio.gather(
             asyncio.to_thread(cli, "run", "app:greet_workflow", "--input", '{"name": "мир"}', "--address", address),
@@ -77,7 +52,7 @@ async def test_cli_run_start_result(dev_env):
         assert json.loads(started.stdout)["workflow_id"] == "greet-cli"
         assert len(started.stdout.splitlines()) == 1 and json.loads(started.stdout)["run_id"]
         # The address from TEMPORAL_ADDRESS when no flag is given.
-        done = await asyncio.to_thread(cli, "result", "greet-cli", env={**ENV, "TEMPORAL_ADDRESS": address})
+        done = await asyncio.to_thread(cli, "result", "greet-cli", env={"TEMPORAL_ADDRESS": address})
         assert done.returncode == 0, done.stderr.decode()
         assert json.loads(done.stdout) == {"greeting": "hello, x", "bytes": 1, "doubled": 42}
 
@@ -93,8 +68,17 @@ async def test_cli_run_start_result(dev_env):
     assert b"serving runtime_app" in err
 
 
-def test_cli_reports_unreachable_server():
-    r = cli("run", "app:greet_workflow", "--address", f"127.0.0.1:{free_port()}")
+def test_cli_reports_unreachable_server(runtime_app):
+    r = run_package_cli(
+        "runtime_app",
+        runtime_app.folder,
+        "run",
+        "app:greet_workflow",
+        "--address",
+        f"127.0.0.1:{free_port()}",
+        timeout=90,
+        text=False,
+    )
     assert r.returncode == 1
     assert r.stderr.decode().startswith("error: cannot connect to Temporal")
 

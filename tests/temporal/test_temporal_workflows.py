@@ -1,12 +1,11 @@
-"""The fixture app tests/fixtures/apps/runtime_app (compiled by conftest.py)
+"""The fixture app tests/fixtures/apps/runtime_app (conftest.py's runtime_app)
 on the time-skipping server: results, the error model as workflows see it,
 failing workflows, payloads, time."""
 
-import uuid
 from datetime import timedelta
 
 import pytest
-from runtime_app.app import APP
+from helpers import workflow_id
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowFailureError
 from temporalio.exceptions import ApplicationError
@@ -18,10 +17,6 @@ pytestmark = [
     # The worker cancels the timed-out activity after the server dropped it.
     pytest.mark.filterwarnings("ignore:Cannot find activity to cancel"),
 ]
-
-
-def wid(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
 
 
 async def scheduled_activities(handle) -> list[str]:
@@ -45,16 +40,20 @@ async def timers(handle) -> list[timedelta]:
 ORDER = {"id": "o-1", "total": 50, "customer_id": "c1", "shipping_address": "1 Main St"}
 
 
-async def test_order_happy_path(ts_worker):
-    handle = await start(ts_worker, APP, "app:order_workflow", ORDER, workflow_id=wid("order"))
+async def test_order_happy_path(runtime_app_client, runtime_app):
+    handle = await start(
+        runtime_app_client, runtime_app.app, "app:order_workflow", ORDER, workflow_id=workflow_id("order")
+    )
     assert await handle_result(handle) == {"status": "completed", "payment_id": "pay-c1", "tracking": "TRK-o-1"}
     assert await timers(handle) == [timedelta(hours=1)]
     assert await scheduled_activities(handle) == ["app:charge_payment", "app:ship_order"]
 
 
-async def test_order_failure_runs_refund(ts_worker):
+async def test_order_failure_runs_refund(runtime_app_client, runtime_app):
     order = {**ORDER, "shipping_address": None, "customer_id": "c2"}
-    handle = await start(ts_worker, APP, "app:order_workflow", order, workflow_id=wid("order"))
+    handle = await start(
+        runtime_app_client, runtime_app.app, "app:order_workflow", order, workflow_id=workflow_id("order")
+    )
     assert await handle_result(handle) == {
         "status": "failed",
         "error": "no shipping address",
@@ -63,10 +62,16 @@ async def test_order_failure_runs_refund(ts_worker):
     assert await scheduled_activities(handle) == ["app:charge_payment", "app:ship_order", "app:refund_payment"]
 
 
-async def test_order_rejected_charge_is_not_retried(ts_worker):
+async def test_order_rejected_charge_is_not_retried(runtime_app_client, runtime_app):
     # errors.new(kind, message) leaves retryable unspecified: the activity's
     # answer stands and the workflow sees it at once.
-    handle = await start(ts_worker, APP, "app:order_workflow", {**ORDER, "total": 0}, workflow_id=wid("order"))
+    handle = await start(
+        runtime_app_client,
+        runtime_app.app,
+        "app:order_workflow",
+        {**ORDER, "total": 0},
+        workflow_id=workflow_id("order"),
+    )
     assert await handle_result(handle) == {"status": "failed", "error": "amount must be positive"}
     history = await handle.fetch_history()
     started = [e for e in history.events if e.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED]
@@ -114,10 +119,15 @@ TWICE = {"temporal.activity.retry_policy": {"maximum_attempts": 2, "initial_inte
     ],
     ids=lambda v: v["activity"] if isinstance(v, dict) else None,
 )
-async def test_activity_failure_modes(ts_worker, probe, expected):
+async def test_activity_failure_modes(runtime_app_client, runtime_app, probe, expected):
     kind, retryable, message = expected
     r = await execute(
-        ts_worker, APP, "app:probe", probe, workflow_id=wid("probe"), execution_timeout=timedelta(minutes=5)
+        runtime_app_client,
+        runtime_app.app,
+        "app:probe",
+        probe,
+        workflow_id=workflow_id("probe"),
+        execution_timeout=timedelta(minutes=5),
     )
     assert r["ok"] is False
     assert (r["kind"], r["retryable"]) == (kind, retryable)
@@ -126,32 +136,42 @@ async def test_activity_failure_modes(ts_worker, probe, expected):
         assert r["text"] == "err: " + message
 
 
-async def test_activity_results(ts_worker):
-    r = await execute(ts_worker, APP, "app:probe", {"activity": "app:double", "arg": 21}, workflow_id=wid("probe"))
+async def test_activity_results(runtime_app_client, runtime_app):
+    r = await execute(
+        runtime_app_client,
+        runtime_app.app,
+        "app:probe",
+        {"activity": "app:double", "arg": 21},
+        workflow_id=workflow_id("probe"),
+    )
     assert r == {"ok": True, "result": 42}
     r = await execute(
-        ts_worker, APP, "app:probe", {"activity": "app:echo", "arg": "x", "options": ONCE}, workflow_id=wid("probe")
+        runtime_app_client,
+        runtime_app.app,
+        "app:probe",
+        {"activity": "app:echo", "arg": "x", "options": ONCE},
+        workflow_id=workflow_id("probe"),
     )
     assert r == {"ok": True, "result": "x"}
 
 
-async def test_workflow_returning_error_fails_with_its_kind(ts_worker):
+async def test_workflow_returning_error_fails_with_its_kind(runtime_app_client, runtime_app):
     with pytest.raises(WorkflowFailureError) as info:
-        await ts_worker.execute_workflow("app:bad_fail", None, id=wid("bad"), task_queue="orders")
+        await runtime_app_client.execute_workflow("app:bad_fail", None, id=workflow_id("bad"), task_queue="orders")
     cause = info.value.cause
     assert isinstance(cause, ApplicationError)
     assert (cause.type, cause.message, cause.non_retryable) == ("INVALID", "bad input", True)
     with pytest.raises(WorkflowFailed) as failed:
-        await execute(ts_worker, APP, "app:bad_fail", None, workflow_id=wid("bad"))
+        await execute(runtime_app_client, runtime_app.app, "app:bad_fail", None, workflow_id=workflow_id("bad"))
     assert (failed.value.kind, failed.value.message, failed.value.retryable) == ("INVALID", "bad input", False)
 
 
-async def test_workflow_lua_error_fails_instead_of_hanging(ts_worker):
+async def test_workflow_lua_error_fails_instead_of_hanging(runtime_app_client, runtime_app):
     with pytest.raises(WorkflowFailureError) as info:
-        await ts_worker.execute_workflow(
+        await runtime_app_client.execute_workflow(
             "app:bad_crash",
             {"why": "disk full"},
-            id=wid("crash"),
+            id=workflow_id("crash"),
             task_queue="orders",
             execution_timeout=timedelta(seconds=30),
         )
@@ -162,29 +182,31 @@ async def test_workflow_lua_error_fails_instead_of_hanging(ts_worker):
     assert cause.message.endswith("boom: disk full")
 
 
-async def test_payload_round_trip(ts_worker):
+async def test_payload_round_trip(runtime_app_client, runtime_app):
     data = {"nested": {"list": [1, 2.5, {"deep": [True, False]}], "empty": {}}, "text": "héllo ✓", "whole": 3.0}
-    r = await execute(ts_worker, APP, "app:echo_workflow", data, workflow_id=wid("echo"))
+    r = await execute(runtime_app_client, runtime_app.app, "app:echo_workflow", data, workflow_id=workflow_id("echo"))
     expected = {"nested": {"list": [1, 2.5, {"deep": [True, False]}], "empty": []}, "text": "héllo ✓", "whole": 3}
     assert r == {"input": expected, "echoed": expected}
     assert type(r["echoed"]["whole"]) is int
 
 
-async def test_unencodable_workflow_result_fails(ts_worker):
+async def test_unencodable_workflow_result_fails(runtime_app_client, runtime_app):
     with pytest.raises(WorkflowFailed) as failed:
-        await execute(ts_worker, APP, "app:echo_workflow", {"mixed": True}, workflow_id=wid("echo"))
+        await execute(
+            runtime_app_client, runtime_app.app, "app:echo_workflow", {"mixed": True}, workflow_id=workflow_id("echo")
+        )
     assert failed.value.kind == "INTERNAL"
     assert "both integer and string keys" in failed.value.message
 
 
-async def test_time_and_workflow_info(ts_worker):
-    workflow_id = wid("clock")
-    r = await execute(ts_worker, APP, "app:clock", {"extra_ms": 250}, workflow_id=workflow_id)
+async def test_time_and_workflow_info(runtime_app_client, runtime_app):
+    clock_id = workflow_id("clock")
+    r = await execute(runtime_app_client, runtime_app.app, "app:clock", {"extra_ms": 250}, workflow_id=clock_id)
     assert 1250 <= r["elapsed_ms"] < 3000
     assert r["elapsed"].endswith("s")
     assert r["started"].endswith("Z") and r["started"][4] == "-"
     info = r["info"]
-    assert info["workflow_id"] == workflow_id
+    assert info["workflow_id"] == clock_id
     assert (info["workflow_type"], info["task_queue"], info["namespace"], info["attempt"]) == (
         "app:clock",
         "orders",
@@ -193,5 +215,5 @@ async def test_time_and_workflow_info(ts_worker):
     )
     assert info["history_length"] > 0 and info["history_size"] > 0
     assert r["history_length"] >= info["history_length"]
-    handle = ts_worker.get_workflow_handle(workflow_id)
+    handle = runtime_app_client.get_workflow_handle(clock_id)
     assert await timers(handle) == [timedelta(seconds=1), timedelta(milliseconds=250)]

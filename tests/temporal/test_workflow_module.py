@@ -7,7 +7,6 @@ recorded by the previous version."""
 from __future__ import annotations
 
 import asyncio
-import importlib
 import os
 import sys
 import uuid
@@ -17,11 +16,11 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 import real_servers
+from helpers import FIXTURE_APPS, build_app_package, workflow_id
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import WorkflowHistory
 from temporalio.worker import Replayer
 
-from luac2py.build import build_app
 from luac2py.runtime.temporal.client import execute, handle_result, start
 from luac2py.runtime.temporal.converter import DATA_CONVERTER
 from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER
@@ -30,29 +29,14 @@ from luac2py.runtime.wippy.json import to_python
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 HERE = Path(__file__).resolve().parent
-APP_YAML = HERE.parent / "fixtures" / "apps" / "workflow_module" / "app.yaml"
+APP_YAML = FIXTURE_APPS / "workflow_module" / "app.yaml"
 HISTORIES = HERE.parent / "histories"
 
 
-def wid(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
-
-
-def _import_package(out: Path, package: str):
-    """(APP, WORKFLOWS, ACTIVITIES) of generated package ``package`` under
-    ``out``, which stays on sys.path: the workflow sandbox imports it again."""
-    sys.path.insert(0, str(out))
-    return (
-        importlib.import_module(f"{package}.app").APP,
-        importlib.import_module(f"{package}.workflows").WORKFLOWS,
-        importlib.import_module(f"{package}.activities").ACTIVITIES,
-    )
-
-
 @pytest.fixture(scope="module")
-def package(tmp_path_factory):
-    out = build_app(APP_YAML, tmp_path_factory.mktemp("wm") / "out", package="wm_test")
-    return _import_package(out, "wm_test")
+def wm_app(compiled_app):
+    """tests/fixtures/apps/workflow_module built as package ``wm_test``."""
+    return compiled_app("workflow_module", package="wm_test")
 
 
 @pytest.fixture(scope="module")
@@ -64,17 +48,16 @@ def v1_workflows(tmp_path_factory):
         if f.name == "versioned.lua":
             text = text.replace('workflow.version("step", 1, 2)', 'workflow.version("step", 1, 1)')
         (folder / f.name).write_text(text)
-    out = build_app(folder / "app.yaml", folder / "out", package="wm_test_v1")
-    return _import_package(out, "wm_test_v1")
+    v1 = build_app_package(folder / "app.yaml", folder, package="wm_test_v1")
+    return v1.app, v1.workflows, v1.activities
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def skipping(package):
-    app, workflows, activities = package
-    env = await real_servers.time_skipping()
-    async with real_servers.serving(env.client, app, workflows, activities):
-        yield env.client, app
-    await env.shutdown()
+async def wm_client_and_app(module_time_skipping_server, wm_app):
+    """(client, APP): the module's time-skipping server, wm_app served."""
+    client = module_time_skipping_server.client
+    async with real_servers.serving(client, wm_app.app, wm_app.workflows, wm_app.activities):
+        yield client, wm_app.app
 
 
 async def events(handle, event_type):
@@ -85,11 +68,11 @@ async def events(handle, event_type):
 # --- B1, B5: info and history figures ---------------------------------------------
 
 
-async def test_info_has_all_eight_fields(skipping):
-    client, app = skipping
-    workflow_id = wid("info")
-    info = await execute(client, app, "wm:info_flow", None, workflow_id=workflow_id)
-    assert info["workflow_id"] == workflow_id
+async def test_info_has_all_eight_fields(wm_client_and_app):
+    client, app = wm_client_and_app
+    info_id = workflow_id("info")
+    info = await execute(client, app, "wm:info_flow", None, workflow_id=info_id)
+    assert info["workflow_id"] == info_id
     assert info["workflow_type"] == "wm:info_flow"
     assert info["task_queue"] == "wm"
     assert info["namespace"] == "default"
@@ -102,9 +85,9 @@ async def test_info_has_all_eight_fields(skipping):
 # --- B2: child workflows ------------------------------------------------------------
 
 
-async def test_exec_runs_a_child_on_its_workers_queue(skipping):
-    client, app = skipping
-    handle = await start(client, app, "wm:parent", 21, workflow_id=wid("parent"))
+async def test_exec_runs_a_child_on_its_workers_queue(wm_client_and_app):
+    client, app = wm_client_and_app
+    handle = await start(client, app, "wm:parent", 21, workflow_id=workflow_id("parent"))
     result = await handle_result(handle)
     assert result["doubled"] == 42
     # The child's error keeps its kind and flag; an unknown entry is NOT_FOUND.
@@ -124,9 +107,9 @@ async def test_exec_runs_a_child_on_its_workers_queue(skipping):
 # --- B6: continue-as-new --------------------------------------------------------------
 
 
-async def test_continue_as_new_starts_fresh_runs(skipping):
-    client, app = skipping
-    handle = await start(client, app, "wm:looper", {"n": 0}, workflow_id=wid("looper"))
+async def test_continue_as_new_starts_fresh_runs(wm_client_and_app):
+    client, app = wm_client_and_app
+    handle = await start(client, app, "wm:looper", {"n": 0}, workflow_id=workflow_id("looper"))
     result = await handle_result(handle)
     assert result["n"] == 3
     first_run = client.get_workflow_handle(handle.id, run_id=handle.first_execution_run_id)
@@ -150,10 +133,10 @@ async def test_continue_as_new_starts_fresh_runs(skipping):
 # --- J1: a class in workflow code ----------------------------------------------------
 
 
-async def test_class_methods_are_called_directly_and_may_suspend(skipping, package):
-    client, app = skipping
-    _, workflows, _ = package
-    handle = await start(client, app, "wm:ledger_flow", {"owner": "ann", "n": 3}, workflow_id=wid("ledger"))
+async def test_class_methods_are_called_directly_and_may_suspend(wm_client_and_app, wm_app):
+    client, app = wm_client_and_app
+    workflows = wm_app.workflows
+    handle = await start(client, app, "wm:ledger_flow", {"owner": "ann", "n": 3}, workflow_id=workflow_id("ledger"))
     assert await handle_result(handle) == {"summary": "ann:107/5", "confirmed": "confirmed ann:107/5", "first": 1}
     assert [e.activity_task_scheduled_event_attributes.activity_type.name
             for e in await events(handle, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)] == ["wm:echo"]
@@ -172,9 +155,9 @@ async def test_class_methods_are_called_directly_and_may_suspend(skipping, packa
 # --- C2-C4, A3, A4: options reach Temporal ---------------------------------------------
 
 
-async def test_every_activity_option_reaches_the_history(skipping):
-    client, app = skipping
-    handle = await start(client, app, "wm:options_flow", "x", workflow_id=wid("options"))
+async def test_every_activity_option_reaches_the_history(wm_client_and_app):
+    client, app = wm_client_and_app
+    handle = await start(client, app, "wm:options_flow", "x", workflow_id=workflow_id("options"))
     assert await handle_result(handle) == {"a": "x", "b": "x-local", "beats": 3}
     scheduled = await events(handle, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
     by_type = {e.activity_task_scheduled_event_attributes.activity_type.name: e for e in scheduled}
@@ -202,12 +185,12 @@ async def test_every_activity_option_reaches_the_history(skipping):
 
 
 @pytest.mark.parametrize("wait", [True, False])
-async def test_wait_for_cancellation_decides_when_a_cancelled_workflow_ends(skipping, wait):
+async def test_wait_for_cancellation_decides_when_a_cancelled_workflow_ends(wm_client_and_app, wait):
     """activity.wait_for_cancellation is an SDK-side option (no history field):
     checked by its effect. Waiting, the workflow ends only after the activity
     acknowledged the cancellation; not waiting, it ends at once."""
-    client, app = skipping
-    handle = await start(client, app, "wm:cancellable", wait, workflow_id=wid("cancel"))
+    client, app = wm_client_and_app
+    handle = await start(client, app, "wm:cancellable", wait, workflow_id=workflow_id("cancel"))
     for _ in range(100):  # (the server records ActivityTaskStarted only when the attempt ends)
         pending = (await handle.describe()).raw_description.pending_activities
         if pending and pending[0].HasField("last_heartbeat_time"):
@@ -227,9 +210,9 @@ async def test_wait_for_cancellation_decides_when_a_cancelled_workflow_ends(skip
 # --- C7: the four failure modes -----------------------------------------------------------
 
 
-async def test_failure_modes_have_the_seeds_kinds_and_flags(skipping):
-    client, app = skipping
-    result = await execute(client, app, "wm:failures", None, workflow_id=wid("failures"))
+async def test_failure_modes_have_the_seeds_kinds_and_flags(wm_client_and_app):
+    client, app = wm_client_and_app
+    result = await execute(client, app, "wm:failures", None, workflow_id=workflow_id("failures"))
     assert result == {
         "returned": {"kind": "PERMISSION_DENIED", "retryable": False},
         "returned_retryable": {"kind": "UNAVAILABLE", "retryable": True},
@@ -244,11 +227,11 @@ async def test_failure_modes_have_the_seeds_kinds_and_flags(skipping):
 # --- B3: versioning -------------------------------------------------------------------------
 
 
-async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(skipping, package, v1_workflows):
-    client, app = skipping
-    _, workflows, _ = package
+async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(wm_client_and_app, wm_app, v1_workflows):
+    client, app = wm_client_and_app
+    workflows = wm_app.workflows
     # New executions take max_supported.
-    handle = await start(client, app, "wm:versioned", 7, workflow_id=wid("versioned"))
+    handle = await start(client, app, "wm:versioned", 7, workflow_id=workflow_id("versioned"))
     assert await handle_result(handle) == {"version": 2, "result": "new:7"}
     replayer = Replayer(
         workflows=workflows,
@@ -290,8 +273,8 @@ async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(sk
 # --- B4: search attributes and memo on the dev server -----------------------------------------
 
 
-async def test_attrs_are_queryable_through_visibility(package):
-    app, workflows, activities = package
+async def test_attrs_are_queryable_through_visibility(wm_app):
+    app, workflows, activities = wm_app.app, wm_app.workflows, wm_app.activities
     env = await real_servers.dev_server_for(app)
     try:
         async with real_servers.serving(env.client, app, workflows, activities):
@@ -301,7 +284,7 @@ async def test_attrs_are_queryable_through_visibility(package):
                 app,
                 "wm:attrs_flow",
                 {"customer": customer},
-                workflow_id=wid("attrs"),
+                workflow_id=workflow_id("attrs"),
             )
             assert await handle_result(handle) == {"ok": True, "bad": "INVALID"}
             description = await handle.describe()
