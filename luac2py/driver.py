@@ -7,7 +7,7 @@ from pathlib import Path
 from .analyse import Unit, all_scopes, analyse
 from .diagnostics import BuildError, Diagnostics
 from .emit import imports_for, render_module, write_file
-from .lower import Lowerer
+from . import lower
 from .parse import parse_file, run_deep
 from .resolve import resolve
 
@@ -24,20 +24,20 @@ def front_end(text: str, display: str, diags: Diagnostics):
 def lower_chunk(front, display: str, diags: Diagnostics, unit: Unit, role: str, app_context=None):
     chunk, root, resolver = front
     analyse(chunk, root, resolver, unit, role)
-    lowerer = Lowerer(display, diags, unit, role=role, app_context=app_context)
-    module = lowerer.lower_chunk(chunk, root)
+    cx = lower.new_context(display, diags, unit, role=role, app_context=app_context)
+    module = lower.lower_chunk(cx, chunk, root)
     names = {}
     for scope in all_scopes(root):
         for v in scope.vars:
             if v.py and v.py != v.name:
                 names.setdefault(v.py, v.name)
-    return module, lowerer, names
+    return module, cx, names
 
 
 def render_chunk(
-    module, lowerer: Lowerer, names: dict, display: str, header: str, footer: str = "", format_code: bool = True
+    module, cx: lower.LowerContext, names: dict, display: str, header: str, footer: str = "", format_code: bool = True
 ) -> str:
-    imports = imports_for(module, lowerer.imports)
+    imports = imports_for(module, cx.imports)
     return render_module(module, display, header, imports, names, footer, format_code)
 
 
@@ -64,13 +64,13 @@ def compile_for_load(text: str, chunkname: str) -> str:
         raise SyntaxError(f"{first.file}:{first.line}: {first.message}") from None
 
 
-SCRIPT_FOOTER = '''
+SCRIPT_FOOTER = """
 
 if __name__ == "__main__":
     from luac2py.runtime.script import run_script
 
     run_script(chunk, __lua__)
-'''
+"""
 
 
 def compile_script(path: str | Path, output: str | Path | None = None, chunkname: str | None = None) -> Path:

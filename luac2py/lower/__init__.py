@@ -1,15 +1,19 @@
 """Pass 5: Lua AST -> Python AST, for one Lua file.
 
-The lowering is one ``Lowerer`` assembled from a mixin per language area
-(expressions, calls, statements, functions, Wippy modules); each dispatches on
-the luaparser node type through a table. Statements an expression needs first
-(a ``def`` for a function expression) go to ``self.pre`` and are emitted just
-before the current statement.
+A visitor over an explicit context: ``LowerContext`` declares everything the
+lowering shares, and each language area is a module of functions taking it
+first (``expressions``, ``calls``, ``statements``, ``functions``, ``wippy``;
+the facts they use come from ``types``, ``arrays``, ``specialise``,
+``fusion`` and ``classes``). Two tables send each luaparser node type to its
+function (``EXPRESSION_HANDLERS``, ``STATEMENT_HANDLERS``). Statements an
+expression needs first (a ``def`` for a function expression) go to
+``cx.pre`` and are emitted just before the current statement.
 """
 
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass, field
 
 from luaparser import astnodes as lua
 
@@ -17,23 +21,61 @@ from ..analyse import Unit
 from ..diagnostics import Diagnostics
 from ..resolve import FuncScope, node_line
 from . import pyast as P
-from .arrays import ArraysMixin, find_local_arrays, find_string_free_tables, is_local_array
-from .calls import CallsMixin, find_closure_results
-from .classes import ClassesMixin
-from .expressions import EXPRESSION_HANDLERS, ExpressionsMixin
-from .functions import FUNCTION_STATEMENT_HANDLERS, FunctionsMixin
-from .fusion import FusionMixin
+from . import arrays, calls, classes, expressions, functions, statements
+from .arrays import find_local_arrays, find_string_free_tables, is_local_array
+from .calls import find_closure_results
+from .classes import Sealed
 from .names import FunctionNames
-from .statements import STATEMENT_HANDLERS, StatementsMixin
-from .specialise import SpecialiseMixin, specialise_int_functions
+from .specialise import specialise_int_functions
 from .types import infer as infer_types
-from .wippy import WippyMixin
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
 RUNTIME_HELPERS = {
-    "acall", "add", "ageneric_for", "adjust", "ainvoke", "array_get", "array_put", "band", "bnot", "bor", "bxor", "call", "concat", "dict_get", "div", "drop_nils", "eq",
-    "first", "for_limit", "ge", "generic_for", "gt", "idiv", "index", "invoke", "le", "length",
-    "lt", "method", "mod", "mul", "new_array", "newindex", "numeric_for", "power", "raw_key", "setindex", "shl", "shr", "spread", "sub", "tbc_check", "tbc_close", "truthy", "unm",
+    "acall",
+    "add",
+    "ageneric_for",
+    "adjust",
+    "ainvoke",
+    "array_get",
+    "array_put",
+    "band",
+    "bnot",
+    "bor",
+    "bxor",
+    "call",
+    "concat",
+    "dict_get",
+    "div",
+    "drop_nils",
+    "eq",
+    "first",
+    "for_limit",
+    "ge",
+    "generic_for",
+    "gt",
+    "idiv",
+    "index",
+    "invoke",
+    "le",
+    "length",
+    "lt",
+    "method",
+    "mod",
+    "mul",
+    "new_array",
+    "newindex",
+    "numeric_for",
+    "power",
+    "raw_key",
+    "setindex",
+    "shl",
+    "shr",
+    "spread",
+    "sub",
+    "tbc_check",
+    "tbc_close",
+    "truthy",
+    "unm",
     "wrap",
 }
 # Builtins inline type guards use (`type(x) is int`): never Lua locals' names.
@@ -41,11 +83,25 @@ GUARD_BUILTINS = {"int", "float", "bool", "str", "abs"}
 
 # Standard globals the lowering may bind statically (``lua.print``).
 STANDARD_GLOBALS = {
-    "assert": "lua_assert", "error": "error", "getmetatable": "getmetatable", "ipairs": "ipairs",
-    "next": "next", "pairs": "pairs", "pcall": "pcall", "print": "print", "rawequal": "rawequal",
-    "rawget": "rawget", "rawlen": "rawlen", "rawset": "rawset", "select": "select",
-    "setmetatable": "setmetatable", "tonumber": "tonumber", "tostring": "tostring", "type": "type",
-    "unpack": "unpack", "xpcall": "xpcall",
+    "assert": "lua_assert",
+    "error": "error",
+    "getmetatable": "getmetatable",
+    "ipairs": "ipairs",
+    "next": "next",
+    "pairs": "pairs",
+    "pcall": "pcall",
+    "print": "print",
+    "rawequal": "rawequal",
+    "rawget": "rawget",
+    "rawlen": "rawlen",
+    "rawset": "rawset",
+    "select": "select",
+    "setmetatable": "setmetatable",
+    "tonumber": "tonumber",
+    "tostring": "tostring",
+    "type": "type",
+    "unpack": "unpack",
+    "xpcall": "xpcall",
 }
 STANDARD_LIBRARIES = ("string", "table", "math", "os", "utf8")
 
@@ -54,51 +110,43 @@ class InternalError(Exception):
     """A compiler bug, reported with the Lua position being compiled."""
 
 
-class Lowerer(
-    ArraysMixin, SpecialiseMixin, FusionMixin, ClassesMixin, ExpressionsMixin, CallsMixin, StatementsMixin, FunctionsMixin, WippyMixin
-):
-    _expr_handlers = {**EXPRESSION_HANDLERS, lua.Call: CallsMixin._call_expr, lua.Invoke: CallsMixin._call_expr}
-    def _assign_stmt(self, s):
-        # Stores into local arrays (arrays.py), plain tables (expressions.plain_store)
-        # and objects' fields (expressions.field_update, field_store), else the general case.
-        if len(s.targets) == 1 and type(s.targets[0]) is lua.Index and is_local_array(s.targets[0].value):
-            return self.array_store(s)
-        def general():
-            return self.field_store(s) or StatementsMixin._assign(self, s)
+@dataclass(eq=False)
+class LowerContext:
+    """Everything the lowering of one Lua file shares. Each language area
+    (``expressions``, ``calls``, ``statements``, ``functions``, ``wippy``, with
+    the facts of ``types``, ``arrays``, ``specialise``, ``fusion``,
+    ``classes``) is a module of functions taking this context first; the two
+    tables below send each Lua node to its function."""
 
-        return self.plain_store(s) or self.field_update(s, general) or general()
+    chunkname: str
+    diags: Diagnostics
+    unit: Unit
+    role: str = "script"  # "script" | "workflow" | "activity" | "library"
+    app_context: object = None  # the app's activities and task queues (build.py), None for scripts
+    expr_handlers: dict = field(default_factory=dict)  # Lua expression node type -> function(cx, e)
+    stmt_handlers: dict = field(default_factory=dict)  # Lua statement node type -> function(cx, s)
+    # What the generated module needs, collected while lowering.
+    search_attributes: dict[str, str] = field(default_factory=dict)  # set by workflow.attrs{search = {...}}
+    module_constants: dict[str, ast.expr] = field(default_factory=dict)  # module-level NAME = value
+    helpers: set[str] = field(default_factory=lambda: set(RUNTIME_HELPERS) | GUARD_BUILTINS)
+    used_helpers: set[str] = field(default_factory=set)
+    imports: dict[str, set[str]] = field(default_factory=dict)
+    # Where the lowering is.
+    pre: list[ast.stmt] = field(default_factory=list)  # statements an expression needs first (a def)
+    line: int = 1  # the Lua line being lowered
+    names: FunctionNames | None = None  # Python names of the function being lowered
+    scope: FuncScope | None = None
+    extra_values: object = None
+    py_loops: list = field(default_factory=list)  # Python loops being lowered in the current function
+    jump_count: int = 0
+    float_minded: dict[int, bool] = field(default_factory=dict)  # id(FuncScope) -> writes_floats()
+    positive_vars: set = field(default_factory=set)  # loop variables known to be above 0 here
+    substituted: dict = field(default_factory=dict)  # id(Lua expression) -> temporary holding its value (fusion.py)
+    # Facts found before lowering.
+    class_facts: Sealed = field(default_factory=Sealed)  # sealed classes (classes.py)
+    type_facts: object = None  # the chunk's TypeFacts (expressions.type_facts)
 
-    _stmt_handlers = {
-        **STATEMENT_HANDLERS,
-        lua.Assign: _assign_stmt,
-        **FUNCTION_STATEMENT_HANDLERS,
-        lua.Call: CallsMixin._call_stmt,
-        lua.Invoke: CallsMixin._call_stmt,
-    }
-
-    def __init__(self, chunkname: str, diags: Diagnostics, unit: Unit, role: str = "script", app_context=None):
-        self.chunkname = chunkname
-        self.diags = diags
-        self.unit = unit
-        self.role = role  # "script" | "workflow" | "activity" | "library"
-        self.search_attributes: dict[str, str] = {}  # set by workflow.attrs{search = {...}}
-        self.module_constants: dict[str, ast.expr] = {}  # module-level NAME = value (activity options)
-        self.app_context = app_context
-        self.helpers = set(RUNTIME_HELPERS) | GUARD_BUILTINS
-        self.used_helpers: set[str] = set()
-        self.imports: dict[str, set[str]] = {}
-        self.pre: list[ast.stmt] = []
-        self.line = 1
-        self.names: FunctionNames | None = None
-        self.scope: FuncScope | None = None
-        self.extra_values = None
-        self.py_loops: list = []  # Python loops being lowered in the current function
-        self.jump_count = 0
-        self.float_minded: dict[int, bool] = {}  # id(FuncScope) -> writes_floats()
-        self.positive_vars: set = set()  # loop variables known to be above 0 here
-        self.substituted: dict = {}  # id(Lua expression) -> temporary holding its value (fusion.py)
-
-    # --- services for the mixins ------------------------------------------------------
+    # --- services ------------------------------------------------------------------
     def helper_call(self, helper: str, *args, keywords=None) -> ast.Call:
         self.used_helpers.add(helper)
         return P.call(helper, *args, keywords=keywords)
@@ -141,30 +189,59 @@ class Lowerer(
             return None
         return P.attr(P.attr("lua", lib), field_name)
 
-    # --- the chunk ------------------------------------------------------------------
-    def lower_chunk(self, chunk, scope: FuncScope) -> ast.Module:
-        chunk.name_hint = "chunk"
-        self.names = FunctionNames(None, None, self.helpers)
-        self.names.used.add("chunk")
-        self.pre = []
-        sources = infer_types(self, chunk)  # Var.static_type / Var.int_range (lower/types.py)
-        if sources is not None:
-            specialise_int_functions(self, chunk, sources)  # FuncScope.int_spec
-            find_local_arrays(self, chunk, sources)  # Var.local_array
-            find_string_free_tables(self, chunk, sources)  # Var.no_string_values, Var.no_string
-            find_closure_results(chunk, sources)  # Var.call_returns
-        self.find_classes(chunk, scope)  # Var.sealed, direct calls (classes.py)
-        self.find_single_results(scope)  # FuncScope.return_count of `return f()` giving one value
-        self.function_def(chunk, scope, "chunk", def_name="chunk")
-        fn = self.pre.pop()
-        # The chunk's own parameters: the global table, then the chunk's `...`.
-        fn.args.args.insert(0, ast.arg("_ENV"))
-        fn.args.defaults = []
-        fn.lua_comment = self.chunkname
-        if self.unit.uses_debug:
-            fn.lua_upvalues = [("_ENV", "_ENV")]  # a main chunk has exactly this one
-        constants = [ast.Assign([P.name(k, store=True)], v) for k, v in self.module_constants.items()]
-        return ast.Module([*constants, fn], [])
+
+def new_context(chunkname: str, diags: Diagnostics, unit: Unit, role: str = "script", app_context=None) -> LowerContext:
+    return LowerContext(
+        chunkname, diags, unit, role, app_context, expr_handlers=EXPRESSION_HANDLERS, stmt_handlers=STATEMENT_HANDLERS
+    )
 
 
-__all__ = ["InternalError", "Lowerer", "RUNTIME_HELPERS"]
+def _assign_stmt(cx: LowerContext, s):
+    # Stores into local arrays (arrays.py), plain tables (expressions.plain_store)
+    # and objects' fields (expressions.field_update, field_store), else the general case.
+    if len(s.targets) == 1 and type(s.targets[0]) is lua.Index and is_local_array(s.targets[0].value):
+        return arrays.array_store(cx, s)
+
+    def general():
+        return expressions.field_store(cx, s) or statements._assign(cx, s)
+
+    return expressions.plain_store(cx, s) or expressions.field_update(cx, s, general) or general()
+
+
+EXPRESSION_HANDLERS = {**expressions.EXPRESSION_HANDLERS, lua.Call: calls._call_expr, lua.Invoke: calls._call_expr}
+STATEMENT_HANDLERS = {
+    **statements.STATEMENT_HANDLERS,
+    lua.Assign: _assign_stmt,
+    **functions.FUNCTION_STATEMENT_HANDLERS,
+    lua.Call: calls._call_stmt,
+    lua.Invoke: calls._call_stmt,
+}
+
+
+def lower_chunk(cx: LowerContext, chunk, scope: FuncScope) -> ast.Module:
+    """The Python module of a resolved and analysed Lua chunk."""
+    chunk.name_hint = "chunk"
+    cx.names = FunctionNames(None, None, cx.helpers)
+    cx.names.used.add("chunk")
+    cx.pre = []
+    sources = infer_types(cx, chunk)  # Var.static_type / Var.int_range (lower/types.py)
+    if sources is not None:
+        specialise_int_functions(cx, chunk, sources)  # FuncScope.int_spec
+        find_local_arrays(cx, chunk, sources)  # Var.local_array
+        find_string_free_tables(cx, chunk, sources)  # Var.no_string_values, Var.no_string
+        find_closure_results(chunk, sources)  # Var.call_returns
+    classes.find_classes(cx, chunk, scope)  # Var.sealed, direct calls (classes.py)
+    calls.find_single_results(cx, scope)  # FuncScope.return_count of `return f()` giving one value
+    functions.function_def(cx, chunk, scope, "chunk", def_name="chunk")
+    fn = cx.pre.pop()
+    # The chunk's own parameters: the global table, then the chunk's `...`.
+    fn.args.args.insert(0, ast.arg("_ENV"))
+    fn.args.defaults = []
+    fn.lua_comment = cx.chunkname
+    if cx.unit.uses_debug:
+        fn.lua_upvalues = [("_ENV", "_ENV")]  # a main chunk has exactly this one
+    constants = [ast.Assign([P.name(k, store=True)], v) for k, v in cx.module_constants.items()]
+    return ast.Module([*constants, fn], [])
+
+
+__all__ = ["InternalError", "LowerContext", "RUNTIME_HELPERS", "lower_chunk", "new_context"]

@@ -46,12 +46,20 @@ from luaparser import astnodes as lua
 
 from ..resolve import Var
 from . import pyast as P
-from .types import nodes
 from ..runtime.wippy.registry import callable_modules
 
 # Globals through which code could reach a class table or change one unseen.
 _LEAKING_GLOBALS = {
-    "getmetatable", "debug", "_G", "_ENV", "load", "loadstring", "dofile", "loadfile", "package", "rawset",
+    "getmetatable",
+    "debug",
+    "_G",
+    "_ENV",
+    "load",
+    "loadstring",
+    "dofile",
+    "loadfile",
+    "package",
+    "rawset",
 }
 _HOST_GLOBALS = {"errors", "require"}  # Wippy globals (require: checked apart, below)
 _LITERALS = (lua.Nil, lua.TrueExpr, lua.FalseExpr, lua.Number, lua.String, lua.AnonymousFunction, lua.Varargs, lua.Dots)
@@ -107,8 +115,8 @@ class Sealed:
 class _Chunk:
     """The facts of one chunk the analysis works on."""
 
-    def __init__(self, lowerer, chunk):
-        self.lowerer = lowerer
+    def __init__(self, cx, chunk):
+        self.cx = cx
         self.top = list(chunk.body.body)
         self.all = list(nodes(chunk))
         self.position = {id(n): i for i, s in enumerate(self.top) for n in nodes(s)}
@@ -135,17 +143,17 @@ class _Chunk:
             and f.var is None
             and f.id == "setmetatable"
             and len(e.args) == 2
-            and self.lowerer.static_global("setmetatable") is not None
+            and self.cx.static_global("setmetatable") is not None
         )
 
 
-def find_sealed_classes(lowerer, chunk, root_scope) -> Sealed:
+def find_sealed_classes(cx, chunk, root_scope) -> Sealed:
     """``Var.sealed`` (a ClassTable) for each sealed class. Function fields get a
     ``Var`` of their own (``node.sealed_var``), the Python name of their ``def``."""
-    unit = lowerer.unit
-    if unit.env_as_value or unit.uses_debug or lowerer.static_global("setmetatable") is None:
+    unit = cx.unit
+    if unit.env_as_value or unit.uses_debug or cx.static_global("setmetatable") is None:
         return Sealed()
-    c = _Chunk(lowerer, chunk)
+    c = _Chunk(cx, chunk)
     if any(type(s) in (lua.Label, lua.Goto) for s in c.top) or _leaks_by_name(c):
         return Sealed()
     classes = _candidates(c)
@@ -175,8 +183,11 @@ def find_sealed_classes(lowerer, chunk, root_scope) -> Sealed:
 def _with_methods(classes: dict) -> dict:
     """The classes with a function or an ``__index`` field, and those their
     lookups go through; the rest are data, and need no facts."""
-    kept = {v for v, table in classes.items() if "__index" in table.fields or any(
-        type(value) in _FUNCTIONS for value in table.fields.values())}
+    kept = {
+        v
+        for v, table in classes.items()
+        if "__index" in table.fields or any(type(value) in _FUNCTIONS for value in table.fields.values())
+    }
     stack = list(kept)
     while stack:
         table = classes[stack.pop()]
@@ -196,12 +207,12 @@ def _leaks_by_name(c: _Chunk) -> bool:
     """Whether the chunk names what could hand a class to code the analysis
     cannot see; in an app, that includes functions of other chunks (globals
     not from the standard library)."""
-    lowerer = c.lowerer
+    cx = c.cx
     for n in c.all:
-        if lowerer.role != "script" and type(n) is lua.Call:
+        if cx.role != "script" and type(n) is lua.Call:
             f = n.func.value if type(n.func) is lua.Index else n.func
             if type(f) is lua.Name and f.var is None and f.id not in _HOST_GLOBALS:
-                if lowerer.static_global(f.id) is None:
+                if cx.static_global(f.id) is None:
                     return True
         if type(n) is lua.Name and getattr(n, "var", None) is None and n.id in _LEAKING_GLOBALS:
             if id(n) not in c.compared:
@@ -327,9 +338,7 @@ def _inert(c: _Chunk, classes: dict, e) -> bool:
     if t in _LITERALS or t is lua.Name:
         return True
     if t is lua.Table:
-        return all(
-            (f.key is None or _inert(c, classes, f.key)) and _inert(c, classes, f.value) for f in e.fields
-        )
+        return all((f.key is None or _inert(c, classes, f.key)) and _inert(c, classes, f.value) for f in e.fields)
     if c.is_setmetatable(e):
         # A fresh table has no protected metatable: setmetatable only sets it.
         return type(e.args[0]) is lua.Table and _inert(c, classes, e.args[0]) and _inert(c, classes, e.args[1])
@@ -471,7 +480,7 @@ def _may_reach_classes(c: _Chunk, classes: dict) -> bool:
             return True  # (`obj:__index()` calls a class)
         if type(n) is lua.Index and id(n) not in c.store_targets:
             key = _index_key(n)
-            if key in keys or (key is None and c.lowerer.static_type(n.idx) not in _NUMERIC):
+            if key in keys or (key is None and expressions.static_type(c.cx, n.idx) not in _NUMERIC):
                 return True
     return False
 
@@ -481,17 +490,17 @@ def _may_change_classes(c: _Chunk, classes: dict) -> bool:
     a class: a key some class (or its metatable) defines, a key that may be a
     string, or a metatable set on anything but a fresh constructor."""
     keys = {key for table in _tables(classes) for key in table.fields if key not in table.mutable}
-    lowerer = c.lowerer
+    cx = c.cx
     for n in c.all:
         if id(n) in c.defining:
             continue
         if c.is_setmetatable(n) and type(n.args[0]) is not lua.Table:
             return True
         for x in _stored_fields(n):
-            if lowerer.is_plain_table(x.value):
+            if expressions.is_plain_table(cx, x.value):
                 continue  # a local table that never escapes is no class
             key = _index_key(x)
-            if key in keys or (key is None and lowerer.static_type(x.idx) not in _NUMERIC):
+            if key in keys or (key is None and expressions.static_type(cx, x.idx) not in _NUMERIC):
                 return True
     return False
 
@@ -529,7 +538,7 @@ def _enclosing_scopes(scope, root):
         scope = scope.parent
 
 
-def mark_direct_references(lowerer, classes: dict, root) -> None:
+def mark_direct_references(cx, classes: dict, root) -> None:
     """Add the classes and defs a direct call names to ``FuncScope.free`` of the
     functions around it, so their own locals do not take those Python names."""
     if not classes:
@@ -540,145 +549,159 @@ def mark_direct_references(lowerer, classes: dict, root) -> None:
         needed = set()
         for call in scope.calls:
             if type(call) is lua.Invoke:
-                for fv, metas in lowerer.method_targets(call):
+                for fv, metas in method_targets(cx, call):
                     needed.add(fv)
                     needed.update(metas)
             elif type(call) is lua.Call:
-                fv = lowerer.sealed_callee(call.func)
+                fv = sealed_callee(cx, call.func)
                 if fv is not None:
                     needed.add(fv)
         for s in _enclosing_scopes(scope, root):
             s.free |= needed
 
 
-class ClassesMixin:
-    class_facts = Sealed()  # (find_classes)
+class_facts = Sealed()  # (find_classes)
 
-    def find_classes(self, chunk, scope) -> None:
-        self.class_facts = find_sealed_classes(self, chunk, scope)
-        mark_direct_references(self, self.class_facts.classes, scope)
 
-    def declare_class_functions(self, v) -> None:
-        """At a class's ``local``: the Python names of its function fields."""
-        table = v.sealed if v is not None else None
-        if table is not None:
-            for fv in table.functions.values():
-                self.names.declare(fv)
+def find_classes(cx, chunk, scope) -> None:
+    cx.class_facts = find_sealed_classes(cx, chunk, scope)
+    mark_direct_references(cx, cx.class_facts.classes, scope)
 
-    def sealed_callee(self, f) -> Var | None:
-        """The def a call of ``C.k`` calls, for a sealed class C."""
-        if type(f) is not lua.Index or type(f.value) is not lua.Name:
-            return None
-        classes = self.class_facts.classes
-        table = classes.get(f.value.var) if f.value.var is not None else None
-        key = _index_key(f) if table is not None else None
-        if key is None:
-            return None
-        value = lookup(classes, table, key)
-        return getattr(value, "sealed_var", None) if value is not None and value is not _NIL else None
 
-    def method_targets(self, e) -> list:
-        """For ``obj:k(...)``: [(def Var, [metatable Vars])], the method each
-        sealed metatable in scope gives objects without a ``k`` of their own."""
-        classes = self.class_facts.classes
-        where = self.class_facts.position.get(id(e), -1)
-        groups: dict = {}
-        for mv in self.class_facts.metatables:
-            table = classes[mv]
-            if table.decl >= where:
-                continue  # (not yet declared there)
-            handler = table.fields.get("__index")
-            if type(handler) is not lua.Name or handler.var not in classes:
-                continue
-            value = lookup(classes, classes[handler.var], e.func.id)
-            fv = getattr(value, "sealed_var", None) if value is not None and value is not _NIL else None
-            if fv is not None:
-                groups.setdefault(fv, []).append(mv)
-        if sum(len(m) for m in groups.values()) > _MAX_GUARDS:
-            return []
-        return list(groups.items())
+def declare_class_functions(cx, v) -> None:
+    """At a class's ``local``: the Python names of its function fields."""
+    table = v.sealed if v is not None else None
+    if table is not None:
+        for fv in table.functions.values():
+            cx.names.declare(fv)
 
-    # --- lowering -------------------------------------------------------------------
-    def new_instance(self, e) -> ast.expr | None:
-        """``setmetatable({...}, C)`` for a sealed class C, as a statement's whole
-        value: the constructor is a MetaTable at once and gets its metatable
-        in statements before (C is a table, the constructor fresh: nothing to
-        check); its possibly-nil values purged. Else None (or, for a
-        constructor that is no MetaTable at once, ``new_object``)."""
-        if not (
-            type(e) is lua.Call
-            and type(e.func) is lua.Name
-            and e.func.var is None
-            and e.func.id == "setmetatable"
-            and len(e.args) == 2
-            and type(e.args[0]) is lua.Table
-            and _names_class(self.class_facts.classes, e.args[1])
-            and self.static_global("setmetatable") is not None
-        ):
-            return None
-        made = self.new_object(e.args[0], e.args[1])  # lua.new_object(MetaTable(...), C, nils)
-        table, meta, nils = made.args
-        if not (isinstance(table, ast.Call) and isinstance(table.func, ast.Name) and table.func.id == "MetaTable"):
-            return made  # (a constructor with positional items: Table.of)
-        tmp = self.temp()
-        self.pre.append(P.assign(P.name(tmp, store=True), table))
-        purge = P.expr_stmt(self.helper_call("drop_nils", P.name(tmp)))
-        if not isinstance(nils, ast.Constant):
-            self.pre.append(ast.If(nils, [purge], []))
-        elif nils.value:
-            self.pre.append(purge)
-        self.pre.append(P.assign(P.attr(P.name(tmp), "meta", store=True), meta))
-        return P.name(tmp)
 
-    def _class_guard(self, obj: ast.expr, again: ast.expr, metas: list, name: str) -> ast.expr:
-        is_meta = [ast.Compare(P.attr(again, "meta"), [ast.Is()], [P.name(m.py)]) for m in metas]
-        return P.all_of([
+def sealed_callee(cx, f) -> Var | None:
+    """The def a call of ``C.k`` calls, for a sealed class C."""
+    if type(f) is not lua.Index or type(f.value) is not lua.Name:
+        return None
+    classes = cx.class_facts.classes
+    table = classes.get(f.value.var) if f.value.var is not None else None
+    key = _index_key(f) if table is not None else None
+    if key is None:
+        return None
+    value = lookup(classes, table, key)
+    return getattr(value, "sealed_var", None) if value is not None and value is not _NIL else None
+
+
+def method_targets(cx, e) -> list:
+    """For ``obj:k(...)``: [(def Var, [metatable Vars])], the method each
+    sealed metatable in scope gives objects without a ``k`` of their own."""
+    classes = cx.class_facts.classes
+    where = cx.class_facts.position.get(id(e), -1)
+    groups: dict = {}
+    for mv in cx.class_facts.metatables:
+        table = classes[mv]
+        if table.decl >= where:
+            continue  # (not yet declared there)
+        handler = table.fields.get("__index")
+        if type(handler) is not lua.Name or handler.var not in classes:
+            continue
+        value = lookup(classes, classes[handler.var], e.func.id)
+        fv = getattr(value, "sealed_var", None) if value is not None and value is not _NIL else None
+        if fv is not None:
+            groups.setdefault(fv, []).append(mv)
+    if sum(len(m) for m in groups.values()) > _MAX_GUARDS:
+        return []
+    return list(groups.items())
+
+
+# --- lowering -------------------------------------------------------------------
+def new_instance(cx, e) -> ast.expr | None:
+    """``setmetatable({...}, C)`` for a sealed class C, as a statement's whole
+    value: the constructor is a MetaTable at once and gets its metatable
+    in statements before (C is a table, the constructor fresh: nothing to
+    check); its possibly-nil values purged. Else None (or, for a
+    constructor that is no MetaTable at once, ``new_object``)."""
+    if not (
+        type(e) is lua.Call
+        and type(e.func) is lua.Name
+        and e.func.var is None
+        and e.func.id == "setmetatable"
+        and len(e.args) == 2
+        and type(e.args[0]) is lua.Table
+        and _names_class(cx.class_facts.classes, e.args[1])
+        and cx.static_global("setmetatable") is not None
+    ):
+        return None
+    made = calls.new_object(cx, e.args[0], e.args[1])  # lua.new_object(MetaTable(...), C, nils)
+    table, meta, nils = made.args
+    if not (isinstance(table, ast.Call) and isinstance(table.func, ast.Name) and table.func.id == "MetaTable"):
+        return made  # (a constructor with positional items: Table.of)
+    tmp = cx.temp()
+    cx.pre.append(P.assign(P.name(tmp, store=True), table))
+    purge = P.expr_stmt(cx.helper_call("drop_nils", P.name(tmp)))
+    if not isinstance(nils, ast.Constant):
+        cx.pre.append(ast.If(nils, [purge], []))
+    elif nils.value:
+        cx.pre.append(purge)
+    cx.pre.append(P.assign(P.attr(P.name(tmp), "meta", store=True), meta))
+    return P.name(tmp)
+
+
+def _class_guard(cx, obj: ast.expr, again: ast.expr, metas: list, name: str) -> ast.expr:
+    is_meta = [ast.Compare(P.attr(again, "meta"), [ast.Is()], [P.name(m.py)]) for m in metas]
+    return P.all_of(
+        [
             P.type_is(obj, "MetaTable"),
             P.any_of(is_meta),
             ast.Compare(P.const(name), [ast.NotIn()], [again]),
-        ])
+        ]
+    )
 
-    def _direct_call(self, fv: Var, obj: ast.expr, args: list, single: bool) -> ast.expr:
-        call = P.call(P.name(fv.py), obj, *copy.deepcopy(args))
-        if fv.function_scope.is_async:
-            call = P.await_(call)
-        if single and fv.function_scope.return_count != 1:
-            call = self.helper_call("first", call)
-        return call
 
-    def _general_invoke(self, again, name: str, args: list, single: bool) -> ast.expr:
-        if self.in_async():
-            call = P.await_(self.helper_call("ainvoke", again, P.const(name), *args))
-        else:
-            call = P.call(self.helper_call("method", again, P.const(name)), again, *args)
-        return self.helper_call("first", call) if single else call
+def _direct_call(cx, fv: Var, obj: ast.expr, args: list, single: bool) -> ast.expr:
+    call = P.call(P.name(fv.py), obj, *copy.deepcopy(args))
+    if fv.function_scope.is_async:
+        call = P.await_(call)
+    if single and fv.function_scope.return_count != 1:
+        call = cx.helper_call("first", call)
+    return call
 
-    def sealed_invoke(self, e, single: bool) -> ast.expr | None:
-        """``obj:k(args)`` as direct calls of the methods of sealed classes, each
-        behind a test of the object, and the general call (``single``: as one value)."""
-        targets = self.method_targets(e)
-        if not targets:
-            return None
-        self.use_import("luac2py.runtime", "MetaTable")
-        obj, again = self.bind_operand(self.expr(e.source))
-        args = self.arglist(e.args)
-        name = e.func.id
-        if not self.in_async() and sum(1 for a in args for _ in ast.walk(a)) > _MAX_COPIED_ARGS:
-            return self._selected_invoke(e, targets, obj, again, args, single)
-        out = self._general_invoke(again, name, args, single)
-        for i, (fv, metas) in enumerate(reversed(targets)):
-            test_obj = obj if i == len(targets) - 1 else again
-            out = ast.IfExp(
-                self._class_guard(test_obj, again, metas, name), self._direct_call(fv, again, args, single), out
-            )
-        return out
 
-    def _selected_invoke(self, e, targets, obj, again, args, single) -> ast.expr:
-        """With long arguments: ``(deposit if <test> else method(o, "deposit"))(o, args)``."""
-        name = e.func.id
-        chosen = self.helper_call("method", again, P.const(name))
-        for i, (fv, metas) in enumerate(reversed(targets)):
-            test_obj = obj if i == len(targets) - 1 else again
-            chosen = ast.IfExp(self._class_guard(test_obj, again, metas, name), P.name(fv.py), chosen)
-        call = P.call(chosen, again, *args)
-        return self.helper_call("first", call) if single else call
+def _general_invoke(cx, again, name: str, args: list, single: bool) -> ast.expr:
+    if cx.in_async():
+        call = P.await_(cx.helper_call("ainvoke", again, P.const(name), *args))
+    else:
+        call = P.call(cx.helper_call("method", again, P.const(name)), again, *args)
+    return cx.helper_call("first", call) if single else call
+
+
+def sealed_invoke(cx, e, single: bool) -> ast.expr | None:
+    """``obj:k(args)`` as direct calls of the methods of sealed classes, each
+    behind a test of the object, and the general call (``single``: as one value)."""
+    targets = method_targets(cx, e)
+    if not targets:
+        return None
+    cx.use_import("luac2py.runtime", "MetaTable")
+    obj, again = expressions.bind_operand(cx, expressions.expr(cx, e.source))
+    args = calls.arglist(cx, e.args)
+    name = e.func.id
+    if not cx.in_async() and sum(1 for a in args for _ in ast.walk(a)) > _MAX_COPIED_ARGS:
+        return _selected_invoke(cx, e, targets, obj, again, args, single)
+    out = _general_invoke(cx, again, name, args, single)
+    for i, (fv, metas) in enumerate(reversed(targets)):
+        test_obj = obj if i == len(targets) - 1 else again
+        out = ast.IfExp(_class_guard(cx, test_obj, again, metas, name), _direct_call(cx, fv, again, args, single), out)
+    return out
+
+
+def _selected_invoke(cx, e, targets, obj, again, args, single) -> ast.expr:
+    """With long arguments: ``(deposit if <test> else method(o, "deposit"))(o, args)``."""
+    name = e.func.id
+    chosen = cx.helper_call("method", again, P.const(name))
+    for i, (fv, metas) in enumerate(reversed(targets)):
+        test_obj = obj if i == len(targets) - 1 else again
+        chosen = ast.IfExp(_class_guard(cx, test_obj, again, metas, name), P.name(fv.py), chosen)
+    call = P.call(chosen, again, *args)
+    return cx.helper_call("first", call) if single else call
+
+
+# The other areas of this pass, imported last: they import this module too.
+from . import calls, expressions  # noqa: E402
+from .types import nodes  # noqa: E402

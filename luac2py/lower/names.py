@@ -15,37 +15,41 @@ from ..resolve import FuncScope, Var
 from ..common import TEMPORARY  # what fresh("_t") gives
 
 # Names generated code binds itself (imports and hidden parameters).
-RESERVED = {
-    "_ENV",
-    "varargs",
-    "lua",
-    "workflow",
-    "activity",
-    "timedelta",
-    "Table",
-    "MetaTable",
-    "Cell",
-    "LuaSource",
-    "LuaError",
-    "chunk",
-    "self_",
-    "ACTIVITY_OPTIONS",
-} | set(keyword.kwlist) | {
-    # Python builtins generated code uses.
-    "len",
-    "range",
-    "print",
-    "type",
-    "tuple",
-    "dict",
-    "str",
-    "int",
-    "getattr",
-    "IndexError",
-    "None",
-    "True",
-    "False",
-}
+RESERVED = (
+    {
+        "_ENV",
+        "varargs",
+        "lua",
+        "workflow",
+        "activity",
+        "timedelta",
+        "Table",
+        "MetaTable",
+        "Cell",
+        "LuaSource",
+        "LuaError",
+        "chunk",
+        "self_",
+        "ACTIVITY_OPTIONS",
+    }
+    | set(keyword.kwlist)
+    | {
+        # Python builtins generated code uses.
+        "len",
+        "range",
+        "print",
+        "type",
+        "tuple",
+        "dict",
+        "str",
+        "int",
+        "getattr",
+        "IndexError",
+        "None",
+        "True",
+        "False",
+    }
+)
 
 
 class FunctionNames:
@@ -65,12 +69,7 @@ class FunctionNames:
                     self.free.add(v.py)
 
     def taken(self, candidate: str) -> bool:
-        return (
-            candidate in RESERVED
-            or candidate in self.helpers
-            or candidate in self.used
-            or candidate in self.free
-        )
+        return candidate in RESERVED or candidate in self.helpers or candidate in self.used or candidate in self.free
 
     def declare(self, v: Var) -> str:
         base = _sanitize(v.name)

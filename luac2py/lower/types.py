@@ -45,13 +45,27 @@ IPAIRS_INDEX = object()  # the first variable of `for i, v in ipairs(t)`: an int
 
 # Library functions (of the standard, statically bound libraries) by result type.
 LIB_RESULT = {
-    ("string", "format"): "string", ("string", "rep"): "string", ("string", "sub"): "string",
-    ("string", "upper"): "string", ("string", "lower"): "string", ("string", "reverse"): "string",
-    ("string", "char"): "string", ("string", "len"): "int", ("table", "concat"): "string",
-    ("math", "floor"): "number", ("math", "ceil"): "number", ("math", "abs"): "number",
-    ("math", "max"): "number", ("math", "min"): "number", ("math", "fmod"): "number",
-    ("math", "sqrt"): "float", ("math", "exp"): "float", ("math", "log"): "float", ("math", "sin"): "float",
-    ("math", "cos"): "float", ("math", "tan"): "float",
+    ("string", "format"): "string",
+    ("string", "rep"): "string",
+    ("string", "sub"): "string",
+    ("string", "upper"): "string",
+    ("string", "lower"): "string",
+    ("string", "reverse"): "string",
+    ("string", "char"): "string",
+    ("string", "len"): "int",
+    ("table", "concat"): "string",
+    ("math", "floor"): "number",
+    ("math", "ceil"): "number",
+    ("math", "abs"): "number",
+    ("math", "max"): "number",
+    ("math", "min"): "number",
+    ("math", "fmod"): "number",
+    ("math", "sqrt"): "float",
+    ("math", "exp"): "float",
+    ("math", "log"): "float",
+    ("math", "sin"): "float",
+    ("math", "cos"): "float",
+    ("math", "tan"): "float",
 }
 BASE_RESULT = {"tostring": "string", "type": "string"}
 
@@ -116,8 +130,8 @@ def arith_range(kind, a, b):
 class TypeFacts:
     """Expression types and integer ranges under a variable environment."""
 
-    def __init__(self, lowerer, var_type, var_range):
-        self.lowerer = lowerer
+    def __init__(self, cx, var_type, var_range):
+        self.cx = cx
         self.var_type = var_type  # Var -> type
         self.var_range = var_range  # Var -> range or None
 
@@ -199,15 +213,15 @@ class TypeFacts:
     self_call = None  # specialise.SelfCall while an integer body is typed or lowered
 
     def _call_type(self, e):
-        low = self.lowerer
-        if low.is_select_count(e):
+        cx = self.cx
+        if calls.is_select_count(cx, e):
             return "int"
         f = e.func
         if self.self_call is not None and isinstance(f, lua.Name) and f.var is self.self_call.var:
             return self.self_call.type_of(self, e)
         if isinstance(f, lua.Name) and f.var is None:
             r = BASE_RESULT.get(f.id)
-            return r if r is not None and low.static_global(f.id) is not None else None
+            return r if r is not None and cx.static_global(f.id) is not None else None
         if (
             isinstance(f, lua.Index)
             and f.notation == lua.IndexNotation.DOT
@@ -215,7 +229,7 @@ class TypeFacts:
             and f.value.var is None
         ):
             r = LIB_RESULT.get((f.value.id, f.idx.id))
-            if r is not None and low.static_library_field(f.value.id, f.idx.id) is not None:
+            if r is not None and cx.static_library_field(f.value.id, f.idx.id) is not None:
                 return r
         return None
 
@@ -251,7 +265,7 @@ class TypeFacts:
         if t is lua.ULengthOP:
             n = getattr(getattr(e.operand, "var", None), "fixed_length", None)
             return (n, n) if n is not None else (0, MAXINT)
-        if t is lua.Call and self.lowerer.is_select_count(e):
+        if t is lua.Call and calls.is_select_count(self.cx, e):
             return (0, MAXINT)
         return FULL
 
@@ -266,7 +280,7 @@ class _Loop:
         self.node = node
 
 
-def infer(lowerer, chunk):
+def infer(cx, chunk):
     """Set ``static_type`` and ``int_range`` on the chunk's local variables;
     return every local's value sources for the analyses built on these facts
     (specialise.py, arrays.py), or None when the chunk can reach
@@ -274,7 +288,7 @@ def infer(lowerer, chunk):
     sources: dict = {}  # Var -> [source], source: expr node | "nil" | "function" | UNKNOWN | _Loop
     untracked: set = set()
     escapes: set = set()
-    risky = _collect(lowerer, chunk, sources, untracked, escapes)
+    risky = _collect(cx, chunk, sources, untracked, escapes)
     own_sources = {v: list(srcs) for v, srcs in sources.items()}  # returned
     # A plain table: a local initialised by a constructor, never assigned, and
     # only indexed, measured or given to standard functions that cannot set a
@@ -286,7 +300,7 @@ def infer(lowerer, chunk):
         _find_fixed_sequences(chunk, sources)
     # A chunk compiled by ``load`` can hand its closures to any other chunk
     # (string.dump gives them fresh nil upvalues; debug.setupvalue changes them).
-    if risky or lowerer.role != "script" or lowerer.unit.env_as_value:
+    if risky or cx.role != "script" or cx.unit.env_as_value:
         for v in list(sources):
             if v.captured:
                 del sources[v]
@@ -307,7 +321,7 @@ def infer(lowerer, chunk):
             return None
         return ranges.get(v, FULL)
 
-    facts = TypeFacts(lowerer, var_type, var_range)
+    facts = TypeFacts(cx, var_type, var_range)
 
     for _ in range(20):
         changed = False
@@ -378,8 +392,10 @@ def _find_fixed_sequences(chunk, sources) -> None:
     candidates = {}
     for v, srcs in sources.items():
         ctor = srcs[0]
-        if v.plain_table and ctor.fields and all(
-            getattr(f, "key", None) is None and isinstance(f.value, _NEVER_NIL) for f in ctor.fields
+        if (
+            v.plain_table
+            and ctor.fields
+            and all(getattr(f, "key", None) is None and isinstance(f.value, _NEVER_NIL) for f in ctor.fields)
         ):
             candidates[v] = ctor
     if not candidates:
@@ -459,13 +475,13 @@ def nodes(root):
         stack.extend(reversed(list(children(node))))
 
 
-def _is_ipairs(lowerer, node) -> bool:
+def _is_ipairs(cx, node) -> bool:
     """``for ... in ipairs(t)`` with the standard ``ipairs``."""
     explist = node.iter
     if len(explist) != 1 or type(explist[0]) is not lua.Call:
         return False
     f = explist[0].func
-    return type(f) is lua.Name and f.var is None and f.id == "ipairs" and lowerer.static_global("ipairs") is not None
+    return type(f) is lua.Name and f.var is None and f.id == "ipairs" and cx.static_global("ipairs") is not None
 
 
 def _called_only_here(scope) -> bool:
@@ -479,9 +495,9 @@ _HARMLESS_BASE = {"ipairs", "pairs", "next", "rawget", "rawlen", "rawequal", "ty
 _HARMLESS_LIB = {"table": {"concat", "insert", "remove", "sort", "unpack"}}
 
 
-def _harmless_call(lowerer, f) -> bool:
+def _harmless_call(cx, f) -> bool:
     if isinstance(f, lua.Name) and f.var is None:
-        return f.id in _HARMLESS_BASE and lowerer.static_global(f.id) is not None
+        return f.id in _HARMLESS_BASE and cx.static_global(f.id) is not None
     if (
         isinstance(f, lua.Index)
         and f.notation == lua.IndexNotation.DOT
@@ -489,11 +505,11 @@ def _harmless_call(lowerer, f) -> bool:
         and f.value.var is None
     ):
         names = _HARMLESS_LIB.get(f.value.id, ())
-        return f.idx.id in names and lowerer.static_library_field(f.value.id, f.idx.id) is not None
+        return f.idx.id in names and cx.static_library_field(f.value.id, f.idx.id) is not None
     return False
 
 
-def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
+def _collect(cx, chunk, sources, untracked, escapes) -> bool:
     """Fill ``sources`` from every binding and assignment of a local; return
     whether the chunk names something that reaches ``debug.setupvalue``."""
     risky = False
@@ -514,11 +530,11 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
                 continue
             if i < len(values):
                 e = values[i]
-                if i == len(values) - 1 and lowerer.is_multi(e):
+                if i == len(values) - 1 and calls.is_multi(cx, e):
                     add(var, UNKNOWN)
                 else:
                     add(var, e)
-            elif values and lowerer.is_multi(values[-1]):
+            elif values and calls.is_multi(cx, values[-1]):
                 add(var, UNKNOWN)
             else:
                 add(var, "nil")
@@ -538,7 +554,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
             inner = node.value if t is lua.Index else node.operand
             if isinstance(inner, lua.Name):
                 harmless.add(id(inner))
-        elif t is lua.Call and _harmless_call(lowerer, node.func):
+        elif t is lua.Call and _harmless_call(cx, node.func):
             for a in node.args:
                 if isinstance(a, lua.Name):
                     harmless.add(id(a))
@@ -554,7 +570,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
         elif t is lua.Fornum:
             add(node.target.var, _Loop(node))
         elif t is lua.Forin:
-            index = _is_ipairs(lowerer, node)
+            index = _is_ipairs(cx, node)
             for i, target in enumerate(node.targets):
                 add(getattr(target, "var", None), IPAIRS_INDEX if index and i == 0 else UNKNOWN)
         elif t is lua.Function and isinstance(node.name, lua.Name):
@@ -584,3 +600,7 @@ def _collect(lowerer, chunk, sources, untracked, escapes) -> bool:
 
     visit(chunk)
     return risky
+
+
+# The other areas of this pass, imported last: they import this module too.
+from . import calls  # noqa: E402

@@ -68,106 +68,113 @@ def timedelta_expr(seconds: float) -> ast.expr:
     return P.call("timedelta", keywords=parts)
 
 
-class WippyMixin:
-    def module_of(self, e) -> str | None:
-        if isinstance(e, lua.Name) and e.var is not None:
-            return getattr(e.var, "module", None)
+def module_of(cx, e) -> str | None:
+    if isinstance(e, lua.Name) and e.var is not None:
+        return getattr(e.var, "module", None)
+    return None
+
+
+def module_function(cx, e):
+    """(module, function) for ``alias.fn(...)`` calls, else None."""
+    if not isinstance(e, lua.Call):
         return None
+    f = e.func
+    if isinstance(f, lua.Index) and f.notation == lua.IndexNotation.DOT:
+        mod = module_of(cx, f.value)
+        if mod is not None and registry.function(mod, f.idx.id) is not None:
+            return mod, f.idx.id
+    return None
 
-    def module_function(self, e):
-        """(module, function) for ``alias.fn(...)`` calls, else None."""
-        if not isinstance(e, lua.Call):
-            return None
-        f = e.func
-        if isinstance(f, lua.Index) and f.notation == lua.IndexNotation.DOT:
-            mod = self.module_of(f.value)
-            if mod is not None and registry.function(mod, f.idx.id) is not None:
-                return mod, f.idx.id
+
+def returns_pair(cx, e) -> bool:
+    found = module_function(cx, e)
+    return found is not None and registry.function(*found).values == 2
+
+
+def module_returns_single(cx, mod, fn) -> bool:
+    return registry.function(mod, fn).values == 1
+
+
+def module_suspends(cx, mod, fn) -> bool:
+    return cx.role == "workflow" and registry.function(mod, fn).suspends
+
+
+def module_call(cx, e):
+    found = module_function(cx, e)
+    if found is None:
         return None
+    mod, fn = found
+    special = LOWERINGS.get((mod, fn))
+    if special is not None:
+        result = special(cx, e)
+        if result is not None:
+            return result
+    alias = expressions.expr(cx, e.func.value)
+    method = fn + "_" if keyword.iskeyword(fn) else fn
+    call = P.call(P.attr(alias, method), *calls.arglist(cx, e.args))
+    return P.await_(call) if module_suspends(cx, mod, fn) else call
 
-    def returns_pair(self, e) -> bool:
-        found = self.module_function(e)
-        return found is not None and registry.function(*found).values == 2
 
-    def module_returns_single(self, mod, fn) -> bool:
-        return registry.function(mod, fn).values == 1
-
-    def module_suspends(self, mod, fn) -> bool:
-        return self.role == "workflow" and registry.function(mod, fn).suspends
-
-    def module_call(self, e):
-        found = self.module_function(e)
-        if found is None:
-            return None
-        mod, fn = found
-        special = LOWERINGS.get((mod, fn))
-        if special is not None:
-            result = special(self, e)
-            if result is not None:
-                return result
-        alias = self.expr(e.func.value)
-        method = fn + "_" if keyword.iskeyword(fn) else fn
-        call = P.call(P.attr(alias, method), *self.arglist(e.args))
-        return P.await_(call) if self.module_suspends(mod, fn) else call
-
-    # --- funcs.call("ns:activity", ...) --------------------------------------------
-    @lowers("funcs", "call")
-    def _call_funcs_call(self, e):
-        if self.role != "workflow" or not e.args or not isinstance(e.args[0], lua.String):
-            return None
-        activity_id = e.args[0].value
-        # An ID that is no activity of the app is reported by references.py (W310).
-        spec = self.app_context.activity(activity_id) if self.app_context else None
-        local = spec is not None and spec.local
-        args = P.ast_list(self.arglist(e.args[1:]))
-        keywords = [ast.keyword("args", args)]
-        task_queue = spec.task_queue if spec is not None else None
-        if task_queue and not local:
-            keywords.append(ast.keyword("task_queue", P.const(task_queue)))
-        # The options every such call shares: one module-level constant.
-        self.module_constants["ACTIVITY_OPTIONS"] = P.call(
-            "dict",
-            keywords=[
-                ast.keyword("start_to_close_timeout", timedelta_expr(registry.ACTIVITY_START_TO_CLOSE_SECONDS)),
-                ast.keyword("retry_policy", P.name("DEFAULT_RETRY_POLICY")),
-            ],
-        )
-        keywords.append(ast.keyword(None, P.name("ACTIVITY_OPTIONS")))
-        self.use_import("luac2py.runtime.wippy.funcs", "DEFAULT_RETRY_POLICY")
-        self.use_import("luac2py.runtime.wippy.funcs", "activity_result")
-        self.use_import("datetime", "timedelta")
-        self.use_import("temporalio", "workflow")
-        execute = "execute_local_activity" if local else "execute_activity"
-        call = P.call(P.attr("workflow", execute), P.const(activity_id), keywords=keywords)
-        return P.await_(P.call("activity_result", call))
-
-    # --- workflow.attrs{search = {Key = value}} ------------------------------------
-    @lowers("workflow", "attrs")
-    def _call_workflow_attrs(self, e):
-        """Records the search attributes a literal ``search`` table sets, with
-        the Temporal type of each value, so that ``luac2py run`` can register
-        them on its dev server. The call itself is the module's."""
-        if not e.args or not isinstance(e.args[0], lua.Table):
-            return None
-        for f in e.args[0].fields:
-            if _field_name(f) == "search" and isinstance(f.value, lua.Table):
-                for attr in f.value.fields:
-                    name = _field_name(attr)
-                    if name is not None:
-                        self.search_attributes.setdefault(name, _search_attribute_type(attr.value))
+# --- funcs.call("ns:activity", ...) --------------------------------------------
+@lowers("funcs", "call")
+def _call_funcs_call(cx, e):
+    if cx.role != "workflow" or not e.args or not isinstance(e.args[0], lua.String):
         return None
+    activity_id = e.args[0].value
+    # An ID that is no activity of the app is reported by references.py (W310).
+    spec = cx.app_context.activity(activity_id) if cx.app_context else None
+    local = spec is not None and spec.local
+    args = P.ast_list(calls.arglist(cx, e.args[1:]))
+    keywords = [ast.keyword("args", args)]
+    task_queue = spec.task_queue if spec is not None else None
+    if task_queue and not local:
+        keywords.append(ast.keyword("task_queue", P.const(task_queue)))
+    # The options every such call shares: one module-level constant.
+    cx.module_constants["ACTIVITY_OPTIONS"] = P.call(
+        "dict",
+        keywords=[
+            ast.keyword("start_to_close_timeout", timedelta_expr(registry.ACTIVITY_START_TO_CLOSE_SECONDS)),
+            ast.keyword("retry_policy", P.name("DEFAULT_RETRY_POLICY")),
+        ],
+    )
+    keywords.append(ast.keyword(None, P.name("ACTIVITY_OPTIONS")))
+    cx.use_import("luac2py.runtime.wippy.funcs", "DEFAULT_RETRY_POLICY")
+    cx.use_import("luac2py.runtime.wippy.funcs", "activity_result")
+    cx.use_import("datetime", "timedelta")
+    cx.use_import("temporalio", "workflow")
+    execute = "execute_local_activity" if local else "execute_activity"
+    call = P.call(P.attr("workflow", execute), P.const(activity_id), keywords=keywords)
+    return P.await_(P.call("activity_result", call))
 
-    # --- time.sleep("1h") ---------------------------------------------------------
-    @lowers("time", "sleep")
-    def _call_time_sleep(self, e):
-        if self.role != "workflow" or len(e.args) != 1 or not isinstance(e.args[0], lua.String):
-            return None
-        seconds = literal_duration_seconds(e.args[0].value)
-        if seconds is None:
-            return None
-        self.use_import("datetime", "timedelta")
-        self.use_import("temporalio", "workflow")
-        return P.await_(P.call(P.attr("workflow", "sleep"), timedelta_expr(seconds)))
+
+# --- workflow.attrs{search = {Key = value}} ------------------------------------
+@lowers("workflow", "attrs")
+def _call_workflow_attrs(cx, e):
+    """Records the search attributes a literal ``search`` table sets, with
+    the Temporal type of each value, so that ``luac2py run`` can register
+    them on its dev server. The call itself is the module's."""
+    if not e.args or not isinstance(e.args[0], lua.Table):
+        return None
+    for f in e.args[0].fields:
+        if _field_name(f) == "search" and isinstance(f.value, lua.Table):
+            for attr in f.value.fields:
+                name = _field_name(attr)
+                if name is not None:
+                    cx.search_attributes.setdefault(name, _search_attribute_type(attr.value))
+    return None
+
+
+# --- time.sleep("1h") ---------------------------------------------------------
+@lowers("time", "sleep")
+def _call_time_sleep(cx, e):
+    if cx.role != "workflow" or len(e.args) != 1 or not isinstance(e.args[0], lua.String):
+        return None
+    seconds = literal_duration_seconds(e.args[0].value)
+    if seconds is None:
+        return None
+    cx.use_import("datetime", "timedelta")
+    cx.use_import("temporalio", "workflow")
+    return P.await_(P.call(P.attr("workflow", "sleep"), timedelta_expr(seconds)))
 
 
 def _field_name(f) -> str | None:
@@ -189,3 +196,7 @@ def _search_attribute_type(value) -> str:
     if isinstance(value, lua.Table):
         return "KeywordList"
     return "Keyword"
+
+
+# The other areas of this pass, imported last: they import this module too.
+from . import calls, expressions  # noqa: E402
