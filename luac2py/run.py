@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .build import build_app
 from .devserver import DevServer
-from .runtime.temporal.console import fail, log_to_stderr, print_json, read_json_arg, say, set_quiet
+from .runtime.temporal.console import fail, log_to_stderr, print_json, read_inputs, say, set_quiet
 
 STATE_DIR = Path(".luac2py")
 
@@ -47,13 +47,9 @@ def run_app(args) -> int:
     set_quiet(args.quiet)
     log_to_stderr()
     try:
-        data = read_json_arg(args.input, "--input")
-        context = read_json_arg(args.context, "--context") if args.context is not None else None
+        data, context = read_inputs(args)
     except ValueError as e:
         fail(str(e))
-        return 2
-    if context is not None and not isinstance(context, dict):
-        fail("--context must be a JSON object")
         return 2
     out = build_app(
         args.app,

@@ -44,48 +44,31 @@ def pytest_unconfigure(config):
 # --- real Temporal servers -----------------------------------------------------------------
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def time_skipping_server():
-    """The time-skipping test server (timers complete at once) for the
-    session: a WorkflowEnvironment on the session loop."""
-    import real_servers
+def _server(kind: str, scope: str, doc: str):
+    """A fixture holding a real server of ``kind`` ("time_skipping" or
+    "dev_server", the starters of tests/real_servers.py) for ``scope``, on
+    that scope's event loop."""
 
-    env = await real_servers.time_skipping()
-    yield env
-    await env.shutdown()
+    @pytest_asyncio.fixture(scope=scope, loop_scope=scope)
+    async def server():
+        import real_servers
 
+        env = await getattr(real_servers, kind)()
+        yield env
+        await env.shutdown()
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def dev_server():
-    """The CLI dev server (in memory) for the session: a WorkflowEnvironment
-    on the session loop."""
-    import real_servers
-
-    env = await real_servers.dev_server()
-    yield env
-    await env.shutdown()
+    server.__doc__ = doc
+    return server
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def module_time_skipping_server():
-    """A time-skipping test server of the test module's own: a
-    WorkflowEnvironment on the module's loop."""
-    import real_servers
-
-    env = await real_servers.time_skipping()
-    yield env
-    await env.shutdown()
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def module_dev_server():
-    """A CLI dev server (in memory) of the test module's own: a
-    WorkflowEnvironment on the module's loop."""
-    import real_servers
-
-    env = await real_servers.dev_server()
-    yield env
-    await env.shutdown()
+time_skipping_server = _server(
+    "time_skipping", "session", "The time-skipping test server (timers complete at once) for the session."
+)
+dev_server = _server("dev_server", "session", "The CLI dev server (in memory) for the session.")
+module_time_skipping_server = _server(
+    "time_skipping", "module", "A time-skipping test server of the test module's own, on the module's loop."
+)
+module_dev_server = _server("dev_server", "module", "A CLI dev server (in memory) of the test module's own.")
 
 
 @pytest.fixture(scope="module")

@@ -129,4 +129,4 @@ def test_unchanged_rebuild_is_skipped(tmp_path: Path, monkeypatch):
     # A changed output is rebuilt, not trusted.
     (out / "orders" / "app.py").write_text("broken")
     build_app("examples/orders/app.yaml", tmp_path / "out")
-    assert (out / "orders" / "app.py").read_text() != "broken"
+    assert (out / "orders" / "app.py").read_text(encoding="utf-8") != "broken"

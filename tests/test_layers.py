@@ -18,7 +18,7 @@ RUNTIME_MAY_IMPORT = {"luac2py.common", "luac2py.runtime"}
 def _imports(path: Path, package: str) -> set[str]:
     """Absolute names of the luac2py modules ``path`` imports (anywhere in it)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names}
         elif isinstance(node, ast.ImportFrom):

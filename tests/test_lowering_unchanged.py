@@ -84,7 +84,7 @@ def test_generated_code_is_unchanged():
     digests = current_digests()
     if os.environ.get("LUAC2PY_UPDATE_DIGESTS"):
         DIGESTS.write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n")
-    pinned = json.loads(DIGESTS.read_text())
+    pinned = json.loads(DIGESTS.read_text(encoding="utf-8"))
     changed = sorted(name for name in digests.keys() & pinned.keys() if digests[name] != pinned[name])
     assert changed == [], f"{len(changed)} programs compile differently (update: LUAC2PY_UPDATE_DIGESTS=1)"
     assert sorted(digests.keys() ^ pinned.keys()) == [], "programs added or removed: update the digests"

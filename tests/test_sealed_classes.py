@@ -42,7 +42,7 @@ def guarded(source: str) -> set[str]:
 @pytest.mark.parametrize("name", sorted(GUARDED))
 def test_sealed_where_provable(name, tmp_path):
     out = compile_script(HERE / "lua" / "classes" / name, tmp_path / "out.py", chunkname=name)
-    assert guarded(out.read_text()) == GUARDED[name]
+    assert guarded(out.read_text(encoding="utf-8")) == GUARDED[name]
 
 
 def test_every_class_program_is_listed():
@@ -51,7 +51,7 @@ def test_every_class_program_is_listed():
 
 def test_benchmark_objects_call_their_methods_directly(tmp_path):
     (tmp_path / "oop.lua").write_text(compute.OOP_LUA)
-    source = compile_script(tmp_path / "oop.lua", tmp_path / "out.py").read_text()
+    source = compile_script(tmp_path / "oop.lua", tmp_path / "out.py").read_text(encoding="utf-8")
     assert guarded(source) == {"Vec", "Account", "Savings"}
     # Constructors are calls of their defs, which give one value: no lookup, no first().
     assert re.search(r"^\s+v = new\(i % 10, i % 3\)$", source, re.M)

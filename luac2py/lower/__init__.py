@@ -20,6 +20,7 @@ from luaparser import astnodes as lua
 from ..analyse import Unit
 from ..diagnostics import Diagnostics
 from ..resolve import FuncScope, node_line
+from ..runtime import HELPERS
 from . import pyast as P
 from . import arrays, calls, classes, expressions, functions, statements
 from .arrays import find_local_arrays, find_string_free_tables, is_local_array
@@ -30,54 +31,7 @@ from .specialise import specialise_int_functions
 from .types import infer as infer_types
 
 # Runtime helpers generated code may import from ``luac2py.runtime``.
-RUNTIME_HELPERS = {
-    "acall",
-    "add",
-    "ageneric_for",
-    "adjust",
-    "ainvoke",
-    "array_get",
-    "array_put",
-    "band",
-    "bnot",
-    "bor",
-    "bxor",
-    "call",
-    "concat",
-    "dict_get",
-    "div",
-    "drop_nils",
-    "eq",
-    "first",
-    "for_limit",
-    "ge",
-    "generic_for",
-    "gt",
-    "idiv",
-    "index",
-    "invoke",
-    "le",
-    "length",
-    "lt",
-    "method",
-    "mod",
-    "mul",
-    "new_array",
-    "newindex",
-    "numeric_for",
-    "power",
-    "raw_key",
-    "setindex",
-    "shl",
-    "shr",
-    "spread",
-    "sub",
-    "tbc_check",
-    "tbc_close",
-    "truthy",
-    "unm",
-    "wrap",
-}
+RUNTIME_HELPERS = HELPERS
 # Builtins inline type guards use (`type(x) is int`): never Lua locals' names.
 GUARD_BUILTINS = {"int", "float", "bool", "str", "abs"}
 

@@ -29,12 +29,12 @@ def package_worker(name: str, folder: Path, *args, env: dict | None = None):
         worker = start_package_cli(name, folder, "worker", *args, env=env, stdout=out, stderr=err)
     try:
         deadline = time.monotonic() + 30
-        while "serving" not in log.read_text():
-            assert worker.poll() is None, log.read_text()
+        while "serving" not in log.read_text(encoding="utf-8"):
+            assert worker.poll() is None, log.read_text(encoding="utf-8")
             assert time.monotonic() < deadline, "the worker did not start"
             time.sleep(0.1)
         yield log
     finally:
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=60)
-        assert (folder / "worker.out").read_text() == "", "a worker prints nothing on stdout"
+        assert (folder / "worker.out").read_text(encoding="utf-8") == "", "a worker prints nothing on stdout"

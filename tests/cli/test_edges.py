@@ -78,7 +78,7 @@ def test_package_commands_keep_stdout_for_the_result(edges_app, module_dev_serve
     assert started.returncode == 0 and one_json_line(started.stdout)["workflow_id"].startswith("echo-")
     assert one_json_line(result.stdout) == {"a": 1}
     # The worker shut down with the abandoned activity still sleeping.
-    log = worker_log.read_text()
+    log = worker_log.read_text(encoding="utf-8")
     assert "Traceback" not in log and ANSI not in log, log
 
 

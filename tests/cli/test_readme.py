@@ -65,7 +65,7 @@ def bash(script: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def test_the_readme_runs_as_written(fresh: Path):
-    text = README.read_text()
+    text = README.read_text(encoding="utf-8")
     blocks = sh_blocks(text)
     assert len(blocks) >= 3, "quickstart, tour, package"
     assert blocks[0].splitlines()[0].startswith("pip install -e . && luac2py run examples/orders/app.yaml")
@@ -88,7 +88,7 @@ def test_the_readme_runs_as_written(fresh: Path):
 
 def header_commands(yaml_file: Path) -> list[str]:
     commands = []
-    for line in yaml_file.read_text().splitlines():
+    for line in yaml_file.read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             break
         commands += re.findall(r"`((?:luac2py|python -m) [^`]+)`", line)

@@ -33,15 +33,17 @@ def proxy(module_dev_server_address, tmp_path_factory):
         yield p
 
 
-def app_with_client(folder: Path, client: str, package_name: str = "edges") -> Path:
-    """The edges app with ``client`` as its temporal.client entry, built into ``folder``."""
-    source = EDGES.read_text()
+def app_with_client(folder: Path, address: str, settings: str, package_name: str = "edges") -> Path:
+    """The edges app whose temporal.client entry has ``address`` and the YAML
+    ``settings`` (its tls/auth lines), built into ``folder``."""
+    client = f"  - name: client\n    kind: temporal.client\n    address: {address}\n{settings}"
+    source = EDGES.read_text(encoding="utf-8")
     start = source.index("  - name: client")
     end = source.index("  - name: worker")
     app = folder / "app"
     app.mkdir()
     for lua in EDGES.parent.glob("*.lua"):
-        (app / lua.name).write_text(lua.read_text())
+        (app / lua.name).write_text(lua.read_text(encoding="utf-8"))
     (app / "app.yaml").write_text(source[:start] + client + "\n" + source[end:])
     out = folder / "out"
     done = luac2py("build", str(app / "app.yaml"), "-o", str(out), "--package", package_name, cwd=folder)
@@ -52,15 +54,13 @@ def app_with_client(folder: Path, client: str, package_name: str = "edges") -> P
 def test_worker_and_client_reach_temporal_through_tls(tmp_path: Path, proxy: TLSProxy):
     out = app_with_client(
         tmp_path,
-        f"""  - name: client
-    kind: temporal.client
-    address: {proxy.address}
-    tls:
+        proxy.address,
+        f"""    tls:
       ca_file: {proxy.ca_file}
       server_name: localhost
 """,
     )
-    app_py = (out / "edges" / "app.py").read_text()
+    app_py = (out / "edges" / "app.py").read_text(encoding="utf-8")
     assert "tls=TLSSpec(" in app_py and f'ca_file="{proxy.ca_file}"' in app_py and 'server_name="localhost"' in app_py
     before = proxy.connections
     with package_worker("edges", out):
@@ -73,10 +73,8 @@ def test_worker_and_client_reach_temporal_through_tls(tmp_path: Path, proxy: TLS
 def test_without_the_ca_the_package_fails_in_one_line(tmp_path: Path, proxy: TLSProxy):
     out = app_with_client(
         tmp_path,
-        f"""  - name: client
-    kind: temporal.client
-    address: {proxy.address}
-    tls:
+        proxy.address,
+        f"""    tls:
       server_name: localhost
 """,
     )
@@ -93,10 +91,8 @@ def test_an_unreadable_certificate_is_a_one_line_error(tmp_path: Path, proxy: TL
     missing = tmp_path / "nowhere" / "ca.pem"
     out = app_with_client(
         tmp_path,
-        f"""  - name: client
-    kind: temporal.client
-    address: {proxy.address}
-    tls:
+        proxy.address,
+        f"""    tls:
       ca_file: {missing}
 """,
     )
@@ -112,10 +108,8 @@ async def test_an_api_key_from_the_environment_never_lands_in_generated_files(
     secret = "key-7f3a9c-not-in-any-file"
     out = app_with_client(
         tmp_path,
-        f"""  - name: client
-    kind: temporal.client
-    address: {proxy.address}
-    auth:
+        proxy.address,
+        f"""    auth:
       type: api_key
       api_key: ${{env:EDGES_API_KEY}}
     tls:
@@ -127,7 +121,7 @@ async def test_an_api_key_from_the_environment_never_lands_in_generated_files(
     monkeypatch.setenv("EDGES_API_KEY", secret)
     files = [p for p in out.rglob("*") if p.is_file()]
     assert files and not [p for p in files if secret.encode() in p.read_bytes()]
-    assert 'api_key="${env:EDGES_API_KEY}"' in (out / "edges_keyed" / "app.py").read_text()
+    assert 'api_key="${env:EDGES_API_KEY}"' in (out / "edges_keyed" / "app.py").read_text(encoding="utf-8")
 
     sys.path.insert(0, str(out))
     try:
@@ -150,8 +144,8 @@ def test_a_literal_api_key_is_a_build_warning(tmp_path: Path):
     app = tmp_path / "app"
     app.mkdir()
     for lua in EDGES.parent.glob("*.lua"):
-        (app / lua.name).write_text(lua.read_text())
-    (app / "app.yaml").write_text(EDGES.read_text().replace(
+        (app / lua.name).write_text(lua.read_text(encoding="utf-8"))
+    (app / "app.yaml").write_text(EDGES.read_text(encoding="utf-8").replace(
         "    address: localhost:7233\n", "    address: localhost:7233\n    auth:\n      type: api_key\n      api_key: abc123\n"
     ))  # fmt: skip
     done = luac2py("build", str(app / "app.yaml"), "-o", str(tmp_path / "out"), cwd=tmp_path)

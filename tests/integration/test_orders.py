@@ -222,7 +222,7 @@ async def test_recorded_histories_replay(orders_client):
     committed = sorted(HISTORIES.glob("orders_*.json"))
     assert committed, "no recorded histories under tests/histories"
     for path in committed:
-        history = WorkflowHistory.from_json(path.stem, path.read_text())
+        history = WorkflowHistory.from_json(path.stem, path.read_text(encoding="utf-8"))
         await replayer.replay_workflow(history)
 
 

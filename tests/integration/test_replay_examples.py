@@ -46,7 +46,7 @@ async def test_recorded_history_replays(package: str, entry: str):
         workflow_runner=WORKFLOW_RUNNER,
         interceptors=WORKER_INTERCEPTORS,
     )
-    history = WorkflowHistory.from_json(path.stem, path.read_text())
+    history = WorkflowHistory.from_json(path.stem, path.read_text(encoding="utf-8"))
     assert history.events, "an empty history proves nothing"
     result = await replayer.replay_workflow(history, raise_on_replay_failure=True)
     assert result.replay_failure is None

@@ -44,7 +44,7 @@ def v1_workflows(tmp_path_factory):
     """The same app with version 1 of versioned.lua: version("step", 1, 1)."""
     folder = tmp_path_factory.mktemp("wm_v1")
     for f in APP_YAML.parent.iterdir():
-        text = f.read_text()
+        text = f.read_text(encoding="utf-8")
         if f.name == "versioned.lua":
             text = text.replace('workflow.version("step", 1, 2)', 'workflow.version("step", 1, 1)')
         (folder / f.name).write_text(text)
@@ -141,7 +141,7 @@ async def test_class_methods_are_called_directly_and_may_suspend(wm_client_and_a
     assert [e.activity_task_scheduled_event_attributes.activity_type.name
             for e in await events(handle, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)] == ["wm:echo"]
     # The sealed class's methods are direct calls: awaited where the method suspends.
-    source = (Path(sys.modules["wm_test.lua.objects"].__file__)).read_text()
+    source = (Path(sys.modules["wm_test.lua.objects"].__file__)).read_text(encoding="utf-8")
     assert "await confirm(book)" in source and "book.meta is Ledger" in source
     replayer = Replayer(
         workflows=workflows,
@@ -253,7 +253,7 @@ async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(wm
                 recorded.write_text((await old.fetch_history()).to_json())
         finally:
             await env.shutdown()
-    history = WorkflowHistory.from_json("versioned-v1", recorded.read_text())
+    history = WorkflowHistory.from_json("versioned-v1", recorded.read_text(encoding="utf-8"))
     await replayer.replay_workflow(history)
     # The same history on code whose branch for version 1 changed fails to replay.
     with pytest.raises(Exception):
@@ -263,7 +263,7 @@ async def test_version_replays_old_histories_and_new_runs_take_the_new_branch(wm
             workflow_runner=WORKFLOW_RUNNER,
             interceptors=WORKER_INTERCEPTORS,
         )
-        text = recorded.read_text().replace("wm:old_step", "wm:new_step")
+        text = recorded.read_text(encoding="utf-8").replace("wm:old_step", "wm:new_step")
         await broken.replay_workflow(
             WorkflowHistory.from_json("versioned-v1", text),
             raise_on_replay_failure=True,

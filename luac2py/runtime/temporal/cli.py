@@ -44,7 +44,7 @@ from .console import (
     log_to_stderr,
     overrides,
     print_json,
-    read_json_arg,
+    read_inputs,
     say,
     set_quiet,
     waiting_flags,
@@ -98,13 +98,9 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
             fail(e.args[0])
             return 2
         try:
-            data = read_json_arg(args.input, "--input")
-            context = read_json_arg(args.context, "--context") if args.context is not None else None
+            data, context = read_inputs(args)
         except ValueError as e:
             fail(str(e))
-            return 2
-        if context is not None and not isinstance(context, dict):
-            fail("--context must be a JSON object")
             return 2
     try:
         client = await connect(app, overrides=overrides(args))

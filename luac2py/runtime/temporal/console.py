@@ -130,6 +130,16 @@ def read_json_arg(text: str, flag: str):
         raise ValueError(f"{source} is not valid JSON: {e}") from None
 
 
+def read_inputs(args) -> tuple:
+    """``(input, context)`` of the ``--input`` / ``--context`` flags (context
+    None when not given). Raises ValueError with the one-line message."""
+    data = read_json_arg(args.input, "--input")
+    context = read_json_arg(args.context, "--context") if args.context is not None else None
+    if context is not None and not isinstance(context, dict):
+        raise ValueError("--context must be a JSON object")
+    return data, context
+
+
 class _OneLine(logging.Formatter):
     """``LEVEL logger: message``, with an exception as ``: Type: text`` on the
     same line instead of a traceback (the SDK logs one for every failed
