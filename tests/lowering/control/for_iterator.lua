@@ -1,11 +1,7 @@
--- A generic for over a hand-written iterator function calls it until it returns nil.
-local function range(n)
-    local i = 0
-    return function()
-        i = i + 1
-        if i <= n then return i end
-    end
+-- A generic for over a stateless iterator: the for calls it with its state and the last value until it returns nil.
+local function countdown(from, current)
+    if current > 1 then return current - 1 end
 end
-for v in range(3) do
+for v in countdown, 3, 4 do
     print(v)
 end

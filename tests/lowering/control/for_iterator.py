@@ -1,30 +1,27 @@
 """control/for_iterator.lua as script code."""
 
-from luac2py.runtime import LuaSource, generic_for, wrap
+from luac2py.runtime import LuaSource, generic_for, gt, sub
 from luac2py.runtime import lib as lua
 
 
 def chunk(_ENV, *varargs):  # control/for_iterator.lua
 
-    def range_(n):  # control/for_iterator.lua:2
-        i = 0
+    def countdown(from_=None, current=None, *_):  # control/for_iterator.lua:2
+        if current > 1 if type(current) is int else gt(current, 1):
+            return (
+                _t
+                if type(current) is int and (_t := (current - 1)) >= -9223372036854775808
+                else sub(current, 1)
+            )
+        return ()
 
-        def anonymous(*_):  # control/for_iterator.lua:4
-            nonlocal i
-            i = _t if (_t := (i + 1)) <= 9223372036854775807 else wrap(_t)
-            if i <= n:
-                return i
-            return ()
-
-        return anonymous
-
-    for v in generic_for(range_(3), None, None, nvars=1):
+    for v in generic_for(countdown, 3, 4, nvars=1):
         lua.print(v)
     return ()
 
 
 __lua__ = LuaSource(
     "control/for_iterator.lua",
-    "7:1,9:2,10:3,12:4,14:5,15:6,19:4,21:9,22:10",
-    "range_=range",
+    "7:1,9:2,10:3,18:5,19:6",
+    "from_=from",
 )

@@ -6,9 +6,9 @@ function Point.new(x, y)
     return setmetatable({x = x, y = y}, Point)
 end
 
-function Point:len2()
-    return self.x * self.x + self.y * self.y
+function Point:moved(dx)
+    return Point.new(self.x + dx, self.y)
 end
 
-print(Point.new(3, 4):len2())
+print(Point.new(3, 4):moved(1).x)
 return Point
