@@ -75,6 +75,11 @@ def command(args, cwd: Path, timeout: float = 60, env: dict | None = None, text:
     return _timed_run(args, cwd, timeout, {**os.environ, **(env or {})}, text)
 
 
+def run_luac2py(*args, cwd: Path, timeout: float = 120, **kw) -> subprocess.CompletedProcess:
+    """``luac2py ARGS`` (the compiler's command line) in ``cwd``, to its end."""
+    return command([sys.executable, "-m", "luac2py.cli", *args], cwd, timeout=timeout, **kw)
+
+
 def _timed_run(args, cwd: Path, timeout: float, env: dict, text: bool) -> subprocess.CompletedProcess:
     started = time.monotonic()
     done = subprocess.run(

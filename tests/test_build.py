@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_luac2py
 
 from luac2py.build import build_app
 from luac2py.diagnostics import BuildError
@@ -76,13 +75,7 @@ BAD = {
 @pytest.mark.parametrize("case", sorted(BAD))
 def test_bad_input_is_a_diagnostic_not_a_traceback(case: str, tmp_path: Path):
     app = FIXTURES / case / "app.yaml"
-    r = subprocess.run(
-        [sys.executable, "-m", "luac2py.cli", "build", str(app.relative_to(ROOT)), "-o", str(tmp_path / "out")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    r = run_luac2py("build", str(app.relative_to(ROOT)), "-o", str(tmp_path / "out"), cwd=ROOT)
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     first = r.stderr.splitlines()[0]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_luac2py
 
 from luac2py.build import build_app
 from luac2py.determinism import check_determinism
@@ -113,13 +112,7 @@ def test_each_rule_is_reported_where_it_happens(case: str, tmp_path: Path, monke
 
 
 def test_cli_prints_every_problem_with_its_hint_and_fails(tmp_path: Path):
-    r = subprocess.run(
-        [sys.executable, "-m", "luac2py.cli", "build", f"{fixture('clock')}/app.yaml", "-o", str(tmp_path / "out")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    r = run_luac2py("build", f"{fixture('clock')}/app.yaml", "-o", str(tmp_path / "out"), cwd=ROOT)
     assert r.returncode != 0
     assert "Traceback" not in r.stderr
     flow = f"{fixture('clock')}/flow.lua"

@@ -4,10 +4,10 @@ the right kind are warnings, printed on every build; ``--strict`` makes them err
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_luac2py
 
 from luac2py.build import build_app
 from luac2py.diagnostics import BuildError
@@ -88,13 +88,7 @@ def warnings_of(tmp_path: Path, monkeypatch, flow: str) -> list[str]:
 
 
 def cli(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "luac2py.cli", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_luac2py(*args, cwd=folder)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -166,65 +160,58 @@ def test_executor_chain_and_local_executor(tmp_path: Path, monkeypatch):
     assert all("'myapp:gret' is not a function entry" in w and "did you mean 'myapp:greet'?" in w for w in found)
 
 
-def test_workflow_exec_of_an_activity(tmp_path: Path, monkeypatch):
-    found = warnings_of(tmp_path, monkeypatch, workflow_source('  return workflow.exec("myapp:greet", input)'))
-    assert found == [
-        "flow.lua:4:24: warning: 'myapp:greet' is a function entry, not a workflow entry; "
-        "the call will fail with NOT_FOUND at run time"
-    ]
-
-
-def test_process_spawn_and_builder(tmp_path: Path, monkeypatch):
-    found = warnings_of(tmp_path, monkeypatch, workflow_source(
+NOT_FOUND = "the call will fail with NOT_FOUND at run time"
+WARNING_CASES = {
+    "workflow.exec of an activity": (
+        '  return workflow.exec("myapp:greet", input)',
+        [f"flow.lua:4:24: warning: 'myapp:greet' is a function entry, not a workflow entry; {NOT_FOUND}"],
+    ),
+    "process.spawn and a builder": (
         '  process.spawn("myapp:flwo", "myapp:worker")\n'
         '  process.with_options{}:with_name("x"):spawn("myapp:flw", "myapp:worker")\n'
         "  local b = process.with_context({})\n"
-        '  b:spawn_monitored("myapp:flow", "myapp:worker")'
-    ))
-    assert found == [
-        "flow.lua:4:17: warning: 'myapp:flwo' is not a workflow or process entry of this app; "
-        "the call will fail with NOT_FOUND at run time\n  hint: did you mean 'myapp:flow'?",
-        "flow.lua:5:47: warning: 'myapp:flw' is not a workflow or process entry of this app; "
-        "the call will fail with NOT_FOUND at run time\n  hint: did you mean 'myapp:flow'?",
-    ]
-
-
-def test_correct_and_computed_ids_do_not_warn(tmp_path: Path, monkeypatch):
-    found = warnings_of(tmp_path, monkeypatch, workflow_source(
+        '  b:spawn_monitored("myapp:flow", "myapp:worker")',
+        [
+            f"flow.lua:4:17: warning: 'myapp:flwo' is not a workflow or process entry of this app; {NOT_FOUND}"
+            "\n  hint: did you mean 'myapp:flow'?",
+            f"flow.lua:5:47: warning: 'myapp:flw' is not a workflow or process entry of this app; {NOT_FOUND}"
+            "\n  hint: did you mean 'myapp:flow'?",
+        ],
+    ),
+    # The runtime takes IDs as written, so "greet" is not "myapp:greet".
+    "an ID without namespace": (
+        '  return funcs.call("greet")',
+        [
+            f"flow.lua:4:21: warning: 'greet' is not a function entry of this app; {NOT_FOUND}"
+            "\n  hint: did you mean 'myapp:greet'?"
+        ],
+    ),
+    "correct and computed IDs": (
         '  local a = funcs.call("myapp:greet", input)\n'
         "  local b = funcs.call(input.id)\n"
         '  local c = funcs.call("myapp:" .. input.name)\n'
         '  local e = workflow.exec("myapp:flow")\n'
-        "  return a, b, c, e"
-    ))
-    assert found == []
-
-
-def test_an_id_without_namespace_names_no_entry(tmp_path: Path, monkeypatch):
-    """The runtime takes IDs as written, so "greet" is not "myapp:greet"."""
-    found = warnings_of(tmp_path, monkeypatch, workflow_source('  return funcs.call("greet")'))
-    assert len(found) == 1 and "'greet' is not a function entry of this app" in found[0]
-    assert "did you mean 'myapp:greet'?" in found[0]
-
-
-def test_a_shadowed_module_is_not_checked(tmp_path: Path, monkeypatch):
-    found = warnings_of(tmp_path, monkeypatch, workflow_source(
+        "  return a, b, c, e",
+        [],
+    ),
+    "shadowed modules": (
         "  local funcs = {call = function() end}\n"
         '  funcs.call("myapp:gret")\n'
-        '  local process = {spawn = function() end}\n'
-        '  process.spawn("myapp:nothing")'
-    ))
-    assert found == []
+        "  local process = {spawn = function() end}\n"
+        '  process.spawn("myapp:nothing")',
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WARNING_CASES))
+def test_warnings(case: str, tmp_path: Path, monkeypatch):
+    body, expected = WARNING_CASES[case]
+    assert warnings_of(tmp_path, monkeypatch, workflow_source(body)) == expected
 
 
 @pytest.mark.parametrize("example", ["orders", "tour"])
 def test_examples_build_without_warnings(example: str, tmp_path: Path):
-    r = subprocess.run(
-        [sys.executable, "-m", "luac2py.cli", "build", f"examples/{example}/app.yaml", "-o", str(tmp_path / "out")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    r = run_luac2py("build", f"examples/{example}/app.yaml", "-o", str(tmp_path / "out"), cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert r.stderr == f"wrote {tmp_path / 'out'}\n"

@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from helpers import FIXTURE_APPS, command, start_package_cli
+from helpers import FIXTURE_APPS, start_package_cli
 
 EDGES = FIXTURE_APPS / "edges" / "app.yaml"
-
-
-def luac2py(*args, cwd: Path, **kw) -> subprocess.CompletedProcess:
-    return command([sys.executable, "-m", "luac2py.cli", *args], cwd, **kw)
 
 
 @contextlib.contextmanager

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import EDGES, luac2py, package_worker
-from helpers import ROOT, run_package_cli
+from cli_helpers import EDGES, package_worker
+from helpers import ROOT, run_luac2py, run_package_cli
 
 from luac2py.runtime.temporal.client import InputError, WorkflowTaskFailing
 
@@ -39,7 +39,7 @@ def inputs(tmp_path_factory) -> Path:
 
 
 def test_luac2py_run_keeps_stdout_for_the_result(tmp_path: Path, module_dev_server_address: str, inputs: Path):
-    big = luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", f"@{inputs / '600k.json'}",
+    big = run_luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", f"@{inputs / '600k.json'}",
                   "--address", module_dev_server_address, cwd=tmp_path)  # fmt: skip
     assert big.returncode == 0, big.stderr
     assert one_json_line(big.stdout) == {"blob": "x" * 600_000}
@@ -48,7 +48,7 @@ def test_luac2py_run_keeps_stdout_for_the_result(tmp_path: Path, module_dev_serv
     assert warning and warning[0].startswith("WARNING temporalio.core: [TMPRL1103]"), big.stderr
     assert ANSI not in big.stdout + big.stderr
 
-    abandoned = luac2py("run", str(EDGES), "--entry", "edges:abandon", "--input", "3",
+    abandoned = run_luac2py("run", str(EDGES), "--entry", "edges:abandon", "--input", "3",
                         "--address", module_dev_server_address, cwd=tmp_path)  # fmt: skip
     assert abandoned.returncode == 0, abandoned.stderr
     assert one_json_line(abandoned.stdout) == {"kind": "TIMEOUT"}
@@ -56,7 +56,7 @@ def test_luac2py_run_keeps_stdout_for_the_result(tmp_path: Path, module_dev_serv
     assert "Traceback" not in abandoned.stderr
     assert ANSI not in abandoned.stderr
 
-    quiet = luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", "[1]",
+    quiet = run_luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", "[1]",
                     "--address", module_dev_server_address, "-q", cwd=tmp_path)  # fmt: skip
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "[1]\n", "")
 
@@ -103,7 +103,7 @@ def assert_one_line_error(done, message: str, code: int = 2):
 
 @pytest.mark.parametrize("name, message", LIMITS, ids=[n for n, _ in LIMITS])
 def test_inputs_at_the_limits_luac2py_run(name, message, tmp_path: Path, module_dev_server_address: str, inputs: Path):
-    done = luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", f"@{inputs / name}", "-q",
+    done = run_luac2py("run", str(EDGES), "--entry", "edges:echo", "--input", f"@{inputs / name}", "-q",
                    "--address", module_dev_server_address, cwd=tmp_path, timeout=60)  # fmt: skip
     assert_one_line_error(done, message)
 
@@ -140,7 +140,7 @@ async def test_inputs_at_the_limits_client_api(edges_app, module_dev_server_addr
 def test_a_failing_workflow_task_is_reported_and_given_up(tmp_path: Path, module_dev_server_address: str):
     """A search attribute no build can know (its name is computed) is not
     registered: the task fails with BAD_SEARCH_ATTRIBUTES forever."""
-    done = luac2py("run", str(EDGES), "--entry", "edges:tag", "--input", '"NotRegistered"',
+    done = run_luac2py("run", str(EDGES), "--entry", "edges:tag", "--input", '"NotRegistered"',
                    "--address", module_dev_server_address, cwd=tmp_path)  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert done.stdout == ""
@@ -199,7 +199,7 @@ async def test_the_client_api_can_give_up(edges_app, module_dev_server_address: 
 
 def test_luac2py_run_registers_search_attributes_on_a_given_server(tmp_path: Path, module_dev_server_address: str):
     tour = ROOT / "examples" / "tour"
-    done = luac2py("run", str(tour / "app.yaml"), "--input", f"@{tour / 'input.json'}",
+    done = run_luac2py("run", str(tour / "app.yaml"), "--input", f"@{tour / 'input.json'}",
                    "--address", module_dev_server_address, cwd=tmp_path, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert one_json_line(done.stdout)["label"] == "order A-1001"

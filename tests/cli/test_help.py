@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli_helpers import luac2py
-from helpers import run_package_cli
+
+from helpers import run_luac2py, run_package_cli
 
 
 def test_every_argument_of_the_package_cli_has_help(edges_app):
@@ -36,5 +36,5 @@ def test_help_names_the_apps_entries(edges_app, tmp_path: Path):
     top = " ".join(run_package_cli("edges", edges_app.folder, "-h").stdout.split())
     assert "(workflows: edges:echo, edges:abandon, edges:tag)" in top
     assert "example: python -m edges run edges:echo --input @input.json" in top
-    run = luac2py("run", "-h", cwd=tmp_path)
+    run = run_luac2py("run", "-h", cwd=tmp_path)
     assert "APP.yaml" in run.stdout and "the app's root YAML file" in run.stdout

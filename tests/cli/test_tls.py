@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import EDGES, luac2py, package_worker
-from helpers import run_package_cli
+from cli_helpers import EDGES, package_worker
+from helpers import run_luac2py, run_package_cli
 from tls_proxy import TLSProxy
 
 pytestmark = pytest.mark.temporal
@@ -46,7 +46,7 @@ def app_with_client(folder: Path, address: str, settings: str, package_name: str
         (app / lua.name).write_text(lua.read_text(encoding="utf-8"))
     (app / "app.yaml").write_text(source[:start] + client + "\n" + source[end:])
     out = folder / "out"
-    done = luac2py("build", str(app / "app.yaml"), "-o", str(out), "--package", package_name, cwd=folder)
+    done = run_luac2py("build", str(app / "app.yaml"), "-o", str(out), "--package", package_name, cwd=folder)
     assert done.returncode == 0, done.stderr
     return out
 
@@ -74,7 +74,7 @@ def test_without_the_ca_the_package_fails_in_one_line(tmp_path: Path, proxy: TLS
     out = app_with_client(
         tmp_path,
         proxy.address,
-        f"""    tls:
+        """    tls:
       server_name: localhost
 """,
     )
@@ -148,11 +148,11 @@ def test_a_literal_api_key_is_a_build_warning(tmp_path: Path):
     (app / "app.yaml").write_text(EDGES.read_text(encoding="utf-8").replace(
         "    address: localhost:7233\n", "    address: localhost:7233\n    auth:\n      type: api_key\n      api_key: abc123\n"
     ))  # fmt: skip
-    done = luac2py("build", str(app / "app.yaml"), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    done = run_luac2py("build", str(app / "app.yaml"), "-o", str(tmp_path / "out"), cwd=tmp_path)
     assert done.returncode == 0
     assert done.stderr.splitlines()[:2] == [
         "app/app.yaml:12:16: warning: auth.api_key is a literal: it is written into the generated package as it is",
         "  hint: give it as ${env:NAME} (resolved when the package runs) or use api_key_file",
     ]
-    strict = luac2py("build", str(app / "app.yaml"), "-o", str(tmp_path / "out2"), "--strict", cwd=tmp_path)
+    strict = run_luac2py("build", str(app / "app.yaml"), "-o", str(tmp_path / "out2"), "--strict", cwd=tmp_path)
     assert strict.returncode == 1 and "error: auth.api_key is a literal" in strict.stderr

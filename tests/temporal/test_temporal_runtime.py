@@ -159,29 +159,23 @@ def test_wrap_tostring_concat():
     assert str(LuaError(w)) == "payment API failed: upstream slow"
 
 
-def test_from_exception():
-    app_err = ApplicationError("declined", type="Invalid", non_retryable=False)
-    err = from_exception(
-        ActivityError(
-            "x",
-            scheduled_event_id=1,
-            started_event_id=2,
-            identity="",
-            activity_type="a",
-            activity_id="1",
-            retry_state=RetryState.MAXIMUM_ATTEMPTS_REACHED,
-        )
-    )
-    assert err.kind() == "INTERNAL"
-    act = ActivityError(
+def _activity_error(retry_state: RetryState) -> ActivityError:
+    return ActivityError(
         "x",
         scheduled_event_id=1,
         started_event_id=2,
         identity="",
         activity_type="a",
         activity_id="1",
-        retry_state=RetryState.NON_RETRYABLE_FAILURE,
+        retry_state=retry_state,
     )
+
+
+def test_from_exception():
+    app_err = ApplicationError("declined", type="Invalid", non_retryable=False)
+    err = from_exception(_activity_error(RetryState.MAXIMUM_ATTEMPTS_REACHED))
+    assert err.kind() == "INTERNAL"
+    act = _activity_error(RetryState.NON_RETRYABLE_FAILURE)
     act.__cause__ = app_err
     assert (from_exception(act).kind(), from_exception(act).retryable()) == ("INVALID", False)
     assert (from_exception(app_err).kind(), from_exception(app_err).retryable()) == ("INVALID", True)
