@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .build import build_app
 from .devserver import DevServer
-from .runtime.temporal.console import fail, log_to_stderr, print_json, read_inputs, say, set_quiet
+from .runtime.temporal.console import fail, log_to_stderr, read_inputs, say, set_quiet
 
 STATE_DIR = Path(".luac2py")
 
@@ -91,15 +91,8 @@ def run_app(args) -> int:
 
 
 async def _execute(app, workflows, activities, flags, entry, data, context, give_up_after) -> int:
-    from .runtime.temporal.client import (
-        InputError,
-        WorkflowFailed,
-        WorkflowTaskFailing,
-        connect,
-        handle_result,
-        register_search_attributes,
-        start,
-    )
+    from .runtime.temporal.cli import print_result
+    from .runtime.temporal.client import InputError, connect, register_search_attributes, start
     from .runtime.temporal.worker import build_workers, run_until_stopped
 
     try:
@@ -116,20 +109,16 @@ async def _execute(app, workflows, activities, flags, entry, data, context, give
     try:
         handle = await start(client, app, entry, data, context=context)
         say(f"started workflow {handle.id}")
-        value = await handle_result(handle, on_task_failure=lambda f: fail(str(f)), give_up_after=give_up_after)
-        print_json(value)
-        return 0
+
+        async def give_up():
+            # The run owns this workflow: leave nothing behind that fails forever.
+            await handle.terminate(f"luac2py run gave up after {give_up_after:g} s of failing workflow tasks")
+            fail(f"gave up after {give_up_after:g} s; terminated workflow {handle.id}")
+
+        return await print_result(handle, give_up_after, give_up)
     except InputError as e:
         fail(str(e))
         return 2
-    except WorkflowFailed as e:
-        fail(f"{e.kind}: {e.message}")
-        return 1
-    except WorkflowTaskFailing:
-        # The run owns this workflow: leave nothing behind that fails forever.
-        await handle.terminate(f"luac2py run gave up after {give_up_after:g} s of failing workflow tasks")
-        fail(f"gave up after {give_up_after:g} s; terminated workflow {handle.id}")
-        return 1
     finally:
         stop.set()
         await serving

@@ -133,26 +133,36 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
                 " on the same server and namespace?"
             )
 
-        value = await handle_result(
-            handle, on_task_failure=lambda f: fail(str(f)), give_up_after=args.give_up_after, on_no_worker=no_worker
-        )
-        print_json(value)
-        return 0
+        async def give_up():
+            fail(
+                f"gave up after {args.give_up_after:g} s: workflow {handle.id} is still running and its task keeps"
+                f" failing; fix the cause, then: python -m {app.name} result {handle.id}"
+            )
+
+        return await print_result(handle, args.give_up_after, give_up, no_worker)
     except InputError as e:
         fail(str(e))
         return 2
+    except (RPCError, WorkflowAlreadyStartedError) as e:
+        fail(str(e))
+        return 1
+
+
+async def print_result(handle, give_up_after: float | None, give_up, on_no_worker=None) -> int:
+    """Wait for a started workflow and print its result; the exit code. A
+    task failure is reported at once; ``give_up()`` runs when it lasts."""
+    try:
+        value = await handle_result(
+            handle, on_task_failure=lambda f: fail(str(f)), give_up_after=give_up_after, on_no_worker=on_no_worker
+        )
     except WorkflowFailed as e:
         fail(f"{e.kind}: {e.message}")
         return 1
     except WorkflowTaskFailing:
-        fail(
-            f"gave up after {args.give_up_after:g} s: workflow {handle.id} is still running and its task keeps failing;"
-            f" fix the cause, then: python -m {app.name} result {handle.id}"
-        )
+        await give_up()
         return 1
-    except (RPCError, WorkflowAlreadyStartedError) as e:
-        fail(str(e))
-        return 1
+    print_json(value)
+    return 0
 
 
 async def _serve(client, app: AppSpec, workflows, activities) -> None:
