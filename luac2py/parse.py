@@ -26,7 +26,7 @@ from luaparser.builder import BuilderVisitor
 from luaparser.parser.LuaLexer import LuaLexer
 from luaparser.parser.LuaParser import LuaParser
 
-from . import lex, syntax_check
+from . import dialect, lex, syntax_check
 from .diagnostics import Diagnostics
 from .lex import LuaSyntaxError, utf8_encode  # noqa: F401  (re-exported)
 from .common import str_to_number
@@ -108,7 +108,8 @@ def parse_text(text: str, c_base: int = syntax_check.C_LEVEL_BASE) -> lua.Chunk:
     Lua's own scanner and parser rules (``lex.py``, ``syntax_check.py``) find the first error with
     Lua's wording and position; luaparser's grammar then builds the tree from
     the same tokens."""
-    toks = lex.tokenize(text)
+    erased = dialect.erase_types(lex.tokenize(text))
+    toks = erased.tokens
     syntax_check.check_chunk(toks, c_base)
     tokens = CommonTokenStream(ListTokenSource(_antlr_tokens(toks)), channel=Token.DEFAULT_CHANNEL)
     parser = LuaParser(tokens)
@@ -135,6 +136,8 @@ def parse_text(text: str, c_base: int = syntax_check.C_LEVEL_BASE) -> lua.Chunk:
         if enabled:
             gc.enable()
     decode_literals(chunk)
+    if erased.decls or erased.signatures:
+        attach_types(chunk, erased)
     return chunk
 
 
@@ -154,6 +157,18 @@ def parse_file(path, text: str, diags: Diagnostics, display: str | None = None, 
     except LiteralError as e:
         diags.error(name, e.line, e.col, e.message, code="E101")
     return None
+
+
+def attach_types(chunk, erased: dialect.Erased) -> None:
+    """Type declarations onto their ``<type>(N, ...)`` calls (``node.type_decl``),
+    annotations onto their functions (``node.signature``)."""
+    functions = (lua.Function, lua.LocalFunction, lua.AnonymousFunction, lua.Method)
+    for node in walk(chunk):
+        if isinstance(node, lua.Call) and isinstance(node.func, lua.Name) and node.func.id == dialect.TYPE_VALUE:
+            node.type_decl = erased.decls[node.args[0].value]
+        elif isinstance(node, functions) and node.first_token is not None:
+            tok = node.first_token
+            node.signature = erased.signatures.get((tok.line, tok.column + 1))
 
 
 # --- literals -------------------------------------------------------------------

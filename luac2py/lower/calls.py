@@ -14,6 +14,7 @@ import ast
 
 from luaparser import astnodes as lua
 
+from ..dialect import TYPE_VALUE
 from ..resolve import own_statements
 from . import pyast as P
 
@@ -94,6 +95,8 @@ def returns_single(cx, e) -> bool:
     f = e.func
     if isinstance(f, lua.Name):
         if f.var is None:
+            if f.id == TYPE_VALUE:
+                return True
             return (f.id in SINGLE_BASE and cx.static_global(f.id) is not None) or is_select_count(cx, e)
         return local_return_count(cx, e) == 1
     if classes.sealed_callee(cx, f) is not None:
@@ -240,6 +243,8 @@ def call_raw(cx, e) -> ast.expr:
         return special
     f = e.func
     if isinstance(f, lua.Name) and f.var is None:
+        if f.id == TYPE_VALUE:
+            return typedecl.type_value(cx, e)
         special = builtin_call(cx, f.id, e)
         if special is not None:
             return special
@@ -322,6 +327,10 @@ def builtin_call(cx, ident: str, e):
             return P.call("len", P.name("varargs"))
     if ident == "setmetatable" and len(args) == 2 and type(args[0]) is lua.Table and not is_multi(cx, args[1]):
         return new_object(cx, args[0], args[1])
+    if ident == "string" and args:
+        # Wippy's cast: the string library doubles as the type `string`.
+        cx.use_import("luac2py.runtime", "luatypes")
+        return P.call(P.attr("luatypes", "STRING"), *arglist(cx, args))
     if ident in ("pcall", "xpcall") and cx.in_async():
         fn = P.attr("lua", "apcall" if ident == "pcall" else "axpcall")
         return P.await_(P.call(fn, *arglist(cx, args)))
@@ -492,6 +501,6 @@ def _returned_literals(call, i: int) -> list:
 
 
 # The other areas of this pass, imported last: they import this module too.
-from . import classes, expressions, wippy  # noqa: E402
+from . import classes, expressions, typedecl, wippy  # noqa: E402
 from .expressions import TRUTHY  # noqa: E402
 from .types import nodes  # noqa: E402

@@ -77,6 +77,10 @@ def function_def(cx, node, scope, hint: str, def_name: str | None = None) -> str
             vararg = None if scope.no_surplus_args else ast.arg(cx.names.fresh("_"))
         if scope.all_args_given and not scope.is_vararg:
             defaults = []
+        for arg, annotation in zip(params, typedecl.param_hints(node, params)):
+            if annotation is not None and defaults and not typedecl.is_optional(annotation):  # a missing argument is nil
+                annotation = ast.BinOp(annotation, ast.BitOr(), P.const(None))
+            arg.annotation = annotation
     finally:
         cx.names, cx.scope, cx.py_loops = outer_names, outer_scope, outer_loops
     args = ast.arguments(
@@ -159,5 +163,5 @@ FUNCTION_STATEMENT_HANDLERS = {
 
 
 # The other areas of this pass, imported last: they import this module too.
-from . import expressions, specialise, statements  # noqa: E402
+from . import expressions, specialise, statements, typedecl  # noqa: E402
 from .specialise import differs  # noqa: E402

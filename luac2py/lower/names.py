@@ -27,6 +27,7 @@ RESERVED = (
         "MetaTable",
         "Cell",
         "LuaSource",
+        "luatypes",
         "LuaError",
         "chunk",
         "self_",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import lib
+from . import lib, luatypes
 from .loader import make_dofile, make_load, make_loadfile, make_package
 from .table import Table
 from .values import type_name
@@ -13,6 +13,10 @@ def _module_loader(value):
         return value
 
     return loader
+
+
+# Wippy's type names that are globals: `integer(x)` casts or fails (`string(x)` is lowered apart).
+WIPPY_CASTS = ("number", "integer", "boolean")
 
 
 def new_env(modules: dict | None = None, search_files: bool = False) -> Table:
@@ -31,6 +35,8 @@ def new_env(modules: dict | None = None, search_files: bool = False) -> Table:
         dict.__setitem__(env, name, fn)
     for name, mod in lib.LIBRARIES.items():
         dict.__setitem__(env, name, mod.LIB)
+    for name in WIPPY_CASTS:
+        dict.__setitem__(env, name, luatypes.BUILTIN[name])
     dict.__setitem__(env, "_G", env)
     dict.__setitem__(env, "_VERSION", "Lua 5.4")
     loaded = Table()
