@@ -153,8 +153,8 @@ def erase_types(toks: list[Tok]) -> Erased:
 
 # Tokens after which `as`, `::` and `!` continue an expression.
 _EXPR_END = frozenset([NAME, STRING, NUMBER, ")", "]", "}", "nil", "true", "false", "..."])
-# Tokens before which `type` is not a statement (a field, a local's name, ...).
-_NOT_STATEMENT = frozenset([".", ":", "local", "function", "goto", "::"])
+# Tokens after which a statement starts.
+_BLOCK_START = frozenset([";", "do", "then", "else", "repeat"])
 
 
 class _Eraser:
@@ -232,7 +232,7 @@ class _Eraser:
                 self.local_names()
             elif k == "function":
                 self.function_header()
-            elif k == NAME and t.text == "type" and prev_kind not in _NOT_STATEMENT and self.kind(1) == NAME:
+            elif k == NAME and t.text == "type" and self.starts_declaration(prev):
                 self.type_declaration()
             elif k == NAME and t.text == "as" and prev_kind in _EXPR_END:
                 self.take()
@@ -248,6 +248,15 @@ class _Eraser:
                 self.take()
             else:
                 self.emit()
+
+    def starts_declaration(self, prev: Tok | None) -> bool:
+        """``type Name =`` / ``type Name<``: a statement, not the end of ``x = type``
+        followed by ``Name = ...`` on the next line."""
+        if self.kind(1) != NAME or self.kind(2) not in ("=", "<"):
+            return False
+        if prev is None or prev.kind in _BLOCK_START:
+            return True
+        return (prev.kind in _EXPR_END or prev.kind == "end") and prev.line < self.peek().line
 
     def local_names(self) -> None:
         """``local a: T <attrib>, b: U`` up to the ``=`` (which stays)."""
