@@ -20,9 +20,9 @@ def suite_apps(tmp_path_factory):
 
 
 @pytest.mark.parametrize("entry", [(s, e) for s in SUITES for e in W.test_entries(s)], ids=lambda p: p[1])
-def test_wippy_test_entry(entry, suite_apps, module_dev_server_address, tmp_path):
+def test_wippy_test_entry(entry, suite_apps, module_dev_server_address):
     suite, entry_id = entry
-    done = W.run_entry(suite_apps[suite], entry_id, module_dev_server_address, tmp_path)
+    done = W.run_entry(suite_apps[suite], entry_id, module_dev_server_address, suite_apps[suite].parent)
     assert W.passed(done), done.stderr[-2000:]
 
 
