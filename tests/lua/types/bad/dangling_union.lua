@@ -1,0 +1,2 @@
+-- error: 2:19: unexpected symbol near '='
+local u: number | = 1

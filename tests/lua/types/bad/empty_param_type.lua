@@ -1,0 +1,2 @@
+-- error: 2:15: unexpected symbol near ')'
+function f(a: ): number end

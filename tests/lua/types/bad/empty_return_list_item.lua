@@ -1,0 +1,2 @@
+-- error: 2:39: unexpected symbol near ')'
+local function g(x: number): (number, ) return x, x end

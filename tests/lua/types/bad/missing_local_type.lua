@@ -1,0 +1,2 @@
+-- error: 2:10: unexpected symbol near '='
+local x: = 1

@@ -1,0 +1,2 @@
+-- error: 2:7: <name> expected near 'as'
+local as = 1

@@ -1,0 +1,2 @@
+-- error: 2:18: '}' expected near '='
+local y: {string = 1

@@ -1,0 +1,20 @@
+-- Coroutines driven by annotated functions; yields and resumes carry several values.
+local function gen(n: integer): thread
+  return coroutine.create(function(step: integer): string
+    for i = 1, n do
+      local got: integer? = coroutine.yield(i * step, i)
+      if got then step = got end
+    end
+    return "done"
+  end)
+end
+local co = gen(3)
+print(coroutine.resume(co, 2))
+print(coroutine.resume(co))
+print(coroutine.resume(co, 10))
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local wrap: () -> integer? = coroutine.wrap(function(): ()
+  for i = 1, 2 do coroutine.yield(i) end
+end)
+print(wrap(), wrap())

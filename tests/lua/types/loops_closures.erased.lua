@@ -1,0 +1,30 @@
+-- for loops (no annotations on their variables) with annotated locals; closures over annotated upvalues.
+
+local function counter(start, step)
+  local n = start
+  local d = step or 1
+  return function()
+    n = n + d
+    return n
+  end
+end
+local c1, c2 = counter(0), counter(10, 5)
+print(c1(), c1(), c2(), c1(), c2())
+local fns = {}
+for i = 1, 3 do
+  local label = "f" .. i
+  fns[i] = function() return label .. ":" .. i end
+end
+for _, f in ipairs(fns) do io.write(f(), " ") end
+print()
+local acc = {}
+for word in ("a b a c b a"):gmatch("%a") do
+  local seen = acc[word] or 0
+  acc[word] = seen + 1
+end
+print(acc.a, acc.b, acc.c)
+for i = 10, 1, -4 do
+  local half = i / 2
+  io.write(half, ";")
+end
+print()
