@@ -236,14 +236,16 @@ class _Eraser:
                 self.type_declaration()
             elif k == NAME and t.text == "as" and prev_kind in _EXPR_END:
                 self.take()
-                self.type_expr()
+                self.postfix()  # `x as integer & 15` is a bitwise and, as in go-lua
             elif k == "::" and self.kind(1) == NAME and self.kind(2) == "::":  # a label
                 self.emit()
                 self.emit()
                 self.emit()
             elif k == "::" and prev_kind in _EXPR_END:
                 self.take()
-                self.type_expr()
+                self.postfix()
+            elif k == NAME and t.text == "interface" and self.kind(1) == NAME and self.at_statement_start(prev):
+                self.interface_declaration()
             elif k == "!" and prev_kind in _EXPR_END:
                 self.take()
             else:
@@ -252,11 +254,34 @@ class _Eraser:
     def starts_declaration(self, prev: Tok | None) -> bool:
         """``type Name =`` / ``type Name<``: a statement, not the end of ``x = type``
         followed by ``Name = ...`` on the next line."""
-        if self.kind(1) != NAME or self.kind(2) not in ("=", "<"):
-            return False
+        return self.kind(1) == NAME and self.kind(2) in ("=", "<") and self.at_statement_start(prev)
+
+    def at_statement_start(self, prev: Tok | None) -> bool:
         if prev is None or prev.kind in _BLOCK_START:
             return True
         return (prev.kind in _EXPR_END or prev.kind == "end") and prev.line < self.peek().line
+
+    def interface_declaration(self) -> None:
+        """``interface Name [: A, B] function m(self: Name, ...): R ... end``: for a
+        type checker only, dropped."""
+        self.take()
+        self.expect(NAME, "<name>")
+        if self.kind() == ":" or self.is_word("extends"):
+            self.take()
+            self.type_expr()
+            while self.kind() == ",":
+                self.take()
+                self.type_expr()
+        while self.kind() == "function":
+            self.take()
+            self.expect(NAME, "<name>")
+            self.expect("(")
+            self.param_types()
+            self.expect(")")
+            if self.kind() == ":":
+                self.take()
+                self.return_types()
+        self.expect("end")
 
     def local_names(self) -> None:
         """``local a: T <attrib>, b: U`` up to the ``=`` (which stays)."""
@@ -487,11 +512,15 @@ class _Eraser:
         if word == "typeof" and self.kind(1) == "(":
             self.take()
             self.take()
-            target = self.expect(NAME, "<name>").text
-            while self.kind() != ")" and self.kind() not in (EOF, ERROR):
-                self.take()
+            inner, depth = [], 1
+            while self.kind() not in (EOF, ERROR):
+                depth += {"(": 1, ")": -1}.get(self.kind(), 0)
+                if depth == 0:
+                    break
+                inner.append(self.take())
             self.expect(")")
-            known = self.annotated.get(target)
+            # The declared type of a local; of any other expression, only a type checker knows.
+            known = self.annotated.get(inner[0].text) if len(inner) == 1 and inner[0].kind == NAME else None
             return known if known is not None else Named(t.line, t.col, "any")
         if word == "keyof" and self.kind(1) not in ("|", "&", ",", ")", ">", "=", "]", "}"):
             self.take()
@@ -500,6 +529,11 @@ class _Eraser:
         if word == "readonly" and self.kind(1) in (NAME, "{", "(", "function"):
             self.take()
             return self.postfix()
+        if word == "fun" and self.kind(1) == "(":
+            return self.function_type(self.take())
+        if word == "interface" and self.kind(1) == "{":
+            self.take()
+            return self.table_type()
         if word == "asserts":  # asserts v is T
             self.take()
             self.expect(NAME, "<name>")
@@ -553,7 +587,9 @@ class _Eraser:
 
     def param_types(self):
         params, named, vararg = [], False, False
-        while self.kind() != ")":
+        if self.kind() == ")":
+            return params, named, vararg
+        while True:  # an item follows every comma
             if self.kind() == "...":
                 self.take()
                 vararg = True
@@ -609,7 +645,9 @@ class _Eraser:
                     self.expect("]")
                     self.expect(":")
                     mapping = Map(t.line, t.col, key, self.type_expr())
-            elif self.kind(1) in (":", "?") and (self.kind() == NAME or self.peek().kind.isalpha()):
+            elif (self.kind(1) == ":" or (self.kind(1) == "?" and self.kind(2) == ":")) and (
+                self.kind() == NAME or self.peek().kind.isalpha()
+            ):
                 name = self.take().text
                 optional = self.kind() == "?" and bool(self.take())
                 self.expect(":")

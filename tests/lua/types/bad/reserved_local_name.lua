@@ -1,2 +1,0 @@
--- error: 2:7: <name> expected near 'as'
-local as = 1
