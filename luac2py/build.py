@@ -2,8 +2,11 @@
 
 Each Lua source is compiled once per role it plays: as workflow code (functions
 that can suspend become ``async def``, Temporal calls are lowered natively) or
-as activity code (plain ``def``). Package files come from ``templates/``.
-An unchanged rebuild is skipped by comparing input and output digests.
+as activity code (plain ``def``; activities and ordinary code, function
+entries without ``meta.temporal``). What an entry imports is compiled in the
+entry's role, transitively; a library nothing imports is not compiled.
+Package files come from ``templates/``. An unchanged rebuild is skipped by
+comparing input and output digests.
 """
 
 from __future__ import annotations
@@ -26,10 +29,10 @@ from .determinism import check_determinism
 from .diagnostics import BuildError, Diagnostic, Diagnostics
 from .driver import front_end, lower_chunk, render_chunk
 from .emit import _BLACK_MODE, write_tree
-from .load import WORKFLOW_FORBIDDEN_MODULES, App, LuaEntry, load_app
+from .load import App, LuaEntry, load_app
 from .parse import run_deep
 from .references import check_references
-from .runtime.wippy.registry import MODULES, STANDARD_LIBRARIES
+from .requires import EntryRules, check_requires
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES = PACKAGE_DIR.parent / "templates"
@@ -87,6 +90,7 @@ def _env() -> jinja2.Environment:
 # module must not shadow them.
 _PACKAGE_NAMES = frozenset(
     {"workflow", "activity", "Any", "APP", "run_workflow", "run_activity", "WORKFLOWS", "ACTIVITIES"}
+    | {"ActivitySpec", "AppSpec", "ClientSpec", "EntrySpec", "TLSSpec", "WorkerSpec", "WorkflowSpec"}
 )
 
 
@@ -156,6 +160,19 @@ def _tree_digest(folder: Path) -> str | None:
     return _digest([str(p.relative_to(folder)).encode() + b"\0" + p.read_bytes() for p in files])
 
 
+# The role an entry's own code is compiled for.
+CODE_ROLES = {"workflow": "workflow", "activity": "activity", "function": "activity"}
+
+
+@dataclass
+class JobEntry:
+    """An entry whose code a job compiles."""
+
+    rules: EntryRules  # its require rules; method None when it is (also) loaded through imports
+    method: str | None  # the function it runs from this file; None when it is only imported here
+    loc: object  # where its method (else the entry) is written
+
+
 @dataclass
 class Job:
     """One Lua source compiled for one role: everything a worker process needs."""
@@ -167,8 +184,8 @@ class Job:
     role: str
     module: str
     activities: dict  # activity ID -> ActivityInfo, for the lowering
-    entries: list  # (entry id, method, modules, imports, method location, entry location file)
-    workers: set  # workers of the workflow entries using this source
+    entries: list[JobEntry]  # the entries using this source in this role
+    workers: set  # workers of the workflows whose code reaches this source
     entry_kinds: dict  # every entry ID of the app -> its kind without ".lua", for check_references
 
 
@@ -189,10 +206,12 @@ def _compile_job(job: Job) -> JobResult:
         if front is None:
             return JobResult(None, diags.items, (None, False))
         exports = _exported_names(front[0])
-        _check_requires(job, front[0], diags)
-        check_references(front[0], front[2], job.display, job.entry_kinds, job.activities, diags)
+        check_requires(front[0], job.display, job.text, job.role, [e.rules for e in job.entries], diags)
+        # Outside workflows funcs.call runs any function entry in the process.
+        callees = job.activities if job.role == "workflow" else [i for i, k in job.entry_kinds.items() if k in ("function", "process")]
+        check_references(front[0], front[2], job.display, job.entry_kinds, callees, diags)
         if job.role == "workflow":
-            imported = frozenset(alias for _id, _method, _modules, imports, _loc, _file in job.entries for alias in imports)
+            imported = frozenset(alias for e in job.entries for alias in e.rules.imports)
             check_determinism(front[0], job.display, diags, imported)
         if diags.errors:
             return JobResult(None, diags.items, exports)
@@ -257,6 +276,39 @@ def _single_threaded() -> bool:
         return threading.active_count() == 1
 
 
+def code_roles(app: App) -> dict[str, dict[str, bool]]:
+    """Entry ID -> each role its code is compiled for -> whether it is loaded
+    there through ``imports:`` (else it only runs as an entry: workflows as
+    workflow code, activities and ordinary functions as activity code).
+    Imports are followed in the importer's role, transitively."""
+    roles: dict[str, dict[str, bool]] = {}
+    todo = []
+    for e in app.lua.values():
+        if e.role in CODE_ROLES:
+            roles.setdefault(e.id, {})[CODE_ROLES[e.role]] = False
+            todo.append((e, CODE_ROLES[e.role]))
+    while todo:
+        e, role = todo.pop()
+        for target in e.imports.values():
+            known = roles.setdefault(target, {})
+            if not known.get(role):
+                if role not in known:
+                    todo.append((app.lua[target], role))
+                known[role] = True
+    return roles
+
+
+def _imported_by(app: App, entry: LuaEntry) -> set[str]:
+    """The entries ``entry`` imports, transitively, itself included."""
+    seen, todo = set(), [entry.id]
+    while todo:
+        entry_id = todo.pop()
+        if entry_id not in seen:
+            seen.add(entry_id)
+            todo.extend(app.lua[entry_id].imports.values())
+    return seen
+
+
 def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
     """Every file of the package (relative path -> text)."""
     context = AppContext(app)
@@ -264,29 +316,37 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
     entry_kinds = {e.id: e.kind.removesuffix(".lua") for e in app.lua.values()}
     entry_kinds.update({i: "temporal.worker" for i in app.workers})
     entry_kinds.update({i: "temporal.client" for i in app.clients})
-    roles: dict[Path, set[str]] = {}
+    roles = code_roles(app)
+    users: dict[tuple[Path, str], list[JobEntry]] = {}  # (source, role) -> the entries whose code it is
     for e in app.lua.values():
-        if e.role in ("workflow", "activity"):
-            roles.setdefault(e.source_path, set()).add(e.role)
-    entries_of: dict[Path, list[LuaEntry]] = {}
-    for e in app.lua.values():
-        entries_of.setdefault(e.source_path, []).append(e)
+        for role, imported in sorted(roles.get(e.id, {}).items()):
+            runs = CODE_ROLES.get(e.role) == role
+            rules = EntryRules(
+                e.id, None if imported else e.method, frozenset(e.modules), frozenset(e.imports), e.loc.file
+            )
+            users.setdefault((e.source_path, role), []).append(
+                JobEntry(rules, e.method if runs else None, e.method_loc or e.loc)
+            )
+    # A workflow's activity calls default to its own worker's queue: a
+    # source reached from workflows of several workers names queues.
+    workers: dict[Path, set] = {}
+    for w in app.workflows:
+        for entry_id in _imported_by(app, w):
+            workers.setdefault(app.lua[entry_id].source_path, set()).add(w.worker)
 
     taken: set[str] = set()
     jobs: list[Job] = []
-    for path in sorted(roles, key=str):
-        for role in sorted(roles[path]):
-            first = entries_of[path][0]
-            name = _module_name(path if len(roles[path]) == 1 else path.with_name(f"{path.stem}_{role}"), taken)
-            entries = [
-                (e.id, e.method or "main", list(e.modules), dict(e.imports), e.method_loc or e.loc, e.loc.file)
-                for e in entries_of[path]
-            ]
-            workers = {e.worker for e in entries_of[path] if e.role == "workflow"}
+    paths = sorted({path for path, _role in users}, key=str)
+    for path in paths:
+        path_roles = sorted(role for p, role in users if p == path)
+        for role in path_roles:
+            entries = users[path, role]
+            first = app.lua[entries[0].rules.id]
+            name = _module_name(path if len(path_roles) == 1 else path.with_name(f"{path.stem}_{role}"), taken)
             chunkname = path.relative_to(app.root.resolve()).as_posix()
             jobs.append(Job(
-                path, first.source_display, chunkname, first.source_text, role, name, activities, entries, workers,
-                entry_kinds,
+                path, first.source_display, chunkname, first.source_text, role, name, activities, entries,
+                workers.get(path, set()) if role == "workflow" else set(), entry_kinds,
             ))
     results = _run_jobs(jobs)
 
@@ -310,66 +370,25 @@ def compile_app(app: App, package: str, diags: Diagnostics) -> dict[str, str]:
     for result in results:
         for name, kind in result.search_attributes.items():
             search_attributes.setdefault(name, kind)
-    files.update(_render_package(app, package, modules, search_attributes))
+    files.update(_render_package(app, package, modules, roles, search_attributes))
     return files
 
 
 def _check_methods(job: Job, exports, diags: Diagnostics) -> None:
     names, _returns_function = exports
-    if names is None or job.role not in ("workflow", "activity"):
+    if names is None:
         return
-    for entry_id, method, _modules, _imports, loc, _file in job.entries:
-        if method not in names:
+    for entry in job.entries:
+        if entry.method is not None and entry.method not in names:
             diags.error(
-                loc.file, loc.line, loc.col,
-                f"'{job.display}' does not export '{method}' (entry {entry_id})",
+                entry.loc.file, entry.loc.line, entry.loc.col,
+                f"'{job.display}' does not export '{entry.method}' (entry {entry.rules.id})",
                 code="E030",
                 hint=f"it exports: {', '.join(sorted(names)) or 'nothing'}",
             )
 
 
-# Names `require` may load without listing them (Wippy's always-available
-# modules and Lua's standard libraries).
-ALWAYS_AVAILABLE = STANDARD_LIBRARIES | {name for name, m in MODULES.items() if m.always_available}
-
-
-def _check_requires(job: Job, chunk, diags: Diagnostics) -> None:
-    """``require("m")`` needs ``m`` in the entry's ``modules`` or ``imports``."""
-    from luaparser.ast import walk
-
-    reported = set()
-    lines = job.text.split("\n")
-    for node in walk(chunk):
-        if not (
-            isinstance(node, lua.Call)
-            and isinstance(node.func, lua.Name)
-            and node.func.id == "require"
-            and getattr(node.func, "var", None) is None
-            and node.args
-            and isinstance(node.args[0], lua.String)
-        ):
-            continue
-        module = node.args[0].value
-        if job.role == "workflow" and module in WORKFLOW_FORBIDDEN_MODULES:
-            continue  # check_determinism reports it (E046), with the right hint
-        tok = node.first_token
-        line = tok.line if tok else 1
-        # luaparser keeps no token for the callee: find it on the line.
-        col = lines[line - 1].find("require") + 1 or 1
-        for entry_id, _method, modules, imports, _loc, yaml_file in job.entries:
-            key = (line, module)
-            if module in ALWAYS_AVAILABLE or module in modules or module in imports or key in reported:
-                continue
-            reported.add(key)
-            diags.error(
-                job.display, line, col,
-                f"module '{module}' is not available to entry {entry_id}: it is not in its modules or imports",
-                code="E031",
-                hint=f"add '{module}' under modules: of {entry_id} in {yaml_file}",
-            )
-
-
-def _render_package(app: App, package: str, modules: dict, search_attributes: dict) -> dict[str, str]:
+def _render_package(app: App, package: str, modules: dict, roles: dict, search_attributes: dict) -> dict[str, str]:
     env = _env()
     client = next(iter(app.clients.values()), None)
     client_fields = _client_fields(client)
@@ -384,7 +403,6 @@ def _render_package(app: App, package: str, modules: dict, search_attributes: di
             "worker": e.worker,
             "task_queue": app.workers[e.worker].task_queue,
             "class_name": _class_name(e),
-            "module": modules[(e.source_path, "workflow")],
             "method": e.method or "main",
             "source": e.source_path.relative_to(app.root.resolve()).as_posix(),
         })
@@ -398,16 +416,26 @@ def _render_package(app: App, package: str, modules: dict, search_attributes: di
             "local": e.local,
             "kind": e.kind.split(".")[0],
             "function": re.sub(r"\W", "_", e.name),
-            "module": modules[(e.source_path, "activity")],
             "method": e.method or "main",
             "source": e.source_path.relative_to(app.root.resolve()).as_posix(),
         })
     # A function must not shadow a name activities.py imports.
-    taken_names = _PACKAGE_NAMES | {a["module"] for a in activities}
     for a in activities:
-        if a["function"] in taken_names:
+        if a["function"] in _PACKAGE_NAMES:
             a["function"] += "_activity"
     _dedupe(activities, "function")
+    entries = []
+    for e in app.lua.values():
+        if e.id not in roles:
+            continue  # a library nothing imports
+        entries.append({
+            "id": e.id,
+            "kind": e.role,
+            "method": e.method,
+            "modules": tuple(e.modules),
+            "imports": dict(e.imports),
+            **{f"{role}_code": modules.get((e.source_path, role)) if role in roles[e.id] else None for role in ("workflow", "activity")},
+        })
     values = {
         "package": package,
         "namespace": app.namespace,
@@ -416,9 +444,10 @@ def _render_package(app: App, package: str, modules: dict, search_attributes: di
         "workflows": workflows,
         "activities": activities,
         "search_attributes": dict(sorted(search_attributes.items())),
-        "workflow_modules": sorted({w["module"] for w in workflows}),
-        "activity_modules": sorted({a["module"] for a in activities}),
+        "entries": entries,
+        "modules": sorted(set(modules.values())),
         "first_workflow": workflows[0]["id"] if workflows else "ns:workflow",
+        "first_function": next((e["id"] for e in entries if e["kind"] == "function"), "ns:function"),
     }
     out = {}
     for template, target in (

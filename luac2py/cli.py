@@ -22,15 +22,15 @@ def main(argv=None) -> int:
 
     r = sub.add_parser(
         "run",
-        help="build, start Temporal if needed, run a workflow, print its result",
+        help="build, start Temporal if needed, run a workflow (or call a function), print its result",
         description="Build the app, use the Temporal server at its client address (or start an embedded dev "
         "server when nothing answers there), register its search attributes, serve its workers, run one "
         "workflow and print its result as one line of JSON on stdout.",
         epilog="example: luac2py run examples/orders/app.yaml --input @examples/orders/order.json",
     )
     r.add_argument("app", metavar="APP.yaml", help="the app's root YAML file, e.g. examples/orders/app.yaml")
-    r.add_argument("--entry", metavar="ENTRY_ID", help="the workflow entry to run, e.g. orders:order_workflow "
-                   "(default: the app's first workflow)")  # fmt: skip
+    r.add_argument("--entry", metavar="ENTRY_ID", help="the workflow entry to run, e.g. orders:order_workflow, "
+                   "or a function entry (ordinary code) to call (default: the app's first workflow)")  # fmt: skip
     input_flags(r)
     r.add_argument("--strict", action="store_true", help="treat build warnings as errors")
     waiting_flags(r)

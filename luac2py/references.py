@@ -6,7 +6,9 @@ resolve and whatever its role, finds such calls whose first argument is a
 string literal and checks the ID against the app's entries:
 
 - ``funcs.call`` / ``funcs.async`` and an executor's ``:call`` / ``:async``:
-  an activity (a function entry with ``meta.temporal.activity``);
+  from workflow code an activity (a function entry with
+  ``meta.temporal.activity``), from other code any function entry (it runs
+  in the process);
 - ``workflow.exec``: a workflow entry;
 - ``process.spawn*`` / ``process.exec`` and a process builder's: a workflow
   or process entry.
@@ -28,7 +30,8 @@ from .resolve import node_col, node_line
 from .runtime.wippy import registry
 
 # Entry kinds (without ".lua") each expectation accepts; "function" is
-# checked against the activities instead, as only those are registered.
+# checked against the IDs the caller passes (in workflow code the activities,
+# as only those are registered).
 ACCEPTED = {"workflow": ("workflow",), "workflow or process": ("workflow", "process")}
 # What each call's ID must name is the registry's ``Fn.entry``; a builder's
 # method takes the same as the module function of its name.
@@ -46,12 +49,12 @@ def check_references(
     resolver,
     file: str,
     entry_kinds: dict[str, str],
-    activities,
+    functions,
     diags: Diagnostics,
 ) -> None:
     """Warn (W310) for each call whose literal ID names no entry of the kind it needs.
     ``entry_kinds``: entry ID -> kind without ".lua" (``temporal.worker`` as is);
-    ``activities``: the IDs of the activities."""
+    ``functions``: the IDs ``funcs.call`` may name (in workflow code the activities')."""
     calls = _Calls(chunk, resolver)
     for node in walk(chunk):
         expected = calls.expectation(node)
@@ -60,17 +63,17 @@ def check_references(
         literal = node.args[0]
         # Lua strings hold bytes (one char each); YAML IDs are UTF-8.
         text = literal.value.encode("latin-1").decode("utf-8", "replace")
-        problem = _problem(text, expected, entry_kinds, activities)
+        problem = _problem(text, expected, entry_kinds, functions)
         if problem is not None:
             message, hint = problem
             line = node_line(literal, node_line(node, 1))
             diags.warning(file, line, node_col(literal), message, code="W310", hint=hint)
 
 
-def _problem(target: str, expected: str, entry_kinds: dict, activities) -> tuple[str, str | None] | None:
+def _problem(target: str, expected: str, entry_kinds: dict, functions) -> tuple[str, str | None] | None:
     """(message, hint) when ``target`` is not an entry of the ``expected`` kind."""
     if expected == "function":
-        fits = set(activities)
+        fits = set(functions)
     else:
         fits = {i for i, kind in entry_kinds.items() if kind in ACCEPTED[expected]}
     if target in fits:

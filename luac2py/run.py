@@ -1,6 +1,8 @@
 """``luac2py run APP.yaml``: build, find or start Temporal, register the
 app's search attributes, serve, run one workflow, print its result as
-``python -m PKG run`` does, shut down.
+``python -m PKG run`` does, shut down. An ``--entry`` that is a function
+entry (ordinary code) is called in this process while the workers serve,
+and its result printed as ``python -m PKG call`` does.
 
 Nothing waits in silence: a workflow task failure is reported at once, and
 after ``--give-up-after`` seconds without recovery the run terminates the
@@ -63,8 +65,12 @@ def run_app(args) -> int:
     if entry is None:
         fail("the app has no workflow to run")
         return 2
-    if entry not in app.workflows:
-        fail(f"{entry} is not a workflow of this app (workflows: {', '.join(app.workflows)})")
+    ordinary = entry in app.functions
+    if entry not in app.workflows and not ordinary:
+        fail(
+            f"{entry} is not a workflow or function entry of this app (workflows: {', '.join(app.workflows) or 'none'};"
+            f" functions: {', '.join(app.functions) or 'none'})"
+        )
         return 2
     flags = overrides(args)
     try:
@@ -83,16 +89,20 @@ def run_app(args) -> int:
         say(f"nothing answers at {address}; starting the embedded dev server")
         flags = overrides(args, address=server.start())
     say(f"Temporal at {flags.address or address}; running {entry}")
+    run = _call if ordinary else _execute
     try:
-        return asyncio.run(_execute(app, workflows, activities, flags, entry, data, context, args.give_up_after))
+        return asyncio.run(
+            _serving(app, workflows, activities, flags, lambda client: run(client, app, entry, data, context, args))
+        )
     finally:
         if server is not None:
             server.stop()
 
 
-async def _execute(app, workflows, activities, flags, entry, data, context, give_up_after) -> int:
-    from .runtime.temporal.cli import print_result
-    from .runtime.temporal.client import InputError, connect, register_search_attributes, start
+async def _serving(app, workflows, activities, flags, run) -> int:
+    """Connect, register the search attributes, serve the app's workers
+    while ``run(client)`` runs; its exit code."""
+    from .runtime.temporal.client import connect, register_search_attributes
     from .runtime.temporal.worker import build_workers, run_until_stopped
 
     try:
@@ -105,20 +115,35 @@ async def _execute(app, workflows, activities, flags, entry, data, context, give
     workers = build_workers(client, app, workflows, activities)
     stop = asyncio.Event()
     serving = asyncio.create_task(run_until_stopped(workers, stop))
-    handle = None
     try:
-        handle = await start(client, app, entry, data, context=context)
-        say(f"started workflow {handle.id}")
-
-        async def give_up():
-            # The run owns this workflow: leave nothing behind that fails forever.
-            await handle.terminate(f"luac2py run gave up after {give_up_after:g} s of failing workflow tasks")
-            fail(f"gave up after {give_up_after:g} s; terminated workflow {handle.id}")
-
-        return await print_result(handle, give_up_after, give_up)
-    except InputError as e:
-        fail(str(e))
-        return 2
+        return await run(client)
     finally:
         stop.set()
         await serving
+
+
+async def _call(client, app, entry, data, context, args) -> int:
+    """A function entry: called here, with the workers serving meanwhile."""
+    from .runtime.temporal.cli import call_and_print
+
+    return await call_and_print(app, entry, data, context)
+
+
+async def _execute(client, app, entry, data, context, args) -> int:
+    """A workflow entry: started, waited for, given up on (terminated) when its task keeps failing."""
+    from .runtime.temporal.cli import print_result
+    from .runtime.temporal.client import InputError, start
+
+    try:
+        handle = await start(client, app, entry, data, context=context)
+    except InputError as e:
+        fail(str(e))
+        return 2
+    say(f"started workflow {handle.id}")
+
+    async def give_up():
+        # The run owns this workflow: leave nothing behind that fails forever.
+        await handle.terminate(f"luac2py run gave up after {args.give_up_after:g} s of failing workflow tasks")
+        fail(f"gave up after {args.give_up_after:g} s; terminated workflow {handle.id}")
+
+    return await print_result(handle, args.give_up_after, give_up)

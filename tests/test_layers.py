@@ -84,7 +84,7 @@ print(sorted(m for m in sys.modules if m.startswith(("luaparser", "black", "jinj
 
 
 # The compiler's passes in order: each may import only the ones before it.
-PASSES = ["common", "diagnostics", "load", "lex", "syntax_check", "parse", "resolve", "determinism", "references", "analyse", "lower",
+PASSES = ["common", "diagnostics", "load", "lex", "dialect", "syntax_check", "parse", "resolve", "determinism", "references", "requires", "analyse", "lower",
           "emit", "driver", "build", "devserver", "run", "cli"]  # fmt: skip
 
 

@@ -45,7 +45,7 @@ def test_quickstart_runs_the_order_workflow_on_an_embedded_server(tmp_path: Path
 def test_unknown_entry_is_a_usage_error(tmp_path: Path):
     r = luac2py_run(tmp_path, "--entry", "orders:nope")
     assert r.returncode == 2
-    assert "orders:nope is not a workflow of this app" in r.stderr
+    assert "orders:nope is not a workflow or function entry of this app" in r.stderr
 
 
 def test_tour_registers_search_attributes_and_passes_context(tmp_path: Path):

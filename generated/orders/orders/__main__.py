@@ -1,4 +1,4 @@
-"""Command line: ``python -m orders worker | run | start | result``."""
+"""Command line: ``python -m orders worker | run | start | result | call``."""
 
 from luac2py.runtime.temporal.cli import main
 

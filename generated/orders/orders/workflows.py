@@ -8,8 +8,6 @@ with workflow.unsafe.imports_passed_through():
     from luac2py.runtime.temporal.glue import run_workflow
 
     from .app import APP
-    from .lua import order_workflow
-    from .lua import saga_workflow
 
 
 @workflow.defn(name="orders:order_workflow")
@@ -18,7 +16,7 @@ class OrderWorkflow:
 
     @workflow.run
     async def run(self, input: Any = None) -> Any:
-        return await run_workflow(APP, "orders:order_workflow", order_workflow.chunk, "main", input)
+        return await run_workflow(APP, "orders:order_workflow", input)
 
 
 @workflow.defn(name="orders:saga_workflow")
@@ -27,7 +25,7 @@ class SagaWorkflow:
 
     @workflow.run
     async def run(self, input: Any = None) -> Any:
-        return await run_workflow(APP, "orders:saga_workflow", saga_workflow.chunk, "main", input)
+        return await run_workflow(APP, "orders:saga_workflow", input)
 
 
 WORKFLOWS = [

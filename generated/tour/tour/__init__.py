@@ -1,5 +1,17 @@
 """The tour app as Temporal Python, compiled from Lua by luac2py.
 
 Run a worker with ``python -m tour worker``; start workflows with
-``python -m tour run ENTRY_ID --input JSON`` or with ``tour.client``.
+``python -m tour run ENTRY_ID --input JSON`` or with ``tour.client``;
+call a function entry (ordinary code) with ``await tour.call(ENTRY_ID, ...)``
+or ``python -m tour call ENTRY_ID --input JSON``.
 """
+
+from typing import Any
+
+
+async def call(entry_id: str, *args: Any, context: Any = None) -> Any:
+    """Call function entry ``entry_id`` in this process; its first result (``client.call``)."""
+    # Imported here: the workflow sandbox imports this package for every run.
+    from .client import call as _call
+
+    return await _call(entry_id, *args, context=context)

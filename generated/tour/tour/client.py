@@ -1,7 +1,9 @@
-"""Start tour workflows and read their results from Python.
+"""Start tour workflows and read their results from Python; call its
+function entries (ordinary code) in this process.
 
-client = await connect()
-result = await execute(client, "tour:tour_workflow", {"id": "1"})
+    client = await connect()
+    result = await execute(client, "tour:tour_workflow", {"id": "1"})
+    value = await call("ns:function", {"id": "1"})
 """
 
 from typing import Any, Mapping
@@ -45,3 +47,10 @@ async def execute(
 async def result(client, workflow_id: str) -> Any:
     """Wait for the result of a started workflow."""
     return await _client.result(client, workflow_id)
+
+
+async def call(entry_id: str, *args: Any, context: Mapping[str, Any] | None = None) -> Any:
+    """Call function entry ``entry_id`` (ordinary code) with ``args`` in this
+    process; its first result. Raises ``CallFailed`` (``kind``, ``message``)
+    when it returns ``nil, err`` or raises a Lua error."""
+    return await _client.call(APP, entry_id, *args, context=context)

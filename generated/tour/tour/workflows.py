@@ -8,7 +8,6 @@ with workflow.unsafe.imports_passed_through():
     from luac2py.runtime.temporal.glue import run_workflow
 
     from .app import APP
-    from .lua import tour_workflow
 
 
 @workflow.defn(name="tour:tour_workflow")
@@ -17,7 +16,7 @@ class TourWorkflow:
 
     @workflow.run
     async def run(self, input: Any = None) -> Any:
-        return await run_workflow(APP, "tour:tour_workflow", tour_workflow.chunk, "main", input)
+        return await run_workflow(APP, "tour:tour_workflow", input)
 
 
 @workflow.defn(name="tour:receipt_workflow")
@@ -26,9 +25,7 @@ class ReceiptWorkflow:
 
     @workflow.run
     async def run(self, input: Any = None) -> Any:
-        return await run_workflow(
-            APP, "tour:receipt_workflow", tour_workflow.chunk, "receipt", input
-        )
+        return await run_workflow(APP, "tour:receipt_workflow", input)
 
 
 WORKFLOWS = [

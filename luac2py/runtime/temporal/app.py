@@ -1,5 +1,6 @@
 """The static description of a compiled app: which workflows and activities
-run on which worker / task queue, and where the Temporal service is.
+run on which worker / task queue, where the Temporal service is, and each
+Lua entry's module rules and compiled code.
 Generated ``app.py`` builds one ``AppSpec`` (``APP``)."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 _PLACEHOLDER = re.compile(r"\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -86,6 +87,23 @@ class ActivitySpec:
 
 
 @dataclass(frozen=True)
+class EntrySpec:
+    """A Lua entry compiled into the package: ``kind`` is its role
+    (workflow, activity, function: ordinary code, library), ``method`` the
+    function it runs (None for a library: what its file returns),
+    ``modules`` and ``imports`` (alias -> entry ID) what its ``require`` may
+    load, and its file's compiled chunk per role it is compiled for: as
+    workflow code, and as activity code (activities and ordinary code)."""
+
+    kind: str
+    method: str | None = None
+    modules: tuple[str, ...] = ()
+    imports: Mapping[str, str] = field(default_factory=dict)
+    workflow_code: Callable | None = None
+    activity_code: Callable | None = None
+
+
+@dataclass(frozen=True)
 class AppSpec:
     name: str
     client: ClientSpec = ClientSpec()
@@ -95,6 +113,10 @@ class AppSpec:
     # Search attributes the workflows set (name -> Temporal type), for
     # registering them on a dev server.
     search_attributes: Mapping[str, str] = field(default_factory=dict)
+    entries: Mapping[str, EntrySpec] = field(default_factory=dict)
+    # What the libraries of activity and ordinary code returned, by entry ID:
+    # loaded once per process, as ``package.loaded`` keeps a module.
+    loaded: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def task_queue(self, name: str) -> str:
         """The real task queue for a logical one (``tq_prefix`` applied)."""
@@ -109,3 +131,8 @@ class AppSpec:
         except KeyError:
             known = ", ".join(sorted(self.workflows)) or "none"
             raise KeyError(f"unknown workflow {entry_id!r} (this app has: {known})") from None
+
+    @property
+    def functions(self) -> list[str]:
+        """The ordinary-code entries (function entries without meta.temporal)."""
+        return [i for i, e in self.entries.items() if e.kind == "function"]

@@ -6,10 +6,13 @@
   start ENTRY_ID [--input ...] [--context ...] [--id ID]
                                                    start, print the workflow and run IDs
   result WORKFLOW_ID                               wait, print the result
+  call ENTRY_ID [--input JSON|@FILE] [--context JSON|@FILE]
+                                                   run a function entry (ordinary
+                                                   code) here, print its result
 
 stdout carries results only: one line of JSON (``start``: the workflow and
-run IDs).
-Errors are one line ``error: ...`` on stderr: a failed workflow
+run IDs); Lua ``print`` output of a called function comes before it.
+Errors are one line ``error: ...`` on stderr: a failed workflow or function
 ``error: KIND: message`` and exit 1, bad usage or input exit 2, a workflow
 whose task keeps failing is reported at once and given up on after
 ``--give-up-after`` seconds (exit 1; it keeps running). Connection settings:
@@ -29,11 +32,13 @@ from temporalio.service import RPCError
 
 from .app import AppSpec
 from .client import (
+    CallFailed,
     InputError,
     WorkflowFailed,
     WorkflowTaskFailing,
     connect,
     handle_result,
+    call,
     start,
 )
 from .connection import ConnectionSettingsError
@@ -87,10 +92,23 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     )
     waiting_flags(c)
     connection_flags(c, f"the app's, {app.client.address}")
+    functions = app.functions
+    what = "call a function entry (ordinary code) in this process and print its result as one line of JSON"
+    c = sub.add_parser("call", help=what, description=what)
+    c.add_argument("entry_id", metavar="ENTRY_ID", help=f"the function entry: {' or '.join(functions) or 'none'}")
+    input_flags(c, "the function's argument")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     return p
 
 
 async def _command(app: AppSpec, workflows, activities, args) -> int:
+    if args.command == "call":
+        try:
+            data, context = read_inputs(args)
+        except ValueError as e:
+            fail(str(e))
+            return 2
+        return await call_and_print(app, args.entry_id, data, context)
     if args.command in ("run", "start"):
         try:
             app.workflow(args.entry_id)
@@ -160,6 +178,24 @@ async def print_result(handle, give_up_after: float | None, give_up, on_no_worke
         return 1
     except WorkflowTaskFailing:
         await give_up()
+        return 1
+    print_json(value)
+    return 0
+
+
+async def call_and_print(app: AppSpec, entry_id: str, data, context) -> int:
+    """Call a function entry with one argument and print its result; the
+    exit code (1 when it fails, 2 for an unknown entry or a bad input)."""
+    try:
+        value = await call(app, entry_id, data, context=context)
+    except KeyError as e:
+        fail(e.args[0])
+        return 2
+    except InputError as e:
+        fail(str(e))
+        return 2
+    except CallFailed as e:
+        fail(f"{e.kind}: {e.message}")
         return 1
     print_json(value)
     return 0

@@ -1,9 +1,10 @@
 """Client API of a compiled app: connect, start workflows by entry ID, wait
-for results. Inputs are plain Python data (converted to Lua values), results
-come back as plain Python data; a failed workflow raises ``WorkflowFailed``
-carrying the Wippy error kind, an input that cannot be sent ``InputError``,
-and a workflow whose tasks keep failing ``WorkflowTaskFailing`` (when the
-caller asked to give up)."""
+for results; call ordinary code (function entries) in this process. Inputs
+are plain Python data (converted to Lua values), results come back as plain
+Python data; a failed workflow raises ``WorkflowFailed`` carrying the Wippy
+error kind, a failed function call ``CallFailed``, an input that cannot be
+sent ``InputError``, and a workflow whose tasks keep failing
+``WorkflowTaskFailing`` (when the caller asked to give up)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,22 @@ from temporalio.client import Client, WorkflowFailureError, WorkflowHandle
 from temporalio.service import RPCError, RPCStatusCode
 
 from ..values import to_text
-from ..wippy.errors import from_exception
+from ..wippy.errors import INTERNAL, from_exception
 from ..wippy.json import MAX_DEPTH, PayloadError
 from .app import AppSpec
 from .connection import ConnectionSettingsError, Overrides, connect_config
 from .context import ContextClientInterceptor, context_values
 from .converter import DATA_CONVERTER, to_lua, to_python
+from .glue import run_function
 
 __all__ = [
+    "CallFailed",
     "ConnectionSettingsError",
     "InputError",
     "TaskFailure",
     "WorkflowFailed",
     "WorkflowTaskFailing",
+    "call",
     "connect",
     "execute",
     "handle_result",
@@ -50,6 +54,20 @@ class WorkflowFailed(Exception):
     def __init__(self, workflow_id: str, kind: str, message: str, retryable: bool | None, details: Any = None):
         super().__init__(f"{kind}: {message}")
         self.workflow_id = workflow_id
+        self.kind = kind
+        self.message = message
+        self.retryable = retryable
+        self.details = details
+
+
+class CallFailed(Exception):
+    """A function entry returned ``nil, err`` or raised a Lua error (whose
+    message starts with its Lua file:line): ``kind``, ``message``,
+    ``retryable``, ``details``."""
+
+    def __init__(self, entry_id: str, kind: str, message: str, retryable: bool | None, details: Any = None):
+        super().__init__(f"{kind}: {message}")
+        self.entry_id = entry_id
         self.kind = kind
         self.message = message
         self.retryable = retryable
@@ -391,3 +409,26 @@ async def execute(
     """Start workflow entry ``entry_id`` and wait for its result."""
     handle = await start(client, app, entry_id, input, workflow_id=workflow_id, context=context, **options)
     return await handle_result(handle)
+
+
+async def call(app: AppSpec, entry_id: str, *args: Any, context: Mapping[str, Any] | None = None) -> Any:
+    """Call function entry ``entry_id`` (ordinary code) in this process
+    with ``args`` (plain Python data) and return its first result as plain
+    Python data. ``context`` holds the values its Lua code reads with
+    ``ctx``. Its Lua code runs in a worker thread, so this event loop (its
+    workers, say) keeps running meanwhile. Raises ``CallFailed`` for
+    ``nil, err`` or a Lua error, KeyError for an ID that names no function
+    entry."""
+    spec = app.entries.get(entry_id)
+    if spec is None or spec.kind not in ("function", "activity"):
+        known = ", ".join(sorted(app.functions)) or "none"
+        raise KeyError(f"unknown function {entry_id!r} (this app's ordinary functions: {known})")
+    values = [to_lua(a) for a in args]
+    # The thread runs in a copy of this context: the block's values included.
+    with context_values(encode_input(dict(context or {}), "context")):
+        value, err = await asyncio.to_thread(run_function, app, entry_id, values)
+    if err is not None:
+        raise CallFailed(
+            entry_id, to_text(err.kind()) or INTERNAL, to_text(err.message()), err.retryable(), to_python(err.details())
+        )
+    return to_python(value)

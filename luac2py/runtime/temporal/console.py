@@ -53,12 +53,12 @@ def overrides(args, address: str | None = None) -> Overrides:
     )
 
 
-def input_flags(parser: argparse.ArgumentParser) -> None:
+def input_flags(parser: argparse.ArgumentParser, what: str = "the workflow's input") -> None:
     parser.add_argument(
         "--input",
         default="null",
         metavar="JSON|@FILE",
-        help="the workflow's input as JSON, or @FILE holding JSON (default: null)",
+        help=f"{what} as JSON, or @FILE holding JSON (default: null)",
     )
     parser.add_argument(
         "--context",

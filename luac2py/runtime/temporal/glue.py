@@ -1,18 +1,28 @@
-"""Running a compiled Lua entry as a Temporal workflow or activity.
+"""Running a compiled Lua entry as a Temporal workflow or activity, or as
+ordinary code.
 
 Generated ``@workflow.defn`` classes and ``@activity.defn`` functions are thin
-shells around ``run_workflow`` / ``run_activity``: these build the Lua global
-environment with the entry's side of the Wippy modules, run the file's top
-level, call the exported function and turn its ``value`` / ``nil, err`` / Lua
-error into a Temporal result or ``ApplicationError``. No other exception
-leaves them: in the Python SDK a non-ApplicationError escaping a workflow
-fails the workflow task forever."""
+shells around ``run_workflow`` / ``run_activity``: these build the entry's
+Lua global environment (``entry_env``), run the file's top level, call the
+exported function and turn its ``value`` / ``nil, err`` / Lua error into a
+Temporal result or ``ApplicationError``. No other exception leaves them: in
+the Python SDK a non-ApplicationError escaping a workflow fails the workflow
+task forever. ``run_function`` runs a function entry in the calling thread
+(``PKG.call``, ``funcs.call`` outside workflows).
+
+Each entry's ``require`` gives the Wippy modules its ``modules:`` lists (and
+the always-available ones), for its role, and its ``imports:``: the value the
+imported entry's file returns, run in an environment of its own (its own
+modules and imports) and loaded once: per workflow run in workflow code (a
+run's library state must not leak into another run, or replays differ), per
+process in activity and ordinary code (``AppSpec.loaded``)."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from types import CoroutineType
-from typing import Any, Callable
+from typing import Any
 
 from temporalio import activity, workflow
 from temporalio.common import RawValue
@@ -21,10 +31,11 @@ from temporalio.exceptions import CancelledError as TemporalCancelledError
 
 from ..env import new_env
 from ..errors import LuaError
+from ..ops import first
 from ..table import Table
 from ..values import to_text
 from ..wippy import registry
-from ..wippy.errors import INTERNAL, ErrorObject, coerce, from_exception
+from ..wippy.errors import INTERNAL, NOT_FOUND, ErrorObject, coerce, from_exception
 from ..wippy.json import PayloadError
 from .app import AppSpec
 
@@ -32,17 +43,71 @@ from .app import AppSpec
 # the sandbox, which should find them loaded.
 registry.import_all()
 
-Chunk = Callable[..., Any]
+# Marks a library whose top level is running: requiring it again then is a cycle.
+_LOADING = object()
+# Activities run in threads: one loads a library while the others wait for it.
+_PROCESS_LOADING = threading.RLock()
 
 
-def workflow_modules(app: AppSpec) -> dict:
-    """The modules ``require`` can load in workflow code (the registry's)."""
-    return registry.environment(app, "workflow")
+def entry_env(app: AppSpec, entry_id: str, role: str, loaded: dict) -> Table:
+    """The global environment of entry ``entry_id``'s code in ``role``
+    ("workflow", or "activity" for activity and ordinary code). ``loaded``
+    caches the libraries its imports load (a workflow run's own dict, or
+    ``app.loaded``)."""
+    spec = app.entries[entry_id]
+    modules = registry.environment(app, role, spec.modules)
+    for alias, target in spec.imports.items():
+        modules[alias] = _import_loader(app, target, role, loaded)
+    return lua_env(modules, workflow=role == "workflow")
 
 
-def activity_modules(app: AppSpec) -> dict:
-    """The modules ``require`` can load in activity code (the registry's)."""
-    return registry.environment(app, "activity")
+def _import_loader(app: AppSpec, entry_id: str, role: str, loaded: dict):
+    def loader(*_):
+        if role == "workflow":
+            return load_library(app, entry_id, role, loaded)
+        with _PROCESS_LOADING:
+            return load_library(app, entry_id, role, loaded)
+
+    return loader
+
+
+def load_library(app: AppSpec, entry_id: str, role: str, loaded: dict) -> Any:
+    """What entry ``entry_id``'s file returns (``true`` for nothing), its top
+    level run once per ``loaded``; a failed load is tried again next time,
+    as Lua's ``require`` does."""
+    value = loaded.get(entry_id)
+    if value is _LOADING:
+        raise LuaError(f"library '{entry_id}' requires itself while it loads (an import cycle)")
+    if value is not None:
+        return value
+    spec = app.entries[entry_id]
+    code = spec.workflow_code if role == "workflow" else spec.activity_code
+    loaded[entry_id] = _LOADING
+    try:
+        value = code(entry_env(app, entry_id, role, loaded))
+        if type(value) is CoroutineType:
+            value = _to_the_end(value, entry_id)
+        value = first(value)
+    except BaseException:
+        del loaded[entry_id]
+        raise
+    loaded[entry_id] = True if value is None else value
+    return loaded[entry_id]
+
+
+def _to_the_end(top_level: CoroutineType, entry_id: str) -> Any:
+    """Run a library's top level compiled as workflow code that may suspend
+    (it calls functions the compiler cannot see) without waiting: ``require``
+    cannot wait. One that does wait is an error."""
+    try:
+        top_level.send(None)
+    except StopIteration as done:
+        return done.value
+    top_level.close()
+    raise LuaError(
+        f"library '{entry_id}' waits for Temporal while it loads, which require cannot do in workflow code:"
+        " make the call in a function the workflow calls"
+    )
 
 
 def lua_env(modules: dict, workflow: bool = False) -> Table:
@@ -112,12 +177,15 @@ def _payload(converter, value) -> RawValue:
         raise ApplicationError(f"cannot encode the result: {e}", type=INTERNAL) from None
 
 
-async def run_workflow(app: AppSpec, entry_id: str, chunk: Chunk, method: str | None, input: Any = None) -> Any:
+async def run_workflow(app: AppSpec, entry_id: str, input: Any = None) -> Any:
     err = None
     returned = False
     try:
-        fn = entry_function(chunk(lua_env(workflow_modules(app), workflow=True)), method, entry_id)
-        r = fn(input)
+        spec = app.entries[entry_id]
+        exported = spec.workflow_code(entry_env(app, entry_id, "workflow", {}))
+        if type(exported) is CoroutineType:  # its top level calls functions that may suspend
+            exported = await exported
+        r = entry_function(exported, spec.method, entry_id)(input)
         if type(r) is CoroutineType:
             r = await r
         value, err = split_result(r)
@@ -131,21 +199,25 @@ async def run_workflow(app: AppSpec, entry_id: str, chunk: Chunk, method: str | 
     return _payload(workflow.payload_converter(), value)
 
 
-def run_activity(app: AppSpec, entry_id: str, chunk: Chunk, method: str | None, args: tuple) -> Any:
-    err = None
-    returned = False
+def _run_entry(app: AppSpec, entry_id: str, args) -> tuple[Any, ErrorObject | None, bool]:
+    """Run a function entry's code in this thread: ``(value, err, returned)``,
+    ``returned`` telling an error the code returned from one it raised."""
     try:
-        fn = entry_function(chunk(lua_env(activity_modules(app))), method, entry_id)
+        spec = app.entries[entry_id]
+        fn = entry_function(spec.activity_code(entry_env(app, entry_id, "activity", app.loaded)), spec.method, entry_id)
         r = fn(*args)
         if type(r) is CoroutineType:
             r = asyncio.run(r)
-        value, err = split_result(r)
-        returned = True
+        return (*split_result(r), True)
     except (asyncio.CancelledError, TemporalCancelledError):
         # Let the SDK report the cancellation as such.
         raise
     except Exception as e:  # noqa: BLE001
-        err = from_exception(e)
+        return None, from_exception(e), False
+
+
+def run_activity(app: AppSpec, entry_id: str, args: tuple) -> Any:
+    value, err, returned = _run_entry(app, entry_id, args)
     if err is not None:
         # An error the activity returns is its answer: retried only when it
         # says retryable = true. Crashes (INTERNAL, retryable) are retried.
@@ -153,3 +225,15 @@ def run_activity(app: AppSpec, entry_id: str, chunk: Chunk, method: str | None, 
     if not activity.in_activity():
         return value
     return _payload(activity.payload_converter(), value)
+
+
+def run_function(app: AppSpec, entry_id: str, args) -> tuple[Any, ErrorObject | None]:
+    """Function entry ``entry_id`` (ordinary code or an activity's function)
+    called in this thread with Lua values, as Wippy's ``result, err``: an
+    error it returns or raises is ``nil, err``; an ID the app has no
+    function for is NOT_FOUND."""
+    spec = app.entries.get(entry_id)
+    if spec is None or spec.kind not in ("function", "activity"):
+        return None, ErrorObject(NOT_FOUND, f"function '{entry_id}' not found", False)
+    value, err, _returned = _run_entry(app, entry_id, args)
+    return value, err

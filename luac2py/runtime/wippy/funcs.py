@@ -1,6 +1,7 @@
 """Calling activities from workflows: ``activity_result``, the
 default options, option tables -> ``execute_activity`` keyword arguments, and
-the ``funcs`` module with its immutable executors."""
+the ``funcs`` module with its immutable executors; outside workflows
+(activity and ordinary code) ``funcs`` calls the function in the process."""
 
 from __future__ import annotations
 
@@ -238,7 +239,7 @@ class Executor(LuaObject):
     lua_name = "executor"
     lua_methods = frozenset({"with_options", "with_context", "call"})
 
-    def __init__(self, funcs: "FuncsModule", options: dict, context: Table | None):
+    def __init__(self, funcs: "FuncsModule | DirectFuncs", options: dict, context: Table | None):
         self._funcs = funcs
         self.options = options
         self.context = context
@@ -263,8 +264,9 @@ class Executor(LuaObject):
             raise LuaError.at_caller(f"bad argument #1 to 'with_context' ({e})") from None
         return Executor(self._funcs, self.options, merged)
 
-    async def call(self, entry_id=None, *args):
-        return await self._funcs.execute(entry_id, args, self.options, self.context)
+    def call(self, entry_id=None, *args):
+        # Awaitable in workflow code (FuncsModule), the result outside it.
+        return self._funcs.execute(entry_id, args, self.options, self.context)
 
 
 class FuncsModule(Module):
@@ -309,3 +311,30 @@ class FuncsModule(Module):
         elif spec is not None:
             kw["task_queue"] = self.app.task_queue(spec.task_queue)
         return await activity_result(workflow.execute_activity(name, args=list(args), **kw))
+
+
+class DirectFuncs(Module):
+    """``require("funcs")`` in activity and ordinary code: ``funcs.call``
+    runs the function entry in this thread, as Wippy does outside workflows;
+    an executor's activity options do not apply, its context does."""
+
+    lua_fields = frozenset({"call", "new"})
+
+    def __init__(self, app):
+        self.app = app
+
+    def call(self, entry_id=None, *args):
+        return self.execute(entry_id, args, {})
+
+    def new(self, *_):
+        return Executor(self, {}, None)
+
+    def execute(self, entry_id, args: tuple, options: dict, context: Table | None = None):
+        from ..temporal.glue import run_function
+
+        if type(entry_id) is not str:
+            raise LuaError.at_caller(f"bad argument #1 to 'call' (string expected, got {type_name(entry_id)})")
+        if context is None:
+            return run_function(self.app, to_text(entry_id), args)
+        with context_values(context):
+            return run_function(self.app, to_text(entry_id), args)

@@ -1,7 +1,7 @@
 """Every Wippy module luac2py knows, declared once.
 
 For each module: whether workflow code may load it, whether ``require``
-needs it listed under ``modules:``, the object workflow and activity code get
+needs it listed under ``modules:``, the object workflow and activity (and ordinary) code get
 (``Impl``: an import path, resolved only when a worker builds its
 environment), and the functions calls to which the compiler understands.
 For each such function: whether it suspends in workflow code (so callers
@@ -57,7 +57,7 @@ class Module:
     in_workflows: bool = True  # workflow code may load it
     always_available: bool = False  # `require` needs no `modules:` entry
     workflow: Impl | None = None  # what workflow code's `require` returns
-    activity: Impl | None = None  # what activity code's `require` returns
+    activity: Impl | None = None  # what activity and ordinary code's `require` returns
     functions: Mapping[str, Fn] = field(default_factory=dict)
 
 
@@ -76,6 +76,7 @@ _HTTP = "get post put patch delete head request request_batch decode_uri"
 MODULES: dict[str, Module] = {
     "funcs": Module(
         workflow=Impl("funcs", "FuncsModule", per_app=True),
+        activity=Impl("funcs", "DirectFuncs", per_app=True),
         functions={
             "call": Fn(suspends=True, values=2, entry="function"),
             "new": ONE,
@@ -150,6 +151,10 @@ MODULES: dict[str, Module] = {
 # Lua's standard libraries, which `require` also finds without a listing.
 STANDARD_LIBRARIES = frozenset({"string", "table", "math", "os", "utf8", "coroutine"})
 
+# Names `require` loads for every entry, whatever its `modules:` lists
+# (Wippy's always-available modules and Lua's standard libraries).
+UNLISTED = STANDARD_LIBRARIES | {name for name, m in MODULES.items() if m.always_available}
+
 
 def callable_modules() -> frozenset[str]:
     """Modules whose functions the compiler understands (a local bound to
@@ -170,12 +175,13 @@ def import_all() -> None:
                 importlib.import_module(f"luac2py.runtime.wippy.{impl.module}")
 
 
-def environment(app, role: str) -> dict[str, Any]:
+def environment(app, role: str, listed=None) -> dict[str, Any]:
     """Module name -> the object ``require`` returns, for ``role``
-    ("workflow" or "activity")."""
+    ("workflow" or "activity": activity and ordinary code). With ``listed``
+    (an entry's ``modules:``) only those and the ``UNLISTED`` ones."""
     out = {}
     for name, m in MODULES.items():
         impl = m.workflow if role == "workflow" else m.activity
-        if impl is not None:
+        if impl is not None and (listed is None or name in listed or name in UNLISTED):
             out[name] = impl.build(app)
     return out
