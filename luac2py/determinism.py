@@ -27,7 +27,7 @@ acts on the worker in a way a replay would repeat. ``print`` and
 
 E0xx are the checks that depend on the app (E001-E021 its YAML, E030-E031 Lua
 against entries); these depend on the entry's role. ``require`` of a literal
-name that is neither a listed module nor an import is E031 (build.py).
+name that is neither a listed module nor an import is E031 (requires.py).
 
 The library is followed through globals (``os.time``), ``_G``/``_ENV`` fields
 (``_G.os.time``), string keys (``os["time"]``), ``require("os")`` and locals
