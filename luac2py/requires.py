@@ -61,10 +61,11 @@ class _Function:
 
 def check_requires(chunk, file: str, text: str, role: str, entries: list[EntryRules], diags: Diagnostics) -> None:
     """E031 / W031 for each entry sharing this file (compiled in ``role``)."""
-    requires = _literal_requires(chunk)
+    owners = _owners(chunk)
+    requires = _literal_requires(chunk, owners)
     if not requires:
         return
-    graph = _Graph(chunk)
+    graph = _Graph(chunk, owners)
     lines = text.split("\n")
     for entry in entries:
         allowed = UNLISTED | entry.modules | entry.imports
@@ -83,13 +84,18 @@ def check_requires(chunk, file: str, text: str, role: str, entries: list[EntryRu
                 diags.warning(file, line, col, f"{message}; this require fails when it runs", code="W031", hint=hint)
 
 
-def _literal_requires(chunk) -> list[tuple[object, str, object]]:
-    """(call, module name, innermost enclosing function node or None) of each ``require("m")``."""
-    owner: dict[int, object] = {}
+def _owners(chunk) -> dict[int, object]:
+    """Node id -> the innermost function node it is written in (absent: the top level)."""
+    owners: dict[int, object] = {}
     for node in walk(chunk):
         if isinstance(node, FUNCTION_NODES):
             for inner in walk(node.body):
-                owner[id(inner)] = node  # nested functions come later and overwrite
+                owners[id(inner)] = node  # nested functions come later and overwrite
+    return owners
+
+
+def _literal_requires(chunk, owners: dict) -> list[tuple[object, str, object]]:
+    """(call, module name, innermost enclosing function node or None) of each ``require("m")``."""
     found = []
     for node in walk(chunk):
         if (
@@ -100,7 +106,7 @@ def _literal_requires(chunk) -> list[tuple[object, str, object]]:
             and node.args
             and isinstance(node.args[0], lua.String)
         ):
-            found.append((node, node.args[0].value, owner.get(id(node))))
+            found.append((node, node.args[0].value, owners.get(id(node))))
     return found
 
 
@@ -125,14 +131,14 @@ def _field_key(index) -> tuple:
 class _Graph:
     """Which functions of a chunk can call which, by the names they use."""
 
-    def __init__(self, chunk):
+    def __init__(self, chunk, owners: dict):
         nodes = list(walk(chunk))
         self.functions = {id(n): _Function(n) for n in nodes if isinstance(n, FUNCTION_NODES)}
         self.root = _Function(chunk)
         self.bound: dict[tuple, list[_Function]] = {}  # binding key -> functions bound to it
         self.returned: list[_Function] = []  # the function the chunk returns, if it returns one
         self._bind(nodes)
-        self._collect(chunk, self.root)
+        self._collect(nodes, owners)
         self._find_returned(chunk)
 
     def _bind(self, nodes) -> None:
@@ -172,21 +178,17 @@ class _Graph:
                     have.extend(new)
                     changed = True
 
-    def _collect(self, chunk, root: _Function) -> None:
+    def _collect(self, nodes, owners: dict) -> None:
         """Each function's references (its own code, not nested functions')
         and the unnamed functions written directly inside it."""
-        owner: dict[int, _Function] = {}
-        for node in walk(chunk):
-            if isinstance(node, FUNCTION_NODES):
-                for inner in walk(node.body):
-                    owner[id(inner)] = self.functions[id(node)]
-        for node in walk(chunk):
-            fn = owner.get(id(node), root)
+        for node in nodes:
+            owner = owners.get(id(node))
+            fn = self.root if owner is None else self.functions[id(owner)]
             if isinstance(node, FUNCTION_NODES):
                 if id(node) in self.unnamed:
                     fn.nested.append(self.functions[id(node)])
-            elif fn is root:
-                self._root_refs(node, root)
+            elif fn is self.root:
+                self._root_refs(node, fn)
             elif isinstance(node, lua.Name):
                 fn.refs.add(_key(node))
             elif isinstance(node, lua.Index):

@@ -180,3 +180,33 @@ def test_a_library_only_activities_import_is_not_checked_for_determinism(tmp_pat
     assert (out / "rq_activity_library" / "lua" / "stamp.py").read_text(encoding="utf-8").startswith(
         '"""stamp.lua as activity code'
     )
+
+
+def test_an_import_cycle_fails_when_it_loads(tmp_path):
+    entries = """
+  - name: uses
+    kind: function.lua
+    source: file://uses.lua
+    method: main
+    imports: {a: rq:a}
+  - name: a
+    kind: library.lua
+    source: file://a.lua
+    imports: {b: rq:b}
+  - name: b
+    kind: library.lua
+    source: file://b.lua
+    imports: {a: rq:a}
+"""
+    files = {
+        "uses.lua": 'return {main = function() return require("a").name end}\n',
+        "a.lua": 'local b = require("b")\nreturn {name = "a"}\n',
+        "b.lua": 'local a = require("a")\nreturn {name = "b"}\n',
+    }
+    out, _ = build(write_app(tmp_path, entries, files), "rq_cycle")
+    sys.path.insert(0, str(out))
+    package = importlib.import_module("rq_cycle")
+    from luac2py.runtime.temporal.client import CallFailed
+
+    with pytest.raises(CallFailed, match="library 'rq:a' requires itself while it loads"):
+        asyncio.run(package.call("rq:uses"))
