@@ -144,7 +144,8 @@ MODULES: dict[str, Module] = {
     "channel": Module(always_available=True),
     "coroutine": Module(always_available=True),
     # Wippy's other modules: known (an entry may list them), not implemented yet.
-    **{name: Module() for name in "logger yaml text events security registry system url stream templates".split()},
+    "text": Module(workflow=Impl("text", "TEXT"), activity=Impl("text", "TEXT"), functions={}),
+    **{name: Module() for name in "logger yaml events security registry system url stream templates".split()},
     **{name: Module(in_workflows=False) for name in "env fs sql store http exec".split()},
 }
 
