@@ -1,5 +1,5 @@
 """Libraries reached through ``imports:`` (tests/fixtures/apps/libraries),
-on the session's time-skipping server: a workflow's libraries (one of them
+on the session's time-skipping server: a workflow's typed libraries (one of them
 importing the other, calling an activity, its top level compiled as code
 that may suspend) are loaded once per run, so no state leaks between runs,
 and the history replays; ordinary code's are loaded once per process."""
@@ -12,6 +12,8 @@ import json
 import pytest
 import pytest_asyncio
 from temporalio.api.enums.v1 import EventType
+from temporalio.client import WorkflowFailureError
+from temporalio.exceptions import ApplicationError
 from temporalio.worker import Replayer
 
 import real_servers
@@ -57,6 +59,16 @@ async def test_a_workflow_uses_libraries_loaded_once_per_run_and_replays(libs_cl
     )
     result = await replayer.replay_workflow(history, raise_on_replay_failure=True)
     assert result.replay_failure is None
+
+
+@ON_SESSION_LOOP
+async def test_a_library_type_checks_workflow_input(libs_client, libs_app):
+    handle = await start(libs_client, libs_app.app, "libs:flow", {"width": 3, "height": -1}, workflow_id=workflow_id("libs"))
+    with pytest.raises(WorkflowFailureError) as failed:
+        await handle.result()
+    cause = failed.value.cause
+    assert isinstance(cause, ApplicationError)
+    assert (cause.type, cause.message) == ("INVALID", "height: value -1 is below the minimum 0 (min)")
 
 
 @ON_SESSION_LOOP
