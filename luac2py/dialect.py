@@ -167,6 +167,7 @@ class _Eraser:
         self.annotated: dict[str, TypeNode] = {}  # local name -> its annotation, for typeof
         self.refs: list | None = None  # run-time names of the declaration being parsed
         self.generics: list[set] = []  # generic parameters in scope
+        self.label_open = False  # between a malformed label's `::`s
 
     # --- tokens ---------------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Tok:
@@ -241,15 +242,24 @@ class _Eraser:
                 self.emit()
                 self.emit()
                 self.emit()
-            elif k == "::" and prev_kind in _EXPR_END:
+            elif k == "::" and prev_kind in _EXPR_END and not self.label_open:
                 self.take()
                 self.postfix()
+            elif k == "::":  # a malformed label (`::1::`): Lua's parser reports it
+                self.label_open = not self.label_open
+                self.emit()
             elif k == NAME and t.text == "interface" and self.kind(1) == NAME and self.at_statement_start(prev):
                 self.interface_declaration()
-            elif k == "!" and prev_kind in _EXPR_END:
+            elif k == "!" and prev_kind in _EXPR_END and not self.operand_follows():
                 self.take()
             else:
                 self.emit()
+
+    def operand_follows(self) -> bool:
+        """``x ! 2``: a value right after ``!`` on its line makes it no postfix
+        (plain Lua's error stays Lua's)."""
+        after = self.peek(1)
+        return after.line == self.peek().line and after.kind in (NAME, NUMBER, STRING)
 
     def starts_declaration(self, prev: Tok | None) -> bool:
         """``type Name =`` / ``type Name<``: a statement, not the end of ``x = type``
