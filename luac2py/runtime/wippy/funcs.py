@@ -1,11 +1,16 @@
 """Calling activities from workflows: ``activity_result``, the
 default options, option tables -> ``execute_activity`` keyword arguments, and
 the ``funcs`` module with its immutable executors; outside workflows
-(activity and ordinary code) ``funcs`` calls the function in the process."""
+(activity and ordinary code) ``funcs`` calls the function in the process.
+``funcs.async`` returns a ``Future``: in workflows a started activity, outside
+them the function running in a thread of its own."""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import threading
+from contextlib import nullcontext
 from datetime import timedelta
 
 from temporalio.common import RetryPolicy
@@ -14,9 +19,10 @@ from ..errors import LuaError
 from ..table import Table
 from ..temporal.context import context_values
 from ..values import float_to_int, to_text, type_name
-from .errors import from_exception, normalize_kind
+from .errors import CANCELED, INVALID, ErrorObject, from_exception, normalize_kind
 from .json import encode as json_encode
 from .module import LuaObject, Module
+from .payload import Payload
 from .registry import ACTIVITY_START_TO_CLOSE_SECONDS
 from .time import parse_duration, timedelta_source
 
@@ -231,13 +237,112 @@ def _lua_options(options, fname: str) -> dict:
         raise LuaError.at_caller(f"bad argument #1 to '{fname}' ({e})") from None
 
 
+def _context(context: Table | None):
+    """The block a call is made in: ``context`` (``with_context``) merged
+    over the running code's, for what the block starts."""
+    return nullcontext() if context is None else context_values(context)
+
+
+def _entry_name(entry_id, fname: str) -> str:
+    if type(entry_id) is not str:
+        raise LuaError.at_caller(f"bad argument #1 to '{fname}' (string expected, got {type_name(entry_id)})")
+    return to_text(entry_id)
+
+
+def _target_error(name: str) -> ErrorObject | None:
+    """Wippy's check of a function ID before an async call starts."""
+    if name == "":
+        return ErrorObject(INVALID, "function ID required", False)
+    namespace, colon, entry = name.rpartition(":")
+    if not colon or namespace == "":
+        return ErrorObject(INVALID, "namespace required in function ID", False)
+    if entry == "":
+        return ErrorObject(INVALID, "name required in function ID", False)
+    return None
+
+
+class Future(LuaObject):
+    """What ``funcs.async`` returns. ``complete`` is called once, on the loop
+    of the code holding the future, when the call ends; the response
+    channel (capacity 1, made on first use) then holds the result, a payload
+    or an error object, and is closed, as Wippy ends the future's topic.
+    ``cancel`` marks the future canceled and closes the channel; a result
+    arriving after it is dropped."""
+
+    __slots__ = ("_request_cancel", "_channel", "_done", "_value", "_err", "_canceled")
+    lua_name = "Future"
+    lua_methods = frozenset({"response", "channel", "is_complete", "is_canceled", "result", "error", "cancel"})
+
+    def __init__(self, request_cancel):
+        # Called by cancel(); may return an awaitable cancel() then waits for.
+        self._request_cancel = request_cancel
+        self._channel = None
+        self._done = False
+        self._value = None
+        self._err = None
+        self._canceled = False
+
+    def complete(self, value, err: ErrorObject | None) -> None:
+        if self._done or self._canceled:
+            return
+        self._done = True
+        self._value = None if err is not None else Payload(value)
+        self._err = err
+        if self._channel is not None:
+            self._deliver()
+
+    def _deliver(self) -> None:
+        self._channel.offer(self._err if self._err is not None else self._value)
+        self._channel.close()
+
+    def response(self, *_):
+        from .channel import Channel
+
+        if self._channel is None:
+            self._channel = Channel(1)
+            if self._done:
+                self._deliver()
+            elif self._canceled:
+                self._channel.close()
+        return self._channel
+
+    channel = response
+
+    def is_complete(self, *_):
+        return self._done
+
+    def is_canceled(self, *_):
+        return self._canceled
+
+    def result(self, *_):
+        # Does not wait: (nil, nil) until the call ends.
+        if self._canceled:
+            return None, ErrorObject(CANCELED, "canceled", False)
+        if self._err is not None:
+            return None, self._err
+        return self._value, None
+
+    def error(self, *_):
+        if self._err is not None:
+            return self._err, True
+        return None, False
+
+    def cancel(self, *_):
+        if self._canceled:
+            return None
+        self._canceled = True
+        if self._channel is not None and not self._done:
+            self._channel.close()
+        return None if self._done else self._request_cancel()
+
+
 class Executor(LuaObject):
     """``funcs.new()``: immutable; ``with_options``/``with_context`` return a
     new executor."""
 
     __slots__ = ("_funcs", "options", "context")
     lua_name = "executor"
-    lua_methods = frozenset({"with_options", "with_context", "call"})
+    lua_methods = frozenset({"with_options", "with_context", "call", "async"})
 
     def __init__(self, funcs: "FuncsModule | DirectFuncs", options: dict, context: Table | None):
         self._funcs = funcs
@@ -268,17 +373,23 @@ class Executor(LuaObject):
         # Awaitable in workflow code (FuncsModule), the result outside it.
         return self._funcs.execute(entry_id, args, self.options, self.context)
 
+    def async_(self, entry_id=None, *args):
+        return self._funcs.start(entry_id, args, self.options, self.context)
+
 
 class FuncsModule(Module):
     """``require("funcs")`` in a workflow of ``app`` (an AppSpec)."""
 
-    lua_fields = frozenset({"call", "new"})
+    lua_fields = frozenset({"call", "new", "async"})
 
     def __init__(self, app):
         self.app = app
 
     async def call(self, entry_id=None, *args):
         return await self.execute(entry_id, args, {})
+
+    def async_(self, entry_id=None, *args):
+        return self.start(entry_id, args, {})
 
     def new(self, *_):
         return Executor(self, {}, None)
@@ -288,37 +399,88 @@ class FuncsModule(Module):
         the app's ActivitySpec; an ID the app does not know is scheduled on the
         workflow's own task queue, where it fails as NOT_FOUND. ``context``
         (``with_context``) goes to this activity only, over the workflow's."""
-        if type(entry_id) is not str:
-            raise LuaError.at_caller(f"bad argument #1 to 'call' (string expected, got {type_name(entry_id)})")
-        name = to_text(entry_id)
-        if context is None:
-            return await self._start(name, args, options)
-        # The activity is scheduled inside the block: its header carries the merge.
-        with context_values(context):
-            return await self._start(name, args, options)
-
-    async def _start(self, name: str, args: tuple, options: dict):
         from temporalio import workflow
 
+        name = _entry_name(entry_id, "call")
+        local, kw = self._activity_kwargs(name, options)
+        execute = workflow.execute_local_activity if local else workflow.execute_activity
+        # The activity is scheduled inside the block: its header carries the merge.
+        with _context(context):
+            return await activity_result(execute(name, args=list(args), **kw))
+
+    def start(self, entry_id, args: tuple, options: dict, context: Table | None = None):
+        """Start activity ``entry_id`` as ``execute`` would run it, without
+        waiting: ``future, nil`` or ``nil, err`` for an ID Wippy rejects.
+        The future completes from the activity handle's done callback, on the
+        workflow's loop, so replays see the same order; cancel requests the
+        activity's cancellation (and waits for it with
+        ``wait_for_cancellation``)."""
+        from temporalio import workflow
+
+        name = _entry_name(entry_id, "async")
+        err = _target_error(name)
+        if err is not None:
+            return None, err
+        local, kw = self._activity_kwargs(name, options)
+        begin = workflow.start_local_activity if local else workflow.start_activity
+        try:
+            with _context(context):
+                handle = begin(name, args=list(args), **kw)
+        except Exception as e:  # noqa: BLE001  e.g. a local activity the worker lacks
+            return None, from_exception(e)
+        wait = kw.get("cancellation_type") == workflow.ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+
+        def request_cancel():
+            handle.cancel()
+            return _settled(handle) if wait else None
+
+        future = Future(request_cancel)
+        handle.add_done_callback(lambda h: future.complete(*_outcome(h)))
+        return future, None
+
+    def _activity_kwargs(self, name: str, options: dict) -> tuple[bool, dict]:
+        """(local, keyword arguments) for activity ``name`` with ``options``."""
         spec = self.app.activities.get(name)
         kw = {"start_to_close_timeout": DEFAULT_START_TO_CLOSE, "retry_policy": DEFAULT_RETRY_POLICY, **options}
         if spec is not None and spec.local:
             for opt in _REMOTE_ONLY:
                 kw.pop(opt, None)
-            return await activity_result(workflow.execute_local_activity(name, args=list(args), **kw))
+            return True, kw
         if "task_queue" in kw:
             kw["task_queue"] = self.app.task_queue(kw["task_queue"])
         elif spec is not None:
             kw["task_queue"] = self.app.task_queue(spec.task_queue)
-        return await activity_result(workflow.execute_activity(name, args=list(args), **kw))
+        return False, kw
+
+
+def _outcome(task) -> tuple:
+    """``(value, err)`` of a finished activity handle."""
+    if task.cancelled():
+        return None, ErrorObject(CANCELED, "canceled", False)
+    exc = task.exception()
+    if exc is not None:
+        return None, from_exception(exc)
+    return task.result(), None
+
+
+async def _settled(handle) -> None:
+    """Wait until a canceled activity has ended, however it ended."""
+    try:
+        await asyncio.shield(handle)
+    except asyncio.CancelledError:
+        if not handle.done():
+            raise  # the workflow itself is being canceled
+    except Exception:  # noqa: BLE001  its outcome is the future's, already dropped
+        pass
 
 
 class DirectFuncs(Module):
     """``require("funcs")`` in activity and ordinary code: ``funcs.call``
-    runs the function entry in this thread, as Wippy does outside workflows;
-    an executor's activity options do not apply, its context does."""
+    runs the function entry in this thread, as Wippy does outside workflows,
+    ``funcs.async`` in a thread of its own; an executor's activity options do
+    not apply, its context does."""
 
-    lua_fields = frozenset({"call", "new"})
+    lua_fields = frozenset({"call", "new", "async"})
 
     def __init__(self, app):
         self.app = app
@@ -326,15 +488,45 @@ class DirectFuncs(Module):
     def call(self, entry_id=None, *args):
         return self.execute(entry_id, args, {})
 
+    def async_(self, entry_id=None, *args):
+        return self.start(entry_id, args, {})
+
     def new(self, *_):
         return Executor(self, {}, None)
 
     def execute(self, entry_id, args: tuple, options: dict, context: Table | None = None):
         from ..temporal.glue import run_function
 
-        if type(entry_id) is not str:
-            raise LuaError.at_caller(f"bad argument #1 to 'call' (string expected, got {type_name(entry_id)})")
-        if context is None:
-            return run_function(self.app, to_text(entry_id), args)
-        with context_values(context):
-            return run_function(self.app, to_text(entry_id), args)
+        name = _entry_name(entry_id, "call")
+        with _context(context):
+            return run_function(self.app, name, args)
+
+    def start(self, entry_id, args: tuple, options: dict, context: Table | None = None):
+        """Run the function in a new thread, with this code's context (and
+        the executor's over it). Its result reaches the future on the event
+        loop running here, if any, so channel waiters wake on their own loop.
+        Cancel is best effort, as in Wippy: the thread runs on, its result is
+        dropped."""
+        from ..temporal.glue import run_function
+
+        name = _entry_name(entry_id, "async")
+        err = _target_error(name)
+        if err is not None:
+            return None, err
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        future = Future(lambda: None)
+        with _context(context):
+            inherited = contextvars.copy_context()
+
+        def run():
+            value, err = inherited.run(run_function, self.app, name, args)
+            if loop is None:
+                future.complete(value, err)
+            elif not loop.is_closed():
+                loop.call_soon_threadsafe(future.complete, value, err)
+
+        threading.Thread(target=run, name=f"funcs.async {name}", daemon=True).start()
+        return future, None

@@ -80,7 +80,8 @@ MODULES: dict[str, Module] = {
         functions={
             "call": Fn(suspends=True, values=2, entry="function"),
             "new": ONE,
-            "async": Fn(values=1, entry="function"),
+            # A future and nil, or nil and an error for a malformed ID.
+            "async": Fn(values=2, entry="function"),
         },
     ),
     "time": Module(

@@ -1,20 +1,22 @@
 """wippy/funcs_async.lua as workflow code."""
 
-from luac2py.runtime import LuaSource, Table, adjust, ainvoke, first
+from luac2py.runtime import LuaSource, Table, ainvoke, first, truthy
 
 
 def chunk(_ENV, *varargs):  # wippy/funcs_async.lua
     funcs = first(_ENV["require"]("funcs"))
 
-    async def main(items=None, *_):  # wippy/funcs_async.lua:4
-        future = funcs.async_("shop:index", items)
-        result, err = adjust(await ainvoke(future, "result"), 2)
-        return (result, err)
+    async def main(items=None, *_):  # wippy/funcs_async.lua:5
+        future, err = funcs.async_("shop:index", items)
+        if truthy(err):
+            return (None, err)
+        payload = first(await ainvoke(first(await ainvoke(future, "response")), "receive"))
+        return await ainvoke(payload, "data")
 
     return Table(main=main)
 
 
 __lua__ = LuaSource(
     "wippy/funcs_async.lua",
-    "6:1,7:2,9:4,10:5,11:6,12:7,14:10",
+    "6:1,7:3,9:5,10:6,11:7,12:8,13:10,14:11,16:14",
 )
