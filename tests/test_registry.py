@@ -11,7 +11,6 @@ from luac2py.runtime.wippy import registry
 # Declared (the compiler knows what they return and whether they suspend; the
 # build checks their entry IDs) but not implemented by the runtime yet.
 NOT_YET_IMPLEMENTED = {
-    ("time", "after"),
     *(("process", name) for name in ("spawn", "spawn_monitored", "spawn_linked", "spawn_linked_monitored", "exec")),
 }
 

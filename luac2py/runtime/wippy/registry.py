@@ -87,7 +87,13 @@ MODULES: dict[str, Module] = {
     "time": Module(
         workflow=Impl("time", "TimeModule"),
         activity=Impl("time", "ActivityTimeModule"),
-        functions={"sleep": SUSPENDS, "now": ONE, "after": ONE, "parse_duration": PAIR, "unix": ONE},
+        functions={
+            # sleep: nothing, or nil and an error for a bad duration.
+            "sleep": SUSPENDS,
+            **dict.fromkeys(("now", "date", "unix", "fixed_zone"), ONE),
+            # A timer, ticker or channel and nil, or nil and an error.
+            **dict.fromkeys(("timer", "ticker", "after", "parse", "parse_duration", "load_location"), PAIR),
+        },
     ),
     "errors": Module(
         always_available=True,
