@@ -19,16 +19,30 @@ RECURSION_LIMIT = 200_000
 THREAD_STACK = 512 * 1024 * 1024
 
 
-def run_script(chunk, source) -> None:
+def run_script(chunk, source, concurrent: bool = False) -> None:
+    """``concurrent``: the script uses Wippy's ``channel`` or
+    ``coroutine.spawn``, so it is async code run on an asyncio loop, with
+    those globals and the async form of ``coroutine``."""
     args = [from_text(a) for a in sys.argv[1:]]
     env = new_env(search_files=True)
     arg = Table.of((*args,), {0: from_text(sys.argv[0]), -1: "lua"})
     env["arg"] = arg
     result = {"status": 0}
+    if concurrent:
+        import asyncio
+
+        from .wippy.channel import COROUTINE, channel, run_main
+
+        dict.__setitem__(env, "channel", channel)
+        dict.__setitem__(env, "coroutine", COROUTINE)
+        dict.__setitem__(dict.get(dict.get(env, "package"), "loaded"), "coroutine", COROUTINE)
 
     def main():
         try:
-            chunk(env, *args)
+            if concurrent:
+                asyncio.run(run_main(chunk, env, *args))
+            else:
+                chunk(env, *args)
         except LuaError as e:
             result["status"] = _report(e)
         except Exception as e:  # noqa: BLE001  any failure is reported as Lua reports it

@@ -1,18 +1,18 @@
 """The ``coroutine`` library.
 
 Lua coroutines are stackful: a yield may come from any depth of calls. In
-synchronous code (scripts, activities) each coroutine runs on a greenlet, so
-generated functions stay plain ``def``s. In workflow code functions that may
-suspend are ``async``; there a coroutine is an asyncio task on Temporal's
-deterministic workflow loop, and ``resume``/``yield`` hand control over with
-futures (``ASYNC_LIB``).
+synchronous code (scripts) each coroutine runs on a greenlet, so generated
+functions stay plain ``def``s. In async code (workflows on Temporal's
+deterministic loop, ordinary code on an asyncio loop) functions that may
+suspend are ``async``, and a resume drives the coroutine's Python coroutine
+step by step in the resumer's own task (``ASYNC_LIB``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import threading
+import types
 from types import CoroutineType
 
 from greenlet import GreenletExit, getcurrent, greenlet
@@ -223,61 +223,87 @@ for _name, _fn in {
     LIB[_name] = _fn
 
 
-# --- coroutines in workflow code (asyncio tasks) -------------------------------
-
-_current_task_co: contextvars.ContextVar = contextvars.ContextVar("lua_coroutine", default=None)
+# --- coroutines in async code (workflows, ordinary code) ------------------------
+#
+# A coroutine's body is a Python coroutine that its resumer drives itself, step
+# by step, as a task drives one: ``coroutine.yield`` is an awaitable whose
+# yielded marker the resumer takes as the coroutine's yield; anything else the
+# body waits for (a channel, a timer, an activity) passes up to whatever drives
+# the resumer, and its answer back down. So a resume runs the coroutine at
+# once, in the resumer's task, and a coroutine needs no task of its own.
 
 
 class AsyncCoroutine(Coroutine):
-    __slots__ = ("task", "transfer", "wakeup")
+    __slots__ = ("coro",)
 
     def __init__(self, fn):
         super().__init__(fn)
-        self.task = None
-        self.transfer = None  # completed by the coroutine: ("yield"|"return"|"error", values)
-        self.wakeup = None  # completed by resume: the values yield returns
+        self.coro = None  # the body's Python coroutine, once it has started
 
 
-async def _async_body(co: AsyncCoroutine, args):
-    _current_task_co.set(co)
-    try:
-        r = co.fn(*args)
-        if type(r) is CoroutineType:
-            r = await r
-    except asyncio.CancelledError:
-        raise
-    except BaseException as e:  # noqa: BLE001  a Lua error ends the coroutine
-        co.transfer.set_result(("error", _error_value(e)))
-        return
-    co.transfer.set_result(("return", r if type(r) is tuple else (r,)))
+class _Yield:
+    """What ``coroutine.yield`` awaits: the resumer receives this object and
+    sends back the values of the next resume."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values):
+        self.values = values
+
+    def __await__(self):
+        return (yield self)
 
 
-async def _aresume(co: AsyncCoroutine, args: tuple):
-    if co.status != "suspended":
-        if co.status == "dead":
-            return False, ("cannot resume dead coroutine",)
-        return False, ("cannot resume non-suspended coroutine",)
-    prev = _current_task_co.get()
-    if prev is not None:
-        prev.status = "normal"
+@types.coroutine
+def _drive(co: AsyncCoroutine, args: tuple):
+    """``(ok, values)`` of running ``co`` until it yields, returns or fails."""
+    prev = _state.current
+    outer = prev or _state.main
+    outer.status = "normal"
     co.status = "running"
-    co.transfer = asyncio.get_running_loop().create_future()
-    if co.task is None:
-        co.task = asyncio.ensure_future(_async_body(co, args))
-    else:
-        co.wakeup.set_result(args)
+    sent, thrown = args, None
     try:
-        kind, values = await co.transfer
+        while True:
+            _state.current = co
+            try:
+                if co.coro is None:
+                    r = co.fn(*args)
+                    if type(r) is not CoroutineType:
+                        co.status = "dead"
+                        return True, r if type(r) is tuple else (r,)
+                    co.coro = r
+                    waited = r.send(None)
+                elif thrown is not None:
+                    waited = co.coro.throw(thrown)
+                else:
+                    waited = co.coro.send(sent)
+            except StopIteration as done:
+                co.status = "dead"
+                co.coro = None
+                r = done.value
+                return True, r if type(r) is tuple else (r,)
+            except (asyncio.CancelledError, GeneratorExit):
+                co.status = "dead"
+                co.coro = None
+                raise
+            except BaseException as e:  # noqa: BLE001  a Lua error ends the coroutine
+                if isinstance(e, RecursionError):
+                    e = LuaError("stack overflow")
+                co.status = "dead"
+                co.coro = None
+                co.error = _error_value(e)
+                return False, (co.error,)
+            finally:
+                _state.current = prev
+            if type(waited) is _Yield:
+                co.status = "suspended"
+                return True, waited.values
+            try:
+                sent, thrown = (yield waited), None
+            except BaseException as e:  # noqa: BLE001  delivered to the body, as a task would
+                thrown = e
     finally:
-        if prev is not None:
-            prev.status = "running"
-    if kind == "yield":
-        co.status = "suspended"
-        return True, values
-    co.status = "dead"
-    if kind == "error":
-        return False, (values,)
-    return True, values
+        outer.status = "running"
 
 
 def acreate(f=NOVALUE, *_):
@@ -285,18 +311,22 @@ def acreate(f=NOVALUE, *_):
     return AsyncCoroutine(f)
 
 
+def _check_resumable(co: Coroutine):
+    if co.status == "dead":
+        return False, ("cannot resume dead coroutine",)
+    return False, ("cannot resume non-suspended coroutine",)
+
+
 async def aresume(co=NOVALUE, *args):
-    ok, values = await _aresume(_check_co(co, 1, "resume"), args)
+    co = _check_co(co, 1, "resume")
+    ok, values = await _drive(co, args) if co.status == "suspended" else _check_resumable(co)
     return (ok, *values)
 
 
 async def ayield(*values):
-    co = _current_task_co.get()
-    if co is None:
+    if _state.current is None:
         raise LuaError.at_caller("attempt to yield from outside a coroutine")
-    co.wakeup = asyncio.get_running_loop().create_future()
-    co.transfer.set_result(("yield", values))
-    args = await co.wakeup
+    args = await _Yield(values)
     return args[0] if len(args) == 1 else args
 
 
@@ -305,13 +335,13 @@ def astatus(co=NOVALUE, *_):
 
 
 def arunning(*_):
-    co = _current_task_co.get()
+    co = _state.current
     return (co, False) if co is not None else (_state.main, True)
 
 
 def aisyieldable(co=NOVALUE, *_):
     if co is NOVALUE:
-        return _current_task_co.get() is not None
+        return _state.current is not None
     return _check_co(co, 1, "isyieldable") is not _state.main
 
 
@@ -320,7 +350,7 @@ def awrap(f=NOVALUE, *_):
     co = AsyncCoroutine(f)
 
     async def wrapped(*args):
-        ok, values = await _aresume(co, args)
+        ok, values = await _drive(co, args) if co.status == "suspended" else _check_resumable(co)
         if ok:
             return values[0] if len(values) == 1 else values
         raise LuaError(values[0])
@@ -331,15 +361,26 @@ def awrap(f=NOVALUE, *_):
 def aclose(co=NOVALUE, *_):
     co = _check_co(co, 1, "close")
     if co.status in ("suspended", "dead"):
-        if co.task is not None and not co.task.done():
-            co.task.cancel()
+        coro, co.coro = co.coro, None
         co.status = "dead"
+        if coro is not None:
+            # Unwind its stack: pending to-be-closed variables run their __close.
+            prev = _state.current
+            _state.current = co
+            try:
+                coro.close()
+            except BaseException as e:  # noqa: BLE001  an error from a __close
+                co.error = _error_value(e)
+            finally:
+                _state.current = prev
+        if co.error is not NOVALUE:
+            err, co.error = co.error, NOVALUE
+            return False, err
         return True
     raise LuaError.at_caller(f"cannot close a {co.status} coroutine")
 
 
-ASYNC_LIB = Table()
-for _name, _fn in {
+ASYNC_FUNCTIONS = {
     "create": acreate,
     "resume": aresume,
     "yield": ayield,
@@ -348,5 +389,7 @@ for _name, _fn in {
     "isyieldable": aisyieldable,
     "wrap": awrap,
     "close": aclose,
-}.items():
+}
+ASYNC_LIB = Table()
+for _name, _fn in ASYNC_FUNCTIONS.items():
     ASYNC_LIB[_name] = _fn

@@ -8,7 +8,8 @@ exported function and turn its ``value`` / ``nil, err`` / Lua error into a
 Temporal result or ``ApplicationError``. No other exception leaves them: in
 the Python SDK a non-ApplicationError escaping a workflow fails the workflow
 task forever. ``run_function`` runs a function entry in the calling thread
-(``PKG.call``, ``funcs.call`` outside workflows).
+(``PKG.call``, ``funcs.call`` outside workflows) on an asyncio loop, where
+its code may suspend (channels, ``coroutine.spawn``), as activities do.
 
 Each entry's ``require`` gives the Wippy modules its ``modules:`` lists (and
 the always-available ones), for its role, and its ``imports:``: the value the
@@ -20,7 +21,9 @@ process in activity and ordinary code (``AppSpec.loaded``)."""
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from types import CoroutineType
 from typing import Any
 
@@ -35,6 +38,7 @@ from ..ops import first
 from ..table import Table
 from ..values import to_text
 from ..wippy import registry
+from ..wippy.channel import COROUTINE, run_main
 from ..wippy.errors import INTERNAL, NOT_FOUND, ErrorObject, coerce, from_exception
 from ..wippy.json import PayloadError
 from .app import AppSpec
@@ -58,7 +62,7 @@ def entry_env(app: AppSpec, entry_id: str, role: str, loaded: dict) -> Table:
     modules = registry.environment(app, role, spec.modules)
     for alias, target in spec.imports.items():
         modules[alias] = _import_loader(app, target, role, loaded)
-    return lua_env(modules, workflow=role == "workflow")
+    return lua_env(modules)
 
 
 def _import_loader(app: AppSpec, entry_id: str, role: str, loaded: dict):
@@ -110,16 +114,15 @@ def _to_the_end(top_level: CoroutineType, entry_id: str) -> Any:
     )
 
 
-def lua_env(modules: dict, workflow: bool = False) -> Table:
+def lua_env(modules: dict) -> Table:
+    """The global table of Wippy code: Lua's libraries, ``errors``, the
+    ``channel`` global and ``coroutine`` with ``spawn`` (Lua's coroutines
+    in their async form: workflow and ordinary code may suspend)."""
     env = new_env(modules)
-    # Wippy code uses ``errors`` without requiring it.
     dict.__setitem__(env, "errors", modules["errors"])
-    if workflow:
-        # Workflow functions may suspend: coroutines are tasks on the workflow's loop.
-        from ..lib.lcoroutine import ASYNC_LIB
-
-        dict.__setitem__(env, "coroutine", ASYNC_LIB)
-        dict.__setitem__(dict.get(dict.get(env, "package"), "loaded"), "coroutine", ASYNC_LIB)
+    dict.__setitem__(env, "channel", modules["channel"])
+    dict.__setitem__(env, "coroutine", COROUTINE)
+    dict.__setitem__(dict.get(dict.get(env, "package"), "loaded"), "coroutine", COROUTINE)
     return env
 
 
@@ -177,17 +180,24 @@ def _payload(converter, value) -> RawValue:
         raise ApplicationError(f"cannot encode the result: {e}", type=INTERNAL) from None
 
 
+async def _entry_call(code, app: AppSpec, entry_id: str, role: str, loaded: dict, args):
+    """Run a source's top level and the entry's function on its results."""
+    spec = app.entries[entry_id]
+    exported = code(entry_env(app, entry_id, role, loaded))
+    if type(exported) is CoroutineType:  # its top level calls functions that may suspend
+        exported = await exported
+    r = entry_function(exported, spec.method, entry_id)(*args)
+    if type(r) is CoroutineType:
+        r = await r
+    return r
+
+
 async def run_workflow(app: AppSpec, entry_id: str, input: Any = None) -> Any:
     err = None
     returned = False
     try:
         spec = app.entries[entry_id]
-        exported = spec.workflow_code(entry_env(app, entry_id, "workflow", {}))
-        if type(exported) is CoroutineType:  # its top level calls functions that may suspend
-            exported = await exported
-        r = entry_function(exported, spec.method, entry_id)(input)
-        if type(r) is CoroutineType:
-            r = await r
+        r = await run_main(_entry_call, spec.workflow_code, app, entry_id, "workflow", {}, (input,))
         value, err = split_result(r)
         returned = True
     except asyncio.CancelledError:
@@ -199,21 +209,32 @@ async def run_workflow(app: AppSpec, entry_id: str, input: Any = None) -> Any:
     return _payload(workflow.payload_converter(), value)
 
 
-def _run_entry(app: AppSpec, entry_id: str, args) -> tuple[Any, ErrorObject | None, bool]:
-    """Run a function entry's code in this thread: ``(value, err, returned)``,
+async def call_entry(app: AppSpec, entry_id: str, args) -> tuple[Any, ErrorObject | None, bool]:
+    """Run a function entry's code on the running loop (ordinary code
+    suspends there, on channels and timers): ``(value, err, returned)``,
     ``returned`` telling an error the code returned from one it raised."""
     try:
         spec = app.entries[entry_id]
-        fn = entry_function(spec.activity_code(entry_env(app, entry_id, "activity", app.loaded)), spec.method, entry_id)
-        r = fn(*args)
-        if type(r) is CoroutineType:
-            r = asyncio.run(r)
+        r = await run_main(_entry_call, spec.activity_code, app, entry_id, "activity", app.loaded, args)
         return (*split_result(r), True)
     except (asyncio.CancelledError, TemporalCancelledError):
         # Let the SDK report the cancellation as such.
         raise
     except Exception as e:  # noqa: BLE001
         return None, from_exception(e), False
+
+
+def _run_entry(app: AppSpec, entry_id: str, args) -> tuple[Any, ErrorObject | None, bool]:
+    """``call_entry`` on an event loop of its own, from synchronous code: in
+    this thread, or, when Lua code already runs a loop here (a ``funcs.call``
+    of ordinary code), in a thread of its own while this one waits."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(call_entry(app, entry_id, args))
+    context = contextvars.copy_context()
+    with ThreadPoolExecutor(1, thread_name_prefix=entry_id) as pool:
+        return pool.submit(context.run, asyncio.run, call_entry(app, entry_id, args)).result()
 
 
 def run_activity(app: AppSpec, entry_id: str, args: tuple) -> Any:

@@ -148,7 +148,13 @@ MODULES: dict[str, Module] = {
     ),
     "ctx": Module(workflow=Impl("ctx", "CTX"), activity=Impl("ctx", "CTX"), functions={"get": PAIR, "all": ONE}),
     "activity": Module(in_workflows=False, activity=Impl("activity", "ActivityModule")),
-    "channel": Module(always_available=True),
+    # The `channel` global (runtime/wippy/channel.py); select waits.
+    "channel": Module(
+        always_available=True,
+        workflow=Impl("channel", "channel"),
+        activity=Impl("channel", "channel"),
+        functions={"new": ONE, "select": Fn(suspends=True, values=1)},
+    ),
     "coroutine": Module(always_available=True),
     # Wippy's other modules: known (an entry may list them), not implemented yet.
     "text": Module(workflow=Impl("text", "TEXT"), activity=Impl("text", "TEXT"), functions={}),
