@@ -3,7 +3,8 @@
 - which locals live in a ``Cell`` (fresh per loop iteration, captured and reassigned);
 - which locals are Wippy module aliases (``local funcs = require("funcs")``);
 - which functions return exactly one value (their calls need no ``first``);
-- which functions can suspend in workflow code (they become ``async def``);
+- which functions can suspend in workflow and ordinary code, and in scripts
+  using Wippy's ``channel`` or ``coroutine.spawn`` (they become ``async def``);
 - unit-wide facts: globals and standard-library fields the code assigns.
 """
 
@@ -25,6 +26,7 @@ class Unit:
     uses_debug: bool = False  # generated modules record upvalue tables for the debug library
     env_as_value: bool = False
     library_fields_written: dict = field(default_factory=dict)  # library -> fields assigned
+    concurrent: bool = False  # a script using channel / coroutine.spawn: async, run on an event loop
 
 _LOOPS = (lua.While, lua.Repeat, lua.Fornum, lua.Forin)
 
@@ -51,8 +53,10 @@ def analyse(chunk, root: FuncScope, resolver: Resolver, unit: Unit, role: str) -
     _library_writes(chunk, unit)
     if not resolver.uses_debug:
         _mark_exact_arity(chunk)
-    if role == "workflow":
-        _mark_async(root)
+    if role == "script" and not unit.concurrent:
+        unit.concurrent = _uses_concurrency(chunk)
+    if role in ("workflow", "activity") or unit.concurrent:
+        _mark_async(root, unit)
 
 
 def _return_count(node) -> int | None:
@@ -152,21 +156,68 @@ def _library_writes(chunk, unit: Unit) -> None:
                 unit.library_fields_written.setdefault(t.value.id, set()).add(key or "*")
 
 
-def _mark_async(root: FuncScope) -> None:
+def wippy_global(unit: Unit, node, name: str) -> bool:
+    """Whether ``node`` reads Wippy's global ``name`` (``channel``,
+    ``coroutine``), which the unit never replaces."""
+    return (
+        isinstance(node, lua.Name)
+        and node.var is None
+        and node.id == name
+        and name not in unit.globals_written
+        and not unit.env_as_value
+    )
+
+
+def is_spawn(unit: Unit, f) -> bool:
+    """``coroutine.spawn`` of the global ``coroutine``."""
+    return (
+        isinstance(f, lua.Index)
+        and f.notation == lua.IndexNotation.DOT
+        and f.idx.id == "spawn"
+        and wippy_global(unit, f.value, "coroutine")
+        and "spawn" not in unit.library_fields_written.get("coroutine", ())
+    )
+
+
+def _uses_concurrency(chunk) -> bool:
+    """Whether a script names the ``channel`` global or ``coroutine.spawn``."""
+    from luaparser.ast import walk
+
+    for node in walk(chunk):
+        if isinstance(node, lua.Name) and getattr(node, "var", None) is None and node.id == "channel":
+            return True
+        if (
+            isinstance(node, lua.Index)
+            and isinstance(node.value, lua.Name)
+            and getattr(node.value, "var", None) is None
+            and node.value.id == "coroutine"
+            and isinstance(node.idx, lua.Name)
+            and node.idx.id == "spawn"
+        ):
+            return True
+    return False
+
+
+def _mark_async(root: FuncScope, unit: Unit) -> None:
     scopes = list(all_scopes(root))
     changed = True
     while changed:
         changed = False
         for s in scopes:
-            if not s.is_async and any(_may_suspend(c) for c in s.calls):
+            if not s.is_async and any(_may_suspend(c, unit) for c in s.calls):
                 s.is_async = True
                 changed = True
 
 
-def _may_suspend(call) -> bool:
+def _may_suspend(call, unit: Unit) -> bool:
     if isinstance(call, lua.Invoke):
         return True
     f = call.func
+    if is_spawn(unit, f):
+        return False  # the new coroutine runs until it waits; its spawner never does
+    if isinstance(f, lua.Index) and f.notation == lua.IndexNotation.DOT and wippy_global(unit, f.value, "channel"):
+        fn = registry.function("channel", f.idx.id)
+        return fn is None or fn.suspends
     if isinstance(f, lua.Name):
         v = f.var
         if v is None:

@@ -69,7 +69,7 @@ SCRIPT_FOOTER = """
 if __name__ == "__main__":
     from luac2py.runtime.script import run_script
 
-    run_script(chunk, __lua__)
+    run_script(chunk, __lua__{})
 """
 
 
@@ -92,7 +92,9 @@ def compile_script(path: str | Path, output: str | Path | None = None, chunkname
         module, lowerer, names = lower_chunk(front, display, diags, unit, "script")
         diags.check()
         header = f'"""Compiled from {path.name} by luac2py."""\n\n'
-        return render_chunk(module, lowerer, names, display, header, SCRIPT_FOOTER)
+        # A script using channel or coroutine.spawn runs on an event loop.
+        footer = SCRIPT_FOOTER.format(", concurrent=True" if unit.concurrent else "")
+        return render_chunk(module, lowerer, names, display, header, footer)
 
     source = run_deep(work)
     out = Path(output) if output else path.with_suffix(".py")

@@ -101,11 +101,11 @@ def returns_single(cx, e) -> bool:
         return local_return_count(cx, e) == 1
     if classes.sealed_callee(cx, f) is not None:
         return local_return_count(cx, e) == 1
-    if isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
+    mod = wippy.module_function(cx, e)
+    if mod is None and isinstance(f, lua.Index) and isinstance(f.value, lua.Name) and f.value.var is None:
         if f.notation == lua.IndexNotation.DOT:
             names = SINGLE_LIB.get(f.value.id, ())
             return f.idx.id in names and cx.static_library_field(f.value.id, f.idx.id) is not None
-    mod = wippy.module_function(cx, e)
     if mod is not None:
         return wippy.module_returns_single(cx, *mod)
     return False

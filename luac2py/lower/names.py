@@ -32,6 +32,8 @@ RESERVED = (
         "chunk",
         "self_",
         "ACTIVITY_OPTIONS",
+        "channel",
+        "spawn",
     }
     | set(keyword.kwlist)
     | {

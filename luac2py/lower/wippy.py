@@ -17,6 +17,7 @@ from typing import Callable
 
 from luaparser import astnodes as lua
 
+from ..analyse import is_spawn, wippy_global
 from ..runtime.wippy import registry
 from . import pyast as P
 
@@ -71,6 +72,8 @@ def timedelta_expr(seconds: float) -> ast.expr:
 def module_of(cx, e) -> str | None:
     if isinstance(e, lua.Name) and e.var is not None:
         return getattr(e.var, "module", None)
+    if wippy_global(cx.unit, e, "channel"):
+        return "channel"
     return None
 
 
@@ -96,10 +99,14 @@ def module_returns_single(cx, mod, fn) -> bool:
 
 
 def module_suspends(cx, mod, fn) -> bool:
-    return cx.role == "workflow" and registry.function(mod, fn).suspends
+    return cx.in_async() and registry.function(mod, fn).suspends
 
 
 def module_call(cx, e):
+    if is_spawn(cx.unit, e.func):
+        # coroutine.spawn(function() ... end): the def, then one call.
+        cx.use_import("luac2py.runtime.wippy.channel", "spawn")
+        return P.call("spawn", *calls.arglist(cx, e.args))
     found = module_function(cx, e)
     if found is None:
         return None
@@ -109,10 +116,20 @@ def module_call(cx, e):
         result = special(cx, e)
         if result is not None:
             return result
-    alias = expressions.expr(cx, e.func.value)
+    if isinstance(e.func.value, lua.Name) and e.func.value.var is None:
+        cx.use_import(f"luac2py.runtime.wippy.{mod}", mod)  # the `channel` global
+        alias = P.name(mod)
+    else:
+        alias = expressions.expr(cx, e.func.value)
     method = fn + "_" if keyword.iskeyword(fn) else fn
-    call = P.call(P.attr(alias, method), *calls.arglist(cx, e.args))
-    return P.await_(call) if module_suspends(cx, mod, fn) else call
+    args = calls.arglist(cx, e.args)
+    if not module_suspends(cx, mod, fn):
+        return P.call(P.attr(alias, method), *args)
+    m = registry.MODULES[mod]
+    if cx.role == "workflow" or m.workflow == m.activity:
+        return P.await_(P.call(P.attr(alias, method), *args))
+    # Outside workflows the module object is another, which may or may not wait.
+    return P.await_(cx.helper_call("acall", P.attr(alias, method), *args))
 
 
 # --- funcs.call("ns:activity", ...) --------------------------------------------
