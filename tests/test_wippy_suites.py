@@ -10,7 +10,7 @@ import wippy_suites as W
 
 pytestmark = pytest.mark.skipif(not W.CLONE, reason=W.SKIP_REASON)
 
-SUITES = ["types"]
+SUITES = ["types", "channel"]
 
 
 @pytest.fixture(scope="module")
