@@ -1,6 +1,6 @@
 """activities.lua as activity code (compiled by luac2py; edit the Lua, not this file)."""
 
-from luac2py.runtime import LuaSource, Table, first, index, length, method, spread
+from luac2py.runtime import LuaSource, Table, acall, ainvoke, first, index, length, spread
 
 
 def chunk(_ENV, *varargs):  # activities.lua
@@ -13,7 +13,7 @@ def chunk(_ENV, *varargs):  # activities.lua
     ctx = first(_ENV["require"]("ctx"))
     http = first(_ENV["require"]("http_client"))
 
-    def sign(encoded=None, *_):  # activities.lua:12
+    async def sign(encoded=None, *_):  # activities.lua:12
         payload, err = base64.decode(encoded)
         if err is not None and err is not False:
             return (None, err)
@@ -23,26 +23,31 @@ def chunk(_ENV, *varargs):  # activities.lua
             else "tour-demo-key"
         )
         digest = first(
-            (
-                _t_2["sha256"]
-                if type((_t_2 := index(crypto, "hmac"))) is not str
-                else index(_t_2, "sha256")
-            )(key, payload)
+            await acall(
+                (
+                    _t_2["sha256"]
+                    if type((_t_2 := index(crypto, "hmac"))) is not str
+                    else index(_t_2, "sha256")
+                ),
+                key,
+                payload,
+            )
         )
         return Table(
             hmac=digest, sha256=first(hash.sha256(payload)), fields=first(json.decode(payload))
         )
 
-    def fetch(url=None, *_):  # activities.lua:21
+    async def fetch(url=None, *_):  # activities.lua:21
         if url is None or url is False:
             return (
                 None,
                 *spread(
-                    (
-                        _t_2["new"]
-                        if type((_t_2 := _ENV["errors"])) is not str
-                        else index(_t_2, "new")
-                    )(
+                    await acall(
+                        (
+                            _t_2["new"]
+                            if type((_t_2 := _ENV["errors"])) is not str
+                            else index(_t_2, "new")
+                        ),
                         Table(
                             kind=(
                                 _t["INVALID"]
@@ -51,7 +56,7 @@ def chunk(_ENV, *varargs):  # activities.lua
                             ),
                             message="no status URL",
                             retryable=False,
-                        )
+                        ),
                     )
                 ),
             )
@@ -64,14 +69,14 @@ def chunk(_ENV, *varargs):  # activities.lua
             purpose=first(ctx.get("purpose")),
         )
 
-    def stamp(request_id=None, *_):  # activities.lua:30
+    async def stamp(request_id=None, *_):  # activities.lua:30
         ok = first(uuid.validate(request_id))
-        return Table(valid=ok, at=first(method((_t := time.now()), "format_rfc3339")(_t)) != "")
+        return Table(valid=ok, at=first(await ainvoke(time.now(), "format_rfc3339")) != "")
 
     return Table(sign=sign, fetch=fetch, stamp=stamp)
 
 
 __lua__ = LuaSource(
     "activities.lua",
-    "6:1,7:2,8:3,9:4,10:5,11:6,12:7,13:8,14:9,16:12,17:13,18:14,20:15,25:16,32:17,36:21,37:22,38:23,58:25,59:26,61:27,67:30,68:31,69:32,71:35",
+    "6:1,7:2,8:3,9:4,10:5,11:6,12:7,13:8,14:9,16:12,17:13,18:14,20:15,25:16,36:17,40:21,41:22,42:23,63:25,64:26,66:27,72:30,73:31,74:32,76:35",
 )
