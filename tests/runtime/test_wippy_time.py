@@ -1,6 +1,9 @@
 """The ``time`` module outside workflows: Go's layouts and durations (known
-answers from Go's documentation and examples), time objects, locations and
-Wippy's error values."""
+answers from Go's documentation and examples), time objects, locations,
+Wippy's error values, and timers that are channels on an asyncio loop."""
+
+import asyncio
+import time as _clock
 
 import pytest
 
@@ -16,7 +19,7 @@ from luac2py.runtime.wippy.gotime import (
     format_duration,
     parse_go_duration,
 )
-from luac2py.runtime.wippy.time import UTC, ActivityTimeModule, Duration, Location, Time, TimeModule
+from luac2py.runtime.wippy.time import UTC, ActivityTimeModule, Duration, Location, Ticker, Time, Timer, TimeModule
 
 T = ActivityTimeModule()
 
@@ -260,3 +263,71 @@ def test_constants():
     assert (T.JANUARY, T.DECEMBER, T.SUNDAY, T.SATURDAY) == (1, 12, 0, 6)
     assert T.lua_index("RFC3339NANO") == "2006-01-02T15:04:05.999999999Z07:00"
     assert T.lua_index("nothing") is None
+
+
+# --- timers on an asyncio loop -------------------------------------------------------------
+
+
+def elapsed_ms(start: float) -> float:
+    return (_clock.monotonic() - start) * 1000
+
+
+def test_timers_are_channels():
+    async def main():
+        start = _clock.monotonic()
+        fired, ok = await T.after("20ms")[0].get()
+        assert ok and isinstance(fired, Time) and elapsed_ms(start) >= 19
+
+        timer, err = T.timer(5 * MILLISECOND)
+        assert err is None and isinstance(timer, Timer) and timer.channel() is timer.response()
+        await asyncio.sleep(0.03)
+        assert timer.stop() is False  # fired: its value waits in the channel
+        assert (await timer.channel().get())[1] is True
+
+        pending = T.timer("1h")[0]
+        assert pending.stop() is True and pending.stop() is False
+
+        start = _clock.monotonic()
+        late = T.timer("1h")[0]
+        assert late.reset("10ms") is True
+        await late.channel().get()
+        assert 9 <= elapsed_ms(start) < 1000
+
+        start = _clock.monotonic()
+        ticker, err = T.ticker("10ms")
+        assert err is None and isinstance(ticker, Ticker)
+        for _ in range(3):
+            await ticker.channel().get()
+        assert ticker.stop() is True and elapsed_ms(start) >= 29
+        await asyncio.sleep(0.03)
+        assert ticker.channel().len() == 0  # stopped: no more ticks
+
+    asyncio.run(main())
+
+
+def test_timer_errors():
+    async def main():
+        for make in (T.timer, T.ticker, T.after):
+            value, err = make("0s")
+            assert value is None and err.kind() == INVALID and err.message().endswith("duration must be > 0")
+            value, err = make("soon")
+            assert value is None and err.message() == f'time.{make.__name__}: time: invalid duration "soon"'
+        with pytest.raises(LuaError, match="timer:reset: duration must be > 0"):
+            T.timer("1h")[0].reset(-1)
+
+    asyncio.run(main())
+    with pytest.raises(LuaError, match="time.after: timers need a running event loop"):
+        T.after("1s")
+
+
+def test_sleep_waits_on_the_loop():
+    async def main():
+        start = _clock.monotonic()
+        ch = T.after("10ms")[0]
+        assert await T.sleep("30ms") is None
+        assert elapsed_ms(start) >= 29 and ch.len() == 1  # the timer fired during the sleep
+        assert (await T.sleep(Duration(-5)), elapsed_ms(start) < 1000) == (None, True)
+        value, err = await T.sleep("nope")
+        assert value is None and err.message() == 'time.sleep: time: invalid duration "nope"'
+
+    asyncio.run(main())

@@ -551,8 +551,9 @@ for _name, _value in {**_DURATION_CONSTANTS, **_LAYOUT_CONSTANTS, **_CALENDAR_CO
 
 class ActivityTimeModule(TimeModule):
     """``require("time")`` in activities and ordinary code: the wall clock,
-    the process's zone, and a blocking sleep that a worker shutdown
-    interrupts (so it does not hold the shutdown)."""
+    the process's zone, and a sleep on the running loop (other coroutines
+    and timers run meanwhile) that a worker shutdown interrupts in an
+    activity (so it does not hold the shutdown)."""
 
     @property
     def localtz(self) -> Location:
@@ -561,19 +562,22 @@ class ActivityTimeModule(TimeModule):
     def now(self, *_):
         return Time(_clock.time_ns(), self.localtz)
 
-    def sleep(self, d=None, *_):
+    async def sleep(self, d=None, *_):
         from temporalio import activity
 
         try:
             seconds = duration_ns(d) / SECOND
         except ValueError as e:
             return _invalid(f"time.sleep: {e}")
-        if seconds <= 0:
-            return None
         if not activity.in_activity():
-            _clock.sleep(seconds)
+            await asyncio.sleep(max(seconds, 0))
             return None
-        activity.wait_for_worker_shutdown_sync(seconds)
-        if activity.is_worker_shutdown():
-            raise LuaError(ErrorObject("UNAVAILABLE", "worker is shutting down", True))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while (left := deadline - loop.time()) > 0:
+            # The shutdown of a (threaded) activity's worker is a thread
+            # event, not awaitable: look at it every tenth of a second.
+            await asyncio.sleep(min(left, 0.1))
+            if activity.is_worker_shutdown():
+                raise LuaError(ErrorObject("UNAVAILABLE", "worker is shutting down", True))
         return None
