@@ -10,7 +10,7 @@ import wippy_suites as W
 
 pytestmark = pytest.mark.skipif(not W.CLONE, reason=W.SKIP_REASON)
 
-SUITES = ["types", "channel"]
+SUITES = ["types", "time", "channel"]
 
 
 @pytest.fixture(scope="module")
@@ -29,3 +29,7 @@ def test_wippy_test_entry(entry, suite_apps, module_dev_server_address):
 def test_types_suite_size():
     # 54 test entries, 12 of them need the registry module (left out).
     assert len(W.test_entries("types")) == 42
+
+
+def test_time_suite_size():
+    assert len(W.test_entries("time")) == 12
