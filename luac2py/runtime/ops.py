@@ -35,7 +35,24 @@ def first(v):
     """The first of a call's values (``f()`` used as one value)."""
     if type(v) is tuple:
         return v[0] if v else None
+    if type(v) is CoroutineType:
+        return first(settle(v))
     return v
+
+
+def settle(r):
+    """The values of a Lua function compiled as one that may suspend (``async
+    def``), called where nothing can wait: by a metamethod, a sort comparator,
+    a ``gsub`` function. It runs to its end at once; one that really waits
+    is Lua's yield across a C-call boundary."""
+    if type(r) is not CoroutineType:
+        return r
+    try:
+        r.send(None)
+    except StopIteration as done:
+        return done.value
+    r.close()
+    raise LuaError.at_caller("attempt to yield across a C-call boundary")
 
 
 def spread(v):
@@ -164,7 +181,7 @@ def newindex_with(handler, obj, key, value):
     if isinstance(handler, Table):
         handler.set(key, value)
     elif callable(handler):
-        handler(obj, key, value)
+        settle(handler(obj, key, value))
     elif isinstance(handler, Userdata) and hasattr(handler, "lua_setindex"):
         handler.lua_setindex(key, value)
     else:
@@ -831,4 +848,4 @@ def tbc_close_with(value, err) -> None:
     handler = metamethod(value, "__close")
     if not callable(handler) or isinstance(handler, Table):
         raise LuaError.at_caller(f"attempt to call a {obj_type_name(handler)} value (metamethod 'close')")
-    handler(value, err)
+    settle(handler(value, err))

@@ -210,9 +210,9 @@ def pairs(t=NOVALUE, *_):
     if type(t) is MetaTable:
         h = dict.get(t.meta, "__pairs")
         if h is not None:
-            from ..ops import adjust
+            from ..ops import adjust, settle
 
-            return adjust(h(t), 3)
+            return adjust(settle(h(t)), 3)
     # Lua 5.4 checks the type only when `next` runs.
     return (lua_next, t, None)
 

@@ -783,9 +783,7 @@ def _gsub_re(cp: _Pattern, src: str, repl, template, max_s: int):
         if table:
             v = index(repl, m.group(1) if grouped else m.group())
         else:
-            v = repl(*m.groups()) if grouped else repl(m.group())
-            if type(v) is tuple:
-                v = v[0] if v else None
+            v = first(repl(*m.groups()) if grouped else repl(m.group()))
         if v is None or v is False:
             return m.group()
         changed = True

@@ -9,10 +9,11 @@ the "invalid order function" errors are those of real Lua.
 
 from __future__ import annotations
 
+import inspect
 import time as _time
 
 from ..errors import LuaError
-from ..ops import eq, index, length, metamethod, setindex
+from ..ops import eq, index, length, metamethod, setindex, settle
 from ..table import Table
 from ..values import MAXINTEGER, number_to_str, to_integer, type_name, wrap
 from .lmath import NOVALUE, arg_error, c_lt, check_integer, check_string, opt_integer, type_error
@@ -196,7 +197,8 @@ def sort(t=NOVALUE, comp=None, *_):
     elif type_name(comp) != "function":
         raise type_error(comp, 2, "sort", "function")
     else:
-        lt = comp  # its results are tested inline by _auxsort
+        # Its results are tested inline by _auxsort; one compiled as a function that may suspend is settled.
+        lt = comp if not inspect.iscoroutinefunction(comp) else (lambda a, b: settle(comp(a, b)))
 
     from .lcoroutine import NONYIELDABLE
 
