@@ -1,5 +1,6 @@
-"""``funcs.async`` futures (tests/fixtures/apps/futures) on the session's
-time-skipping server: a workflow starts two activities without waiting and
+"""``funcs.async`` futures (tests/fixtures/apps/futures) on a time-skipping
+server of the module's own (a workflow that ends with an activity still
+running leaves that server's time locked: no other module may share it): a workflow starts two activities without waiting and
 collects both results through the futures' response channels; a canceled
 future cancels its running activity in Temporal (the history shows the
 request and the activity's acknowledgement) and its result is CANCELED.
@@ -22,7 +23,7 @@ from luac2py.runtime.temporal.client import handle_result, start
 from luac2py.runtime.temporal.converter import DATA_CONVERTER
 from luac2py.runtime.temporal.worker import WORKER_INTERCEPTORS, WORKFLOW_RUNNER
 
-ON_SESSION_LOOP = pytest.mark.asyncio(loop_scope="session")
+ON_MODULE_LOOP = pytest.mark.asyncio(loop_scope="module")
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +31,11 @@ def fut_app(compiled_app):
     return compiled_app("futures")
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def fut_client(time_skipping_server, fut_app):
-    async with real_servers.serving(time_skipping_server.client, fut_app.app, fut_app.workflows, fut_app.activities):
-        yield time_skipping_server.client
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def fut_client(module_time_skipping_server, fut_app):
+    server = module_time_skipping_server
+    async with real_servers.serving(server.client, fut_app.app, fut_app.workflows, fut_app.activities):
+        yield server.client
 
 
 async def _events(handle):
@@ -52,7 +54,7 @@ async def _replays(history, fut_app) -> None:
     assert result.replay_failure is None
 
 
-@ON_SESSION_LOOP
+@ON_MODULE_LOOP
 async def test_two_activities_run_at_once_and_both_results_arrive(fut_client, fut_app):
     handle = await start(
         fut_client, fut_app.app, "fut:both", {"a": 3, "b": 4, "malformed": "fut"}, workflow_id=workflow_id("both")
@@ -74,7 +76,7 @@ async def test_two_activities_run_at_once_and_both_results_arrive(fut_client, fu
     await _replays(history, fut_app)
 
 
-@ON_SESSION_LOOP
+@ON_MODULE_LOOP
 async def test_a_canceled_future_cancels_its_running_activity(fut_client, fut_app):
     began = time.monotonic()
     handle = await start(fut_client, fut_app.app, "fut:cancel", 600, workflow_id=workflow_id("cancel"))
@@ -107,7 +109,7 @@ async def test_a_canceled_future_cancels_its_running_activity(fut_client, fut_ap
     await _replays(history, fut_app)
 
 
-@ON_SESSION_LOOP
+@ON_MODULE_LOOP
 async def test_ordinary_code_runs_futures_concurrently(fut_app):
     package = importlib.import_module(fut_app.package)
     assert await package.call("fut:collect", 300, "") == {
