@@ -90,6 +90,7 @@ def _env() -> jinja2.Environment:
 # module must not shadow them.
 _PACKAGE_NAMES = frozenset(
     {"workflow", "activity", "Any", "APP", "run_workflow", "run_activity", "WORKFLOWS", "ACTIVITIES"}
+    | {"Sequence", "RawValue", "WorkflowProcess"}
     | {"ActivitySpec", "AppSpec", "ClientSpec", "EntrySpec", "TLSSpec", "WorkerSpec", "WorkflowSpec"}
 )
 
@@ -472,7 +473,7 @@ def _client_fields(client) -> dict:
     every setting, ``${env:NAME}`` placeholders kept for run time."""
     if client is None:
         return {"address": repr("localhost:7233"), "namespace": repr("default")}
-    fields = {"address": repr(client.address), "namespace": repr(client.namespace_name)}
+    fields = {"id": repr(client.id), "address": repr(client.address), "namespace": repr(client.namespace_name)}
     if client.tq_prefix:
         fields["tq_prefix"] = repr(client.tq_prefix)
     tls, auth = dict(client.tls or {}), dict(client.auth or {})

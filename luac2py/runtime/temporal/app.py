@@ -46,8 +46,10 @@ class ClientSpec:
     """A ``temporal.client`` entry. String fields may hold ``${env:NAME}``,
     resolved when the package runs (``connection.py``), so no secret is
     written into a generated package. ``auth_type`` is Wippy's ``auth.type``
-    (none, api_key, mtls; None: what the other fields imply)."""
+    (none, api_key, mtls; None: what the other fields imply). ``id`` is
+    its entry ID (the host part of its workflows' PIDs)."""
 
+    id: str = ""
     address: str = "localhost:7233"
     namespace: str = "default"
     tq_prefix: str = ""

@@ -12,8 +12,9 @@ payload. Interceptors set it from the header on the way in (workflow run,
 activity) and copy it into the header on the way out (client start, activity,
 child, continue-as-new). A workflow's main task and the coroutines it spawns
 (tasks that copy its context) see the workflow's values, which is where Lua
-code runs; signal, update and query handlers run in tasks of their own and
-see none. Each activity task sees its own. Nothing here reads the clock or
+code runs; update and query handlers run in tasks of their own and see
+none, signal handlers see the sender's (its ``temporal.signal.from`` names
+the sending process, ``signal_sender``). Each activity task sees its own. Nothing here reads the clock or
 randomness, so replays see what the original run saw. This module is under
 ``luac2py``, which the workflow sandbox passes through: workflows and
 interceptors share one ContextVar."""
@@ -32,6 +33,8 @@ from ..values import type_name
 from .converter import DATA_CONVERTER
 
 HEADER = "wippy-context"
+# The context key naming a signal's sender (Wippy's own).
+SENDER_KEY = "temporal.signal.from"
 
 _current: ContextVar[Payload | None] = ContextVar("luac2py_context", default=None)
 
@@ -64,6 +67,13 @@ def context_values(values: Table) -> Iterator[None]:
         _current.reset(token)
 
 
+def signal_sender() -> str:
+    """In a signal handler: the PID of the process that sent the signal, ""
+    when the sender did not say."""
+    sender = dict.get(current_values(), SENDER_KEY)
+    return sender if type(sender) is str else ""
+
+
 def _with_header(headers: Mapping[str, Payload]) -> Mapping[str, Payload]:
     payload = _current.get()
     if payload is None:
@@ -93,6 +103,10 @@ class _ClientOutbound(client.OutboundInterceptor):
         start = input.start_workflow_input
         start.headers = _with_header(start.headers)
         return await super().start_update_with_start_workflow(input)
+
+    async def signal_workflow(self, input: client.SignalWorkflowInput) -> None:
+        input.headers = _with_header(input.headers)
+        await super().signal_workflow(input)
 
 
 # --- worker: workflows and activities ----------------------------------------------
@@ -131,6 +145,11 @@ class _WorkflowInbound(worker.WorkflowInboundInterceptor):
         _current.set(input.headers.get(HEADER))
         return await super().execute_workflow(input)
 
+    async def handle_signal(self, input: worker.HandleSignalInput) -> None:
+        # The handler's own task: the sender's context names the sender.
+        _current.set(input.headers.get(HEADER))
+        await super().handle_signal(input)
+
 
 class _WorkflowOutbound(worker.WorkflowOutboundInterceptor):
     def start_activity(self, input: worker.StartActivityInput) -> workflow.ActivityHandle[Any]:
@@ -146,6 +165,14 @@ class _WorkflowOutbound(worker.WorkflowOutboundInterceptor):
     ) -> workflow.ChildWorkflowHandle[Any, Any]:
         input.headers = _with_header(input.headers)
         return await super().start_child_workflow(input)
+
+    async def signal_child_workflow(self, input: worker.SignalChildWorkflowInput) -> None:
+        input.headers = _with_header(input.headers)
+        await super().signal_child_workflow(input)
+
+    async def signal_external_workflow(self, input: worker.SignalExternalWorkflowInput) -> None:
+        input.headers = _with_header(input.headers)
+        await super().signal_external_workflow(input)
 
     def continue_as_new(self, input: worker.ContinueAsNewInput) -> NoReturn:
         input.headers = _with_header(input.headers)

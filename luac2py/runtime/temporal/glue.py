@@ -41,6 +41,7 @@ from ..wippy import registry
 from ..wippy.channel import COROUTINE, run_main
 from ..wippy.errors import INTERNAL, NOT_FOUND, ErrorObject, coerce, from_exception
 from ..wippy.json import PayloadError
+from ..wippy.process import WorkflowProcess
 from .app import AppSpec
 
 # Every module object `require` can return, imported now: workflows run in
@@ -115,11 +116,13 @@ def _to_the_end(top_level: CoroutineType, entry_id: str) -> Any:
 
 
 def lua_env(modules: dict) -> Table:
-    """The global table of Wippy code: Lua's libraries, ``errors``, the
+    """The global table of Wippy code: Lua's libraries, ``errors``, ``process``, the
     ``channel`` global and ``coroutine`` with ``spawn`` (Lua's coroutines
     in their async form: workflow and ordinary code may suspend)."""
     env = new_env(modules)
     dict.__setitem__(env, "errors", modules["errors"])
+    if "process" in modules:  # always available, required or not
+        dict.__setitem__(env, "process", modules["process"])
     dict.__setitem__(env, "channel", modules["channel"])
     dict.__setitem__(env, "coroutine", COROUTINE)
     dict.__setitem__(dict.get(dict.get(env, "package"), "loaded"), "coroutine", COROUTINE)
@@ -192,9 +195,14 @@ async def _entry_call(code, app: AppSpec, entry_id: str, role: str, loaded: dict
     return r
 
 
-async def run_workflow(app: AppSpec, entry_id: str, input: Any = None) -> Any:
+async def run_workflow(app: AppSpec, entry_id: str, input: Any = None, process: WorkflowProcess | None = None) -> Any:
+    """Run workflow entry ``entry_id`` as the process ``process`` (the one
+    the workflow's handlers feed; a new one without). It ends once the
+    body has and the message handlers have finished."""
     err = None
     returned = False
+    process = process or WorkflowProcess(app, entry_id)
+    process.bind()
     try:
         spec = app.entries[entry_id]
         r = await run_main(_entry_call, spec.workflow_code, app, entry_id, "workflow", {}, (input,))
@@ -204,6 +212,9 @@ async def run_workflow(app: AppSpec, entry_id: str, input: Any = None) -> Any:
         raise
     except Exception as e:  # noqa: BLE001  every Lua failure becomes an ApplicationError
         err = from_exception(e)
+    # Requests still waiting fail now; their handlers then end, before the run does.
+    process.end()
+    await workflow.wait_condition(workflow.all_handlers_finished)
     if err is not None:
         raise application_error(err, returned=returned)
     return _payload(workflow.payload_converter(), value)

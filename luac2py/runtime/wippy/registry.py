@@ -118,6 +118,9 @@ MODULES: dict[str, Module] = {
         workflow=Impl("process", "PROCESS"),
         functions={
             "upgrade": SUSPENDS,
+            # send: true, or nil and an error.
+            "send": Fn(suspends=True, values=2),
+            **dict.fromkeys(("listen", "unlisten", "inbox", "events", "pid"), ONE),
             **{
                 name: Fn(suspends=True, entry="workflow or process")
                 for name in ("spawn", "spawn_monitored", "spawn_linked", "spawn_linked_monitored", "exec")
