@@ -15,6 +15,7 @@ from .lua import inventory, order_workflow, payment, saga_workflow, shipping
 APP = AppSpec(
     name="orders",
     client=ClientSpec(
+        id="orders:temporal_client",
         address="localhost:7233",
         namespace="default",
     ),

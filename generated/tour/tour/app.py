@@ -15,6 +15,7 @@ from .lua import activities, tour_workflow
 APP = AppSpec(
     name="tour",
     client=ClientSpec(
+        id="tour:temporal_client",
         address="localhost:7233",
         namespace="default",
     ),
