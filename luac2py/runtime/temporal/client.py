@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping
 
 from temporalio.api.enums.v1 import EventType, WorkflowTaskFailedCause
-from temporalio.client import Client, WorkflowFailureError, WorkflowHandle
+from temporalio.client import Client, WorkflowFailureError, WorkflowHandle, WorkflowUpdateFailedError
 from temporalio.service import RPCError, RPCStatusCode
 
 from ..values import to_text
@@ -31,6 +31,7 @@ __all__ = [
     "CallFailed",
     "ConnectionSettingsError",
     "InputError",
+    "RequestFailed",
     "TaskFailure",
     "WorkflowFailed",
     "WorkflowTaskFailing",
@@ -38,7 +39,9 @@ __all__ = [
     "connect",
     "execute",
     "handle_result",
+    "request",
     "result",
+    "send",
     "start",
 ]
 
@@ -72,6 +75,16 @@ class CallFailed(Exception):
         self.message = message
         self.retryable = retryable
         self.details = details
+
+
+class RequestFailed(Exception):
+    """A workflow refused or failed a request: ``kind``, ``message``."""
+
+    def __init__(self, workflow_id: str, kind: str, message: str):
+        super().__init__(f"{kind}: {message}")
+        self.workflow_id = workflow_id
+        self.kind = kind
+        self.message = message
 
 
 class InputError(ValueError):
@@ -186,7 +199,7 @@ async def connect(
     return await Client.connect(host, data_converter=DATA_CONVERTER, interceptors=interceptors, **{**kw, **kwargs})
 
 
-def _sending_context(client: Client) -> Client:
+def sending_context(client: Client) -> Client:
     """``client``, or one on the same connection that also sends context
     headers (for clients made elsewhere, e.g. a test environment's)."""
     config = client.config()
@@ -254,15 +267,14 @@ async def start(
     value = encode_input(input)
     values = encode_input(dict(context or {}), "context")
     if context:
-        client = _sending_context(client)
+        client = sending_context(client)
     try:
         with context_values(values):
             return await client.start_workflow(
                 spec.type_name,
                 value,
                 id=workflow_id or new_workflow_id(entry_id),
-                task_queue=app.task_queue(spec.task_queue),
-                **options,
+                **{"task_queue": app.task_queue(spec.task_queue), **options},
             )
     except RPCError as e:
         raise _sending_error(e, "input", value) from None
@@ -411,24 +423,79 @@ async def execute(
     return await handle_result(handle)
 
 
-async def call(app: AppSpec, entry_id: str, *args: Any, context: Mapping[str, Any] | None = None) -> Any:
+async def call(
+    app: AppSpec,
+    entry_id: str,
+    *args: Any,
+    context: Mapping[str, Any] | None = None,
+    client: Client | None = None,
+    overrides: Overrides | None = None,
+) -> Any:
     """Call function entry ``entry_id`` (ordinary code) in this process
     with ``args`` (plain Python data) and return its first result as plain
     Python data. ``context`` holds the values its Lua code reads with
     ``ctx``. Its Lua code runs in a worker thread, so this event loop (its
-    workers, say) keeps running meanwhile. Raises ``CallFailed`` for
-    ``nil, err`` or a Lua error, KeyError for an ID that names no function
-    entry."""
+    workers, say) keeps running meanwhile; it is a process (``process.pid``,
+    its inbox): when it first talks to Temporal, with ``client`` or else one
+    connected with the app's settings and ``overrides``, this loop serves
+    its delivery queue too. Raises ``CallFailed`` for ``nil, err`` or a Lua
+    error, KeyError for an ID that names no function entry."""
+    from ..wippy.outside import running_process
+
     spec = app.entries.get(entry_id)
     if spec is None or spec.kind not in ("function", "activity"):
         known = ", ".join(sorted(app.functions)) or "none"
         raise KeyError(f"unknown function {entry_id!r} (this app's ordinary functions: {known})")
     values = [to_lua(a) for a in args]
+
+    async def get_client() -> Client:
+        return client if client is not None else await connect(app, overrides=overrides)
+
     # The thread runs in a copy of this context: the block's values included.
     with context_values(encode_input(dict(context or {}), "context")):
-        value, err = await asyncio.to_thread(run_function, app, entry_id, values)
+        value, err = await running_process(
+            app, get_client, lambda: asyncio.to_thread(run_function, app, entry_id, values)
+        )
     if err is not None:
         raise CallFailed(
             entry_id, to_text(err.kind()) or INTERNAL, to_text(err.message()), err.retryable(), to_python(err.details())
         )
     return to_python(value)
+
+
+# --- messages to workflows -------------------------------------------------------------
+
+
+def _workflow_id(pid: str) -> str:
+    from ..wippy.message import parse_pid
+
+    return parse_pid(pid)[2]
+
+
+async def send(client: Client, workflow_id: str, topic: str, payload: Any = None) -> None:
+    """Send message ``topic`` with ``payload`` (plain data) to a workflow
+    (its ID or PID): a signal. Raises RPCError when it is not running."""
+    value = encode_input(payload, "payload")
+    await client.get_workflow_handle(_workflow_id(workflow_id)).signal(topic, value)
+
+
+async def request(client: Client, workflow_id: str, topic: str, payload: Any = None) -> Any:
+    """Ask a workflow (its ID or PID) and wait for its answer: an update
+    named ``topic``. Returns the answer's ``ok`` value as plain data; raises
+    ``RequestFailed`` when the workflow refuses or answers with an error."""
+    value = encode_input(payload, "payload")
+    workflow_id = _workflow_id(workflow_id)
+    try:
+        reply = await client.get_workflow_handle(workflow_id).execute_update(topic, value)
+    except WorkflowUpdateFailedError as e:
+        err = from_exception(e.cause) if e.cause is not None else None
+        if err is None:
+            raise RequestFailed(workflow_id, INTERNAL, str(e)) from e
+        raise RequestFailed(workflow_id, to_text(err.kind()) or INTERNAL, to_text(err.message())) from e
+    reply = to_python(reply)
+    if isinstance(reply, dict) and reply.get("error") is not None:
+        error = reply["error"]
+        if isinstance(error, dict):
+            raise RequestFailed(workflow_id, str(error.get("kind") or INTERNAL), str(error.get("message")))
+        raise RequestFailed(workflow_id, INTERNAL, str(error))
+    return reply.get("ok") if isinstance(reply, dict) else reply

@@ -116,6 +116,7 @@ MODULES: dict[str, Module] = {
     "process": Module(
         always_available=True,
         workflow=Impl("process", "PROCESS"),
+        activity=Impl("outside", "OutsideProcessModule", per_app=True),
         functions={
             "upgrade": SUSPENDS,
             # send: true, or nil and an error.

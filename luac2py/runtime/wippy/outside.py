@@ -1,0 +1,543 @@
+"""The ``process`` module in ordinary code (function entries run by
+``PKG.call``, ``python -m PKG call``, ``luac2py run --entry``).
+
+Each such run is a process with a local ID, an inbox and an events channel.
+Its PID is ``{luac2py@<task queue>|<local id>}``: the task queue belongs to
+this Python process (a ``Host``), which serves there, once its ordinary code
+first talks to Temporal, a worker with the ``luac2py:deliver`` activity a
+workflow's ``process.send`` executes to reach it. The Lua code runs on an
+event loop of its own in a worker thread; the host's client, its delivery
+worker and every Temporal call live on the loop that called ``PKG.call``,
+and messages cross between the two with ``call_soon_threadsafe``."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import sys
+import threading
+import uuid
+from contextlib import nullcontext
+from contextvars import ContextVar
+from typing import Any, Awaitable, Callable
+
+from temporalio import activity
+from temporalio.client import Client, WorkflowFailureError
+from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
+from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
+from temporalio.service import RPCError, RPCStatusCode
+
+from ..errors import LuaError
+from ..table import Table
+from ..values import to_text, type_name
+from .channel import Channel
+from .errors import ALREADY_EXISTS, INVALID, NOT_FOUND, UNAVAILABLE, ErrorObject, from_exception
+from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, local_pid, parse_pid, workflow_pid
+from .module import LuaObject, Module
+from .time import parse_duration
+
+# Inboxes never make a deliverer wait.
+_UNBOUNDED = sys.maxsize
+
+
+# --- the host: this Python process's link to Temporal ------------------------------------
+
+
+class Host:
+    """The ordinary processes running in this Python process, their task
+    queue and, from the first Temporal call on, the client and the worker
+    serving ``luac2py:deliver`` there. Lives on ``loop``."""
+
+    def __init__(self, app, loop: asyncio.AbstractEventLoop, get_client: Callable[[], Awaitable[Client]]):
+        self.app = app
+        self.loop = loop
+        self.task_queue = f"luac2py-proc-{uuid.uuid4()}"
+        self.processes: dict[str, OrdinaryProcess] = {}
+        self._get_client = get_client
+        self._ready: asyncio.Future | None = None
+        self._worker = None
+        self._serving: asyncio.Task | None = None
+        self._ids = itertools.count(1)
+
+    def new_process(self) -> OrdinaryProcess:
+        local_id = f"p{next(self._ids)}"
+        proc = OrdinaryProcess(self, local_id)
+        self.processes[local_id] = proc
+        return proc
+
+    async def client(self) -> Client:
+        """The client, the delivery worker serving from now on."""
+        if self._ready is None:
+            self._ready = asyncio.ensure_future(self._start())
+        return await asyncio.shield(self._ready)
+
+    async def _start(self) -> Client:
+        from temporalio.worker import Worker
+
+        from ..temporal.client import sending_context
+        from ..temporal.worker import WORKER_INTERCEPTORS
+
+        client = sending_context(await self._get_client())
+        self._worker = Worker(
+            client,
+            task_queue=self.task_queue,
+            activities=[self._deliver_activity()],
+            interceptors=list(WORKER_INTERCEPTORS),
+        )
+        self._serving = asyncio.create_task(self._worker.run())
+        return client
+
+    def _deliver_activity(self):
+        @activity.defn(name=DELIVER_ACTIVITY)
+        async def deliver(local_id=None, topic=None, payload=None, sender=None):
+            proc = self.processes.get(to_text(local_id) if type(local_id) is str else local_id)
+            if proc is None or not proc.deliver(topic, payload, sender):
+                raise ApplicationError(
+                    f"no process {local_id} at {self.task_queue} (it has ended)", type=NOT_FOUND, non_retryable=True
+                )
+
+        return deliver
+
+    async def close(self) -> None:
+        if self._ready is None:
+            return
+        try:
+            await self._ready
+        except Exception:  # noqa: BLE001  it never served: nothing to stop
+            return
+        await self._worker.shutdown()
+        await self._serving
+
+    def call(self, make: Callable[[Client], Awaitable[Any]]) -> Awaitable[Any]:
+        """``make(client)`` run on the host's loop, awaited from the calling
+        (process) loop; the caller's context values travel along."""
+
+        async def run():
+            return await make(await self.client())
+
+        return asyncio.wrap_future(asyncio.run_coroutine_threadsafe(run(), self.loop))
+
+
+_CURRENT: ContextVar[OrdinaryProcess | None] = ContextVar("luac2py_process", default=None)
+# The host of each loop running ordinary processes, with how many run.
+_HOSTS: dict[asyncio.AbstractEventLoop, list] = {}
+
+
+async def running_process(app, get_client: Callable[[], Awaitable[Client]], run: Callable[[], Awaitable[Any]]):
+    """``await run()`` as a new ordinary process (its Lua code finds it
+    through the context, also in the thread ``run`` hands it to). The
+    processes running at once on this loop share its host; the last to end
+    stops the delivery worker."""
+    loop = asyncio.get_running_loop()
+    entry = _HOSTS.setdefault(loop, [Host(app, loop, get_client), 0])
+    entry[1] += 1
+    host = entry[0]
+    proc = host.new_process()
+    token = _CURRENT.set(proc)
+    try:
+        return await run()
+    finally:
+        _CURRENT.reset(token)
+        del host.processes[proc.local_id]
+        entry[1] -= 1
+        if entry[1] == 0:
+            del _HOSTS[loop]
+            await host.close()
+
+
+# --- one ordinary process ------------------------------------------------------------------
+
+
+class OrdinaryProcess:
+    def __init__(self, host: Host, local_id: str):
+        self.host = host
+        self.local_id = local_id
+        self.pid = local_pid(host.task_queue, local_id)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._lock = threading.Lock()
+        self._pending: list[tuple] = []
+        self.inbox = Channel(_UNBOUNDED)
+        self.events = Channel(_UNBOUNDED)
+        self.topics: dict[str, tuple[Channel, bool]] = {}
+
+    def bind(self) -> None:
+        """Called from the process's Lua code: messages go to its loop from now on."""
+        if self.loop is not None:
+            return
+        with self._lock:
+            self.loop = asyncio.get_running_loop()
+            pending, self._pending = self._pending, []
+        for m in pending:
+            self._take(*m)
+
+    def deliver(self, topic, payload, sender) -> bool:
+        """From any thread; False once the process's loop is gone."""
+        with self._lock:
+            if self.loop is None:
+                self._pending.append((topic, payload, sender))
+                return True
+        try:
+            self.loop.call_soon_threadsafe(self._take, topic, payload, sender)
+        except RuntimeError:  # its loop has closed
+            return False
+        return True
+
+    def _take(self, topic, payload, sender) -> None:
+        listener = self.topics.get(topic)
+        if listener is None:
+            self.inbox.offer(Message(topic, payload, sender or ""))
+        else:
+            channel, as_message = listener
+            channel.offer(Message(topic, payload, sender or "") if as_message else payload)
+
+    def exit_event(self, pid: str, value, err: ErrorObject | None) -> None:
+        result = Table()
+        if err is not None:
+            result["error"] = err
+        else:
+            result["value"] = value
+        event = Table()
+        event["kind"] = "pid.exit"
+        event["from"] = pid
+        event["result"] = result
+        self.events.offer(event)
+
+
+def _current() -> OrdinaryProcess:
+    proc = _CURRENT.get()
+    if proc is None:
+        raise LuaError.at_caller("process functions outside workflows need an ordinary-code process")
+    proc.bind()
+    return proc
+
+
+_RPC_KINDS = {
+    RPCStatusCode.NOT_FOUND: NOT_FOUND,
+    # A signal-with-start refused by the `fail` conflict policy.
+    RPCStatusCode.ALREADY_EXISTS: ALREADY_EXISTS,
+    RPCStatusCode.INVALID_ARGUMENT: INVALID,
+}
+
+
+def _failure(e: BaseException) -> ErrorObject:
+    if isinstance(e, WorkflowAlreadyStartedError):
+        return ErrorObject(ALREADY_EXISTS, f"workflow {e.workflow_id} already exists", False)
+    if isinstance(e, RPCError):
+        kind = _RPC_KINDS.get(e.status, UNAVAILABLE)
+        return ErrorObject(kind, e.message, kind == UNAVAILABLE)
+    if isinstance(e, WorkflowFailureError) and e.cause is not None:
+        return from_exception(e.cause)
+    return from_exception(e)
+
+
+# --- start options -----------------------------------------------------------------------
+
+_DURATIONS = {"execution_timeout": "execution_timeout", "run_timeout": "run_timeout", "task_timeout": "task_timeout"}
+_CONFLICT = {
+    "use_existing": WorkflowIDConflictPolicy.USE_EXISTING,
+    "fail": WorkflowIDConflictPolicy.FAIL,
+    "terminate_existing": WorkflowIDConflictPolicy.TERMINATE_EXISTING,
+}
+_REUSE = {
+    "allow_duplicate": WorkflowIDReusePolicy.ALLOW_DUPLICATE,
+    "allow_duplicate_failed_only": WorkflowIDReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+    "reject_duplicate": WorkflowIDReusePolicy.REJECT_DUPLICATE,
+    "terminate_if_running": WorkflowIDReusePolicy.TERMINATE_IF_RUNNING,
+}
+
+
+def start_options(options) -> dict:
+    """The ``temporal.workflow.*`` keys of an option table (``workflow.*``
+    too) as our start keyword arguments. Raises ValueError."""
+    out: dict = {}
+    if options is None:
+        return out
+    if not isinstance(options, dict):
+        raise ValueError(f"options must be a table, got {type_name(options)}")
+    for k, v in options.fields() if isinstance(options, Table) else options.items():
+        if type(k) is not str or v is None:
+            continue
+        name = to_text(k).removeprefix("temporal.")
+        if not name.startswith("workflow."):
+            continue
+        opt = name[len("workflow.") :]
+        if opt in _DURATIONS:
+            try:
+                out[_DURATIONS[opt]] = parse_duration(v)
+            except ValueError as e:
+                raise ValueError(f"{name}: {e}") from None
+        elif opt in ("id", "task_queue"):
+            if type(v) is not str:
+                raise ValueError(f"{name} must be a string, got {type_name(v)}")
+            out[opt] = to_text(v)
+        elif opt in ("id_conflict_policy", "id_reuse_policy"):
+            table = _CONFLICT if opt == "id_conflict_policy" else _REUSE
+            policy = table.get(to_text(v).lower()) if type(v) is str else None
+            if policy is None:
+                raise ValueError(f"{name} must be one of {', '.join(table)}")
+            out[opt] = policy
+    return out
+
+
+class _Start:
+    """What a spawn starts: entry, options, name, start messages."""
+
+    __slots__ = ("options", "name", "messages")
+
+    def __init__(self, options: dict | None = None, name: str | None = None, messages: tuple = ()):
+        self.options = options or {}
+        self.name = name
+        self.messages = messages
+
+
+async def _start(proc: OrdinaryProcess, start: _Start, entry, host, input):
+    """Start workflow ``entry``: its PID, or nil and an error. ``host``
+    (Wippy's host to run it on) is not used: the workflow's own worker
+    entry serves it, or the ``temporal.workflow.task_queue`` option's."""
+    from ..temporal.client import start as client_start
+    from ..temporal.context import SENDER_KEY, context_values
+
+    app = proc.host.app
+    if type(entry) is not str:
+        raise LuaError.at_caller(f"bad argument #1 to 'spawn' (string expected, got {type_name(entry)})")
+    entry_id = to_text(entry)
+    spec = app.workflows.get(entry_id)
+    if spec is None:
+        return None, ErrorObject(NOT_FOUND, f"workflow '{entry_id}' not found", False)
+    kw = dict(start.options)
+    workflow_id = kw.pop("id", None) or start.name
+    task_queue = kw.pop("task_queue", None)
+    if workflow_id is not None:
+        # A named start joins the running workflow unless told to fail.
+        kw.setdefault("id_conflict_policy", WorkflowIDConflictPolicy.USE_EXISTING)
+    if task_queue is not None:
+        kw["task_queue"] = app.task_queue(task_queue)
+    messages = list(start.messages)
+    # Temporal's signal-with-start joins or starts only: another conflict
+    # policy starts first and then sends.
+    joins = kw.get("id_conflict_policy", WorkflowIDConflictPolicy.USE_EXISTING) == WorkflowIDConflictPolicy.USE_EXISTING
+    if messages and joins:
+        topic, payload = messages.pop(0)
+        kw["start_signal"] = topic
+        kw["start_signal_args"] = [payload]
+    sender = Table()
+    sender[SENDER_KEY] = proc.pid
+
+    async def go(client):
+        # Start messages come from this process, as sent ones do.
+        with context_values(sender) if start.messages else nullcontext():
+            handle = await client_start(client, app, entry_id, input, workflow_id=workflow_id, **kw)
+        for topic, payload in messages:
+            with context_values(sender):
+                await handle.signal(topic, payload)
+        return handle.id
+
+    try:
+        wid = await proc.host.call(go)
+    except LuaError:
+        raise
+    except Exception as e:  # noqa: BLE001  a refused start is nil, err
+        return None, _failure(e)
+    return workflow_pid(app, entry_id, wid), None
+
+
+async def _result(client: Client, workflow_id: str):
+    try:
+        return await client.get_workflow_handle(workflow_id).result(), None
+    except Exception as e:  # noqa: BLE001
+        return None, _failure(e)
+
+
+def _monitor(proc: OrdinaryProcess, pid: str) -> None:
+    """Push the workflow's EXIT event once it ends (a task of the process's
+    loop, dropped with it)."""
+    workflow_id = parse_pid(pid)[2]
+
+    async def watch():
+        value, err = await proc.host.call(lambda client: _result(client, workflow_id))
+        proc.exit_event(pid, value, err)
+
+    proc.loop.create_task(watch())
+
+
+class SpawnBuilder(LuaObject):
+    """``process.with_options{...}``: immutable, each ``with_*`` a new one."""
+
+    __slots__ = ("_start",)
+    lua_name = "ProcessBuilder"
+    lua_methods = frozenset({"with_options", "with_name", "with_message", "spawn", "spawn_monitored", "exec"})
+
+    def __init__(self, start: _Start):
+        self._start = start
+
+    def with_options(self, options=None, *_):
+        try:
+            more = start_options(options)
+        except ValueError as e:
+            raise LuaError.at_caller(f"bad argument #1 to 'with_options' ({e})") from None
+        s = self._start
+        return SpawnBuilder(_Start({**s.options, **more}, s.name, s.messages))
+
+    def with_name(self, name=None, *_):
+        if type(name) is not str:
+            raise LuaError.at_caller(f"bad argument #1 to 'with_name' (string expected, got {type_name(name)})")
+        s = self._start
+        return SpawnBuilder(_Start(s.options, to_text(name), s.messages))
+
+    def with_message(self, topic=None, payload=None, *_):
+        if type(topic) is not str:
+            raise LuaError.at_caller(f"bad argument #1 to 'with_message' (string expected, got {type_name(topic)})")
+        s = self._start
+        return SpawnBuilder(_Start(s.options, s.name, (*s.messages, (to_text(topic), payload))))
+
+    async def spawn(self, entry=None, host=None, input=None, *_):
+        return await _start(_current(), self._start, entry, host, input)
+
+    async def spawn_monitored(self, entry=None, host=None, input=None, *_):
+        proc = _current()
+        pid, err = await _start(proc, self._start, entry, host, input)
+        if pid is not None:
+            _monitor(proc, pid)
+        return pid, err
+
+    async def exec(self, entry=None, host=None, input=None, *_):
+        proc = _current()
+        pid, err = await _start(proc, self._start, entry, host, input)
+        if pid is None:
+            return None, err
+        return await proc.host.call(lambda client: _result(client, parse_pid(pid)[2]))
+
+
+class OutsideProcessModule(Module):
+    """``process`` for ordinary code."""
+
+    lua_fields = frozenset(
+        {
+            "pid",
+            "inbox",
+            "events",
+            "listen",
+            "unlisten",
+            "send",
+            "spawn",
+            "spawn_monitored",
+            "exec",
+            "with_options",
+            "terminate",
+            "cancel",
+            "upgrade",
+        }
+    )
+
+    def __init__(self, app=None):
+        self.app = app
+
+    def pid(self, *_):
+        proc = _current()
+        # Whoever learns this PID may send at once: serve from now on.
+        asyncio.run_coroutine_threadsafe(proc.host.client(), proc.host.loop)
+        return proc.pid
+
+    def inbox(self, *_):
+        return _current().inbox
+
+    def events(self, *_):
+        return _current().events
+
+    def listen(self, topic=None, options=None, *_):
+        if type(topic) is not str:
+            raise LuaError.at_caller(f"bad argument #1 to 'listen' (string expected, got {type_name(topic)})")
+        proc = _current()
+        as_message = isinstance(options, dict) and dict.get(options, "message") is True
+        channel = Channel(_UNBOUNDED)
+        proc.topics[topic] = (channel, as_message)
+        return channel
+
+    def unlisten(self, channel=None, *_):
+        proc = _current()
+        for topic, (ch, _as_message) in list(proc.topics.items()):
+            if ch is channel:
+                del proc.topics[topic]
+                ch.close()
+
+    async def send(self, pid=None, topic=None, payload=None, *_):
+        from ..temporal.context import SENDER_KEY, context_values
+
+        if type(topic) is not str:
+            raise LuaError.at_caller(f"bad argument #2 to 'send' (string expected, got {type_name(topic)})")
+        proc = _current()
+        target = _target(pid, "send")
+        if isinstance(target, ErrorObject):
+            return None, target
+        kind, where, ident = target
+        if kind == LOCAL:
+            # Another ordinary process: from here only those of this Python process.
+            other = proc.host.processes.get(ident) if where == proc.host.task_queue else None
+            if other is None or not other.deliver(topic, payload, proc.pid):
+                return None, ErrorObject(NOT_FOUND, f"process {to_text(pid)} cannot be reached from here", False)
+            return True, None
+        sender = Table()
+        sender[SENDER_KEY] = proc.pid
+
+        async def signal(client):
+            await client.get_workflow_handle(ident).signal(to_text(topic), payload)
+
+        try:
+            with context_values(sender):
+                await proc.host.call(signal)
+        except Exception as e:  # noqa: BLE001  a workflow gone or never there: nil, err
+            return None, _failure(e)
+        return True, None
+
+    async def spawn(self, entry=None, host=None, input=None, *_):
+        return await SpawnBuilder(_Start()).spawn(entry, host, input)
+
+    async def spawn_monitored(self, entry=None, host=None, input=None, *_):
+        return await SpawnBuilder(_Start()).spawn_monitored(entry, host, input)
+
+    async def exec(self, entry=None, host=None, input=None, *_):
+        return await SpawnBuilder(_Start()).exec(entry, host, input)
+
+    def with_options(self, options=None, *_):
+        return SpawnBuilder(_Start()).with_options(options)
+
+    async def terminate(self, pid=None, *_):
+        return await self._end(pid, "terminate")
+
+    async def cancel(self, pid=None, *_):
+        return await self._end(pid, "cancel")
+
+    def upgrade(self, *_):
+        raise LuaError.at_caller("process.upgrade continues a workflow as new: ordinary code has no history to shed")
+
+    async def _end(self, pid, how: str):
+        proc = _current()
+        target = _target(pid, how)
+        if isinstance(target, ErrorObject):
+            return None, target
+        if target[0] == LOCAL:
+            return None, ErrorObject(INVALID, f"cannot {how} {to_text(pid)}: not a workflow", False)
+
+        async def end(client):
+            handle = client.get_workflow_handle(target[2])
+            await (handle.terminate(f"terminated by {proc.pid}") if how == "terminate" else handle.cancel())
+
+        try:
+            await proc.host.call(end)
+        except Exception as e:  # noqa: BLE001
+            return None, _failure(e)
+        return True, None
+
+
+def _target(pid, fname: str):
+    """``parse_pid`` of a Lua argument; an error object for one that is no
+    PID or names an update (only workflows answer those)."""
+    if type(pid) is not str:
+        raise LuaError.at_caller(f"bad argument #1 to '{fname}' (string expected, got {type_name(pid)})")
+    try:
+        kind, where, ident = parse_pid(to_text(pid))
+    except ValueError as e:
+        return ErrorObject(INVALID, str(e), False)
+    if kind == UPDATE:
+        return ErrorObject(INVALID, f"cannot {fname} to {to_text(pid)} outside workflows", False)
+    return kind, where, ident

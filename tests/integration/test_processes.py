@@ -1,0 +1,109 @@
+"""Processes seen from ordinary code (tests/fixtures/apps/processes), on
+the session's dev server: an ordinary driver (``PKG.call``) spawns
+workflows, sends them messages (signals carrying its PID in the context
+header), runs one to its end, monitors one (its EXIT event), terminates
+one, starts a named one twice (signal-with-start joins it) and fails to
+start it a third time with ``fail``; a send to a workflow that has ended is
+``nil, err`` at once."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import re
+
+import pytest
+import pytest_asyncio
+from temporalio.api.enums.v1 import EventType
+
+import real_servers
+from helpers import workflow_id
+
+from luac2py.runtime.temporal.context import HEADER, SENDER_KEY
+from luac2py.runtime.temporal.converter import DATA_CONVERTER
+
+ON_SESSION_LOOP = pytest.mark.asyncio(loop_scope="session")
+PID = re.compile(r"\{luac2py@luac2py-proc-[0-9a-f-]{36}\|p\d+\}")
+
+
+@pytest.fixture(scope="module")
+def procs_app(compiled_app):
+    return compiled_app("processes")
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def procs(dev_server, procs_app, monkeypatch_module):
+    monkeypatch_module.setenv("TEMPORAL_ADDRESS", dev_server.client.service_client.config.target_host)
+    async with real_servers.serving(dev_server.client, procs_app.app, procs_app.workflows, procs_app.activities):
+        yield importlib.import_module(procs_app.package), dev_server.client
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
+
+
+async def _signals(client, workflow_id: str) -> list[tuple[str, object, str]]:
+    """(name, input, sender) of each signal in the workflow's history."""
+    out = []
+    async for event in client.get_workflow_handle(workflow_id).fetch_history_events():
+        if event.event_type == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
+            a = event.workflow_execution_signaled_event_attributes
+            (payload,) = a.input.payloads
+            context = DATA_CONVERTER.payload_converter.from_payload(a.header.fields[HEADER])
+            out.append((a.signal_name, json.loads(payload.data), context[SENDER_KEY]))
+    return out
+
+
+@ON_SESSION_LOOP
+async def test_ordinary_code_spawns_a_workflow_and_sends_it_messages(procs):
+    package, client = procs
+    r = await package.call("procs:driver", {"case": "send"})
+    assert r["sent"] is True and PID.fullmatch(r["me"])
+    assert re.fullmatch(r"\{procs:client@procs:worker\|waiter-[0-9a-f-]{36}\}", r["pid"])
+    wid = r["pid"][1:-1].partition("|")[2]
+    # Signals that arrive during a workflow task reach the history after it.
+    assert await client.get_workflow_handle(wid).result() == "waited"
+    assert await _signals(client, wid) == [("greet", {"n": 1}, r["me"]), ("greet", {"n": 2}, r["me"])]
+
+
+@ON_SESSION_LOOP
+async def test_exec_waits_for_the_workflow_result(procs):
+    package, _ = procs
+    assert await package.call("procs:driver", {"case": "exec"}) == {"value": 42}
+
+
+@ON_SESSION_LOOP
+async def test_a_monitored_workflow_sends_an_exit_event(procs):
+    package, _ = procs
+    assert await package.call("procs:driver", {"case": "monitor"}) == {"kind": "pid.exit", "same": True, "value": 10}
+
+
+@ON_SESSION_LOOP
+async def test_terminate_ends_the_workflow_and_the_monitor_sees_it(procs):
+    package, _ = procs
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "terminate"}), 30)
+    assert r == {"terminated": True, "kind": "pid.exit", "error": "CANCELED"}
+
+
+@ON_SESSION_LOOP
+async def test_a_send_to_an_ended_workflow_is_nil_err(procs):
+    package, _ = procs
+    wid = workflow_id("gone")
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "gone", "id": wid}), 30)
+    # The double workflow exec started is not this one: both IDs name nothing running.
+    assert r == {"value": 2, "kind": "NOT_FOUND", "bare": "NOT_FOUND"}
+
+
+@ON_SESSION_LOOP
+async def test_a_named_spawn_joins_the_running_workflow_with_its_start_message(procs):
+    package, client = procs
+    wid = workflow_id("named")
+    r = await package.call("procs:driver", {"case": "named", "id": wid})
+    assert r["first"] == r["again"] == f"{{procs:client@procs:worker|{wid}}}"
+    assert r["kind"] == "ALREADY_EXISTS" and "refused" not in r
+    assert await client.get_workflow_handle(wid).result() == "waited"
+    signals = await _signals(client, wid)
+    assert [(name, data) for name, data, _ in signals] == [("hello", {"n": 1}), ("hello", {"n": 1})]
