@@ -16,6 +16,7 @@ import re
 import pytest
 import pytest_asyncio
 from temporalio.api.enums.v1 import EventType
+from temporalio.service import RPCError
 
 import real_servers
 from helpers import workflow_id
@@ -107,3 +108,40 @@ async def test_a_named_spawn_joins_the_running_workflow_with_its_start_message(p
     assert await client.get_workflow_handle(wid).result() == "waited"
     signals = await _signals(client, wid)
     assert [(name, data) for name, data, _ in signals] == [("hello", {"n": 1}), ("hello", {"n": 1})]
+
+
+@ON_SESSION_LOOP
+async def test_a_workflow_replies_to_the_sender_and_it_reaches_the_inbox(procs):
+    package, _ = procs
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "reply"}), 30)
+    assert r == [
+        {"topic": "echo", "from_echo": True, "data": {"n": n, "topic": "ping"}} for n in (1, 2)
+    ]
+
+
+@ON_SESSION_LOOP
+async def test_a_workflow_sending_to_an_ended_process_gets_nil_err_at_once(procs):
+    package, client = procs
+    # While "hold" runs, this Python process still serves its delivery queue,
+    # so the send reaches it and finds the process gone.
+    hold = asyncio.ensure_future(package.call("procs:driver", {"case": "hold", "wait": "6s"}))
+    pid = await package.call("procs:driver", {"case": "leave"})
+    handle = client.get_workflow_handle(pid[1:-1].partition("|")[2])
+    assert await asyncio.wait_for(handle.result(), 5) == {"kind": "NOT_FOUND"}
+    assert await hold == "held"
+
+
+@ON_SESSION_LOOP
+async def test_client_send_and_request(procs, procs_app):
+    from luac2py.runtime.temporal.client import RequestFailed, request, send, start
+
+    _, client = procs
+    handle = await start(client, procs_app.app, "procs:echo", {"count": 2}, workflow_id=workflow_id("ask"))
+    assert await request(client, handle.id, "ask", {"q": 1}) == {"echo": {"q": 1}}
+    with pytest.raises(RequestFailed) as refused:
+        await request(client, handle.id, "refuse", None)
+    assert (refused.value.kind, refused.value.message) == ("NAK", "not today")
+    assert await handle.result() == "echoed"
+    # An ended workflow takes no messages.
+    with pytest.raises(RPCError):
+        await send(client, handle.id, "ping", {"n": 1})

@@ -481,8 +481,9 @@ async def send(client: Client, workflow_id: str, topic: str, payload: Any = None
 
 async def request(client: Client, workflow_id: str, topic: str, payload: Any = None) -> Any:
     """Ask a workflow (its ID or PID) and wait for its answer: an update
-    named ``topic``. Returns the answer's ``ok`` value as plain data; raises
-    ``RequestFailed`` when the workflow refuses or answers with an error."""
+    named ``topic``, a message from ``{update|<id>}`` its body answers with
+    ``ok`` (the value returned, as plain data), ``error`` or ``nak``
+    (``RequestFailed``, kind NAK)."""
     value = encode_input(payload, "payload")
     workflow_id = _workflow_id(workflow_id)
     try:
@@ -492,10 +493,4 @@ async def request(client: Client, workflow_id: str, topic: str, payload: Any = N
         if err is None:
             raise RequestFailed(workflow_id, INTERNAL, str(e)) from e
         raise RequestFailed(workflow_id, to_text(err.kind()) or INTERNAL, to_text(err.message())) from e
-    reply = to_python(reply)
-    if isinstance(reply, dict) and reply.get("error") is not None:
-        error = reply["error"]
-        if isinstance(error, dict):
-            raise RequestFailed(workflow_id, str(error.get("kind") or INTERNAL), str(error.get("message")))
-        raise RequestFailed(workflow_id, INTERNAL, str(error))
-    return reply.get("ok") if isinstance(reply, dict) else reply
+    return to_python(reply)
