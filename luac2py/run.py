@@ -123,10 +123,12 @@ async def _serving(app, workflows, activities, flags, run) -> int:
 
 
 async def _call(client, app, entry, data, context, args) -> int:
-    """A function entry: called here, with the workers serving meanwhile."""
+    """A function entry: called here, with the workers serving meanwhile;
+    its process serves its delivery queue on this client too, so workflows'
+    replies reach its inbox."""
     from .runtime.temporal.cli import call_and_print
 
-    return await call_and_print(app, entry, data, context)
+    return await call_and_print(app, entry, data, context, client=client)
 
 
 async def _execute(client, app, entry, data, context, args) -> int:

@@ -19,7 +19,7 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.service import RPCError
 
 import real_servers
-from helpers import workflow_id
+from helpers import FIXTURE_APPS, run_luac2py, run_package_cli, workflow_id
 
 from luac2py.runtime.temporal.context import HEADER, SENDER_KEY
 from luac2py.runtime.temporal.converter import DATA_CONVERTER
@@ -145,3 +145,36 @@ async def test_client_send_and_request(procs, procs_app):
     # An ended workflow takes no messages.
     with pytest.raises(RPCError):
         await send(client, handle.id, "ping", {"n": 1})
+
+
+@ON_SESSION_LOOP
+async def test_package_cli_send_and_request(procs, procs_app):
+    from luac2py.runtime.temporal.client import start
+
+    _, client = procs
+    address = client.service_client.config.target_host
+    handle = await start(client, procs_app.app, "procs:echo", {"count": 2}, workflow_id=workflow_id("cli"))
+
+    def cli(*args):
+        return run_package_cli(procs_app.package, procs_app.folder, *args, address=address)
+
+    asked = await asyncio.to_thread(cli, "request", handle.id, "ask", '{"q": [1, 2]}')
+    assert (asked.returncode, asked.stdout) == (0, '{"echo":{"q":[1,2]}}\n'), asked.stderr
+    refused = await asyncio.to_thread(cli, "request", handle.id, "refuse")
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr.splitlines()[-1] == "error: NAK: not today"
+    assert await handle.result() == "echoed"
+    gone = await asyncio.to_thread(cli, "send", handle.id, "ping", '{"n": 1}')
+    assert gone.returncode == 1 and gone.stderr.startswith("error: ") and gone.stdout == ""
+    bad = await asyncio.to_thread(cli, "send", handle.id, "ping", "{nope")
+    assert bad.returncode == 2 and "not JSON" in bad.stderr
+
+
+def test_luac2py_run_serves_the_drivers_delivery_queue(module_dev_server_address, tmp_path):
+    app = str(FIXTURE_APPS / "processes" / "app.yaml")
+    done = run_luac2py("run", app, "--entry", "procs:driver", "--input", '{"case": "reply"}',
+                       "--address", module_dev_server_address, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [
+        {"topic": "echo", "from_echo": True, "data": {"n": n, "topic": "ping"}} for n in (1, 2)
+    ]

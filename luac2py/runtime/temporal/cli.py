@@ -9,6 +9,8 @@
   call ENTRY_ID [--input JSON|@FILE] [--context JSON|@FILE]
                                                    run a function entry (ordinary
                                                    code) here, print its result
+  send WORKFLOW_ID TOPIC [JSON]                    send a workflow a message
+  request WORKFLOW_ID TOPIC [JSON]                 ask a workflow, print its reply
 
 stdout carries results only: one line of JSON (``start``: the workflow and
 run IDs); Lua ``print`` output of a called function comes before it.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -34,11 +37,14 @@ from .app import AppSpec
 from .client import (
     CallFailed,
     InputError,
+    RequestFailed,
     WorkflowFailed,
     WorkflowTaskFailing,
     connect,
     handle_result,
     call,
+    request,
+    send,
     start,
 )
 from .connection import ConnectionSettingsError
@@ -98,6 +104,17 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     c.add_argument("entry_id", metavar="ENTRY_ID", help=f"the function entry: {' or '.join(functions) or 'none'}")
     input_flags(c, "the function's argument")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    connection_flags(c, f"the app's, {app.client.address}; used once the function talks to Temporal")
+    for name, what in (
+        ("send", "send a running workflow a message (a signal named TOPIC)"),
+        ("request", "ask a running workflow (an update named TOPIC) and print its reply as one line of JSON"),
+    ):
+        c = sub.add_parser(name, help=what, description=what)
+        c.add_argument("workflow_id", metavar="WORKFLOW_ID", help="the workflow's ID or PID")
+        c.add_argument("topic", metavar="TOPIC")
+        c.add_argument("payload", metavar="JSON", nargs="?", default="null", help="the payload (default: null)")
+        c.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+        connection_flags(c, f"the app's, {app.client.address}")
     return p
 
 
@@ -108,7 +125,13 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
         except ValueError as e:
             fail(str(e))
             return 2
-        return await call_and_print(app, args.entry_id, data, context)
+        return await call_and_print(app, args.entry_id, data, context, overrides=overrides(args))
+    if args.command in ("send", "request"):
+        try:
+            payload = json.loads(args.payload)
+        except ValueError as e:
+            fail(f"the payload is not JSON: {e}")
+            return 2
     if args.command in ("run", "start"):
         try:
             app.workflow(args.entry_id)
@@ -135,6 +158,8 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
             fail(f"worker stopped: {e}")
             return 1
         return 0
+    if args.command in ("send", "request"):
+        return await _message(client, args, payload)
     try:
         if args.command == "result":
             handle = client.get_workflow_handle(args.workflow_id)
@@ -183,11 +208,34 @@ async def print_result(handle, give_up_after: float | None, give_up, on_no_worke
     return 0
 
 
-async def call_and_print(app: AppSpec, entry_id: str, data, context) -> int:
-    """Call a function entry with one argument and print its result; the
-    exit code (1 when it fails, 2 for an unknown entry or a bad input)."""
+async def _message(client, args, payload) -> int:
+    """``send`` (prints nothing) or ``request`` (prints the reply)."""
     try:
-        value = await call(app, entry_id, data, context=context)
+        if args.command == "send":
+            await send(client, args.workflow_id, args.topic, payload)
+            say(f"sent {args.topic} to {args.workflow_id}")
+            return 0
+        reply = await request(client, args.workflow_id, args.topic, payload)
+    except InputError as e:
+        fail(str(e))
+        return 2
+    except RequestFailed as e:
+        fail(f"{e.kind}: {e.message}")
+        return 1
+    except RPCError as e:
+        fail(f"{args.workflow_id}: {e}")
+        return 1
+    print_json(reply)
+    return 0
+
+
+async def call_and_print(app: AppSpec, entry_id: str, data, context, **where) -> int:
+    """Call a function entry with one argument and print its result; the
+    exit code (1 when it fails, 2 for an unknown entry or a bad input).
+    ``where``: the ``client`` or connection ``overrides`` its process uses
+    once it talks to Temporal."""
+    try:
+        value = await call(app, entry_id, data, context=context, **where)
     except KeyError as e:
         fail(e.args[0])
         return 2
