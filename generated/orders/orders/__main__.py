@@ -1,4 +1,4 @@
-"""Command line: ``python -m orders worker | run | start | result | call``."""
+"""Command line: ``python -m orders worker | run | start | result | call | send | request``."""
 
 from luac2py.runtime.temporal.cli import main
 

@@ -54,3 +54,14 @@ async def call(entry_id: str, *args: Any, context: Mapping[str, Any] | None = No
     process; its first result. Raises ``CallFailed`` (``kind``, ``message``)
     when it returns ``nil, err`` or raises a Lua error."""
     return await _client.call(APP, entry_id, *args, context=context)
+
+
+async def send(client, workflow_id: str, topic: str, payload: Any = None) -> None:
+    """Send a running workflow (its ID or PID) message ``topic`` (a signal)."""
+    await _client.send(client, workflow_id, topic, payload)
+
+
+async def request(client, workflow_id: str, topic: str, payload: Any = None) -> Any:
+    """Ask a running workflow (an update named ``topic``); its ``ok`` reply.
+    Raises ``RequestFailed`` (``kind``, ``message``) for a nak or an error."""
+    return await _client.request(client, workflow_id, topic, payload)
