@@ -205,7 +205,9 @@ async def run_workflow(app: AppSpec, entry_id: str, input: Any = None, process: 
     process.bind()
     try:
         spec = app.entries[entry_id]
-        r = await run_main(_entry_call, spec.workflow_code, app, entry_id, "workflow", {}, (input,))
+        r = await run_main(
+            _entry_call, spec.workflow_code, app, entry_id, "workflow", {}, (input,), on_cancel=process.cancel
+        )
         value, err = split_result(r)
         returned = True
     except asyncio.CancelledError:

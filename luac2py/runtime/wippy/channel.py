@@ -382,10 +382,13 @@ def _from(coro, waited):
                 return done.value
 
 
-async def run_main(fn, *args) -> Any:
+async def run_main(fn, *args, on_cancel=None) -> Any:
     """Run ``fn(*args)`` as a process's main coroutine and return its
     result. Raises the error of a spawned coroutine that fails; when the
-    main function returns, the spawned coroutines still waiting are dropped."""
+    main function returns, the spawned coroutines still waiting are dropped.
+    When the run is cancelled, ``on_cancel()`` returning true means main
+    was told some other way (a workflow's ``pid.cancel`` event) and goes on
+    undisturbed."""
     loop = asyncio.get_running_loop()
     process = Process(loop)
     token = _PROCESS.set(process)
@@ -401,7 +404,8 @@ async def run_main(fn, *args) -> Any:
         except asyncio.CancelledError:
             # The run is cancelled (a workflow cancellation): main sees it
             # where it waits, as it would as the run itself, and may go on.
-            main.cancel()
+            if on_cancel is None or not on_cancel():
+                main.cancel()
     process.drop()
     if process.error is not None:
         raise process.error

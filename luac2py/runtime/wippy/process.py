@@ -16,7 +16,11 @@ PID: ``process.send(pid, "ack")`` (optional), then ``"ok", value`` (the
 update returns value), ``"error", err`` (it fails with an ApplicationError
 of the error's kind, ERROR without one) or ``"nak", reason`` (it fails
 with an ApplicationError of type NAK: the request was refused). When the
-body ends, requests still waiting fail (type CANCELED)."""
+body ends, requests still waiting fail (type CANCELED).
+
+A cancellation of the run is a ``pid.cancel`` event: a body that reads
+``process.events()`` cleans up and returns as it likes; in one that does
+not, or at a second cancellation, the wait it is in is cancelled."""
 
 from __future__ import annotations
 
@@ -82,6 +86,8 @@ class WorkflowProcess:
         self.events = Channel(UNBOUNDED)
         self.requests: dict[str, _Request] = {}  # update id -> the update waiting for its reply
         self.ended = False
+        self.events_taken = False  # the body called process.events(): it can see pid.cancel
+        self.cancel_requested = False
 
     def bind(self):
         """Make this the current process (of the running task and what it starts)."""
@@ -101,6 +107,17 @@ class WorkflowProcess:
     def push_event(self, event: Table) -> None:
         """An event (``{kind =, from =, result =}``) for ``process.events()``."""
         self.events.offer(event)
+
+    def cancel(self) -> bool:
+        """The run is asked to cancel: a ``pid.cancel`` event. True when the
+        body reads its events (it cleans up and ends as it likes); False the
+        second time, or when it does not read them: its wait is then
+        cancelled, as Temporal would."""
+        if self.cancel_requested:
+            return False
+        self.cancel_requested = True
+        self.push_event(Table(kind=CANCEL))
+        return self.events_taken
 
     def signal(self, name: str, args) -> None:
         """A signal: a message from the PID its header names."""
@@ -306,10 +323,15 @@ class ProcessModule(Module):
         return _process("inbox").inbox()
 
     def events(self, *_):
-        return _process("events").events
+        p = _process("events")
+        p.events_taken = True
+        return p.events
 
     def pid(self, *_):
         return _process("pid").pid
 
 
 PROCESS = ProcessModule()
+
+# Spawning and watching children: its functions join EXTENSIONS.
+from . import children  # noqa: E402,F401

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from ..errors import LuaError
 from ..table import Table
 from ..values import from_text, to_text, type_name
-from .errors import NOT_FOUND, ErrorObject
+from .errors import ErrorObject
 from .module import Module
 
 DEFAULT_VERSION = -1  # Go's workflow.DefaultVersion: code older than any version() call
@@ -100,19 +100,11 @@ class WorkflowModule(Module):
     async def exec(self, entry_id=None, input=None, *_):
         """``result, err``: run workflow ``entry_id`` as a child on its worker's
         task queue and wait for it. Its failure keeps kind and retryable flag."""
-        from temporalio import workflow
-
-        from .funcs import activity_result
+        from .children import exec_child
 
         if type(entry_id) is not str:
             raise LuaError.at_caller(f"bad argument #1 to 'exec' (string expected, got {type_name(entry_id)})")
-        name = to_text(entry_id)
-        spec = self.app.workflows.get(name) if self.app is not None else None
-        if spec is None:
-            return None, ErrorObject(NOT_FOUND, from_text(f"workflow '{name}' is not an entry of this app"), False)
-        return await activity_result(
-            workflow.execute_child_workflow(name, input, task_queue=self.app.task_queue(spec.task_queue))
-        )
+        return await exec_child(self.app, entry_id, None, (input,), {})
 
     def version(self, change_id=None, min_supported=None, max_supported=None, *_):
         """Go's ``GetVersion`` on ``workflow.patched``: version ``v`` is the patch
