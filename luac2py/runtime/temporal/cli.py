@@ -111,7 +111,7 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     ):
         c = sub.add_parser(name, help=what, description=what)
         c.add_argument("workflow_id", metavar="WORKFLOW_ID", help="the workflow's ID or PID")
-        c.add_argument("topic", metavar="TOPIC")
+        c.add_argument("topic", metavar="TOPIC", help="the message's topic: the signal's or update's name")
         c.add_argument("payload", metavar="JSON", nargs="?", default="null", help="the payload (default: null)")
         c.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
         connection_flags(c, f"the app's, {app.client.address}")
