@@ -79,7 +79,9 @@ async def test_exec_waits_for_the_workflow_result(procs):
 @ON_SESSION_LOOP
 async def test_a_monitored_workflow_sends_an_exit_event(procs):
     package, _ = procs
-    assert await package.call("procs:driver", {"case": "monitor"}) == {"kind": "pid.exit", "same": True, "value": 10}
+    assert await package.call("procs:driver", {"case": "monitor"}) == {
+        "kind": "pid.exit", "exit": True, "same": True, "value": 10,
+    }  # fmt: skip
 
 
 @ON_SESSION_LOOP

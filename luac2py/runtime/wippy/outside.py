@@ -34,6 +34,7 @@ from .channel import Channel
 from .errors import ALREADY_EXISTS, INVALID, NOT_FOUND, UNAVAILABLE, ErrorObject, from_exception
 from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, local_pid, parse_pid, workflow_pid
 from .module import LuaObject, Module
+from .process import EVENT
 from .time import parse_duration
 
 # Inboxes never make a deliverer wait.
@@ -414,6 +415,7 @@ class OutsideProcessModule(Module):
     lua_fields = frozenset(
         {
             "pid",
+            "event",
             "inbox",
             "events",
             "listen",
@@ -428,6 +430,8 @@ class OutsideProcessModule(Module):
             "upgrade",
         }
     )
+
+    event = EVENT  # the kinds of events() items, as in workflow code
 
     def __init__(self, app=None):
         self.app = app
