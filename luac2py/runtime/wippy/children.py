@@ -19,7 +19,7 @@ from ..errors import LuaError
 from ..table import Table
 from ..values import from_text, to_text, type_name
 from .errors import ALREADY_EXISTS, INVALID, NOT_FOUND, ErrorObject, from_exception
-from .funcs import _bool, _duration, _items, _string, retry_policy
+from .funcs import _bool, _duration, _items, _string, merged_context, retry_policy
 from .module import LuaObject
 from .process import EXIT, LINK_DOWN
 
@@ -463,7 +463,7 @@ class Spawner(LuaObject):
         return Spawner(self.app, self.options, self.name, (*self.messages, (topic, payload)), self.context)
 
     def with_context(self, values=None, *_):
-        return Spawner(self.app, self.options, self.name, self.messages, _merged_context(self.context, values))
+        return Spawner(self.app, self.options, self.name, self.messages, merged_context(self.context, values))
 
     async def _start(self, entry_id, host, args, linked):
         return await start_child(
@@ -497,31 +497,12 @@ def _options(options) -> dict:
         raise LuaError.at_caller(f"bad argument #1 to 'with_options' ({e})") from None
 
 
-def _merged_context(base: Table | None, values) -> Table:
-    from .json import encode
-
-    if not isinstance(values, Table):
-        raise LuaError.at_caller(f"bad argument #1 to 'with_context' (table expected, got {type_name(values)})")
-    merged = Table()
-    for src in (base, values):
-        if src is not None:
-            for k, v in src.fields():
-                dict.__setitem__(merged, k, v)
-    try:
-        if any(type(k) is not str for k in dict.keys(merged)):
-            raise ValueError("context keys must be strings")
-        encode(merged)
-    except ValueError as e:
-        raise LuaError.at_caller(f"bad argument #1 to 'with_context' ({e})") from None
-    return merged
-
-
 def with_options(app, options=None, *_):
     return Spawner(app, _options(options), None, (), None)
 
 
 def with_context(app, values=None, *_):
-    return Spawner(app, {}, None, (), _merged_context(None, values))
+    return Spawner(app, {}, None, (), merged_context(None, values))
 
 
 def _with_app(fn):

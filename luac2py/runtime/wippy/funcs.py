@@ -336,6 +336,25 @@ class Future(LuaObject):
         return None if self._done else self._request_cancel()
 
 
+def merged_context(base: Table | None, values) -> Table:
+    """``with_context(values)`` over ``base`` (executors and process
+    builders alike), checked here so a bad value is reported where it is given."""
+    if not isinstance(values, Table):
+        raise LuaError.at_caller(f"bad argument #1 to 'with_context' (table expected, got {type_name(values)})")
+    merged = Table()
+    for src in (base, values):
+        if src is not None:
+            for k, v in src.fields():
+                dict.__setitem__(merged, k, v)
+    try:
+        if any(type(k) is not str for k in dict.keys(merged)):
+            raise ValueError("context keys must be strings")
+        json_encode(merged)
+    except ValueError as e:
+        raise LuaError.at_caller(f"bad argument #1 to 'with_context' ({e})") from None
+    return merged
+
+
 class Executor(LuaObject):
     """``funcs.new()``: immutable; ``with_options``/``with_context`` return a
     new executor."""
@@ -353,21 +372,7 @@ class Executor(LuaObject):
         return Executor(self._funcs, {**self.options, **_lua_options(options, "with_options")}, self.context)
 
     def with_context(self, values=None, *_):
-        if not isinstance(values, Table):
-            raise LuaError.at_caller(f"bad argument #1 to 'with_context' (table expected, got {type_name(values)})")
-        merged = Table()
-        for src in (self.context, values):
-            if src is not None:
-                for k, v in src.fields():
-                    dict.__setitem__(merged, k, v)
-        # Checked here so that a bad value is reported where it is given.
-        try:
-            if any(type(k) is not str for k in dict.keys(merged)):
-                raise ValueError("context keys must be strings")
-            json_encode(merged)
-        except ValueError as e:
-            raise LuaError.at_caller(f"bad argument #1 to 'with_context' ({e})") from None
-        return Executor(self._funcs, self.options, merged)
+        return Executor(self._funcs, self.options, merged_context(self.context, values))
 
     def call(self, entry_id=None, *args):
         # Awaitable in workflow code (FuncsModule), the result outside it.

