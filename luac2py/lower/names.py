@@ -32,6 +32,8 @@ RESERVED = (
         "chunk",
         "self_",
         "ACTIVITY_OPTIONS",
+        "DEFAULT_RETRY_POLICY",
+        "activity_result",
         "channel",
         "spawn",
     }

@@ -4,7 +4,9 @@ workflows, sends them messages (signals carrying its PID in the context
 header), runs one to its end, monitors one (its EXIT event), terminates
 one, starts a named one twice (signal-with-start joins it) and fails to
 start it a third time with ``fail``; a send to a workflow that has ended is
-``nil, err`` at once."""
+``nil, err`` at once. It monitors and links after the start (EXIT,
+LINK_DOWN, a linked failure ending it), gives context to what it spawns,
+and gets the replies of a workflow's message handler in order."""
 
 from __future__ import annotations
 
@@ -122,14 +124,53 @@ async def test_a_workflow_replies_to_the_sender_and_it_reaches_the_inbox(procs):
 
 
 @ON_SESSION_LOOP
-async def test_a_workflow_sending_to_an_ended_process_gets_nil_err_at_once(procs):
+async def test_monitors_and_links_from_ordinary_code(procs):
+    package, _ = procs
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "watch"}), 60)
+    assert r["quiet"] is True  # unmonitored and unlinked before it ended
+    assert r["monitor"] == [True] and r["watched"] == {"kind": "pid.exit", "error": True}
+    assert r["trap"] == [True]
+    assert r["failing"]["kind"] == "pid.link.down" and "gave up" in r["failing"]["message"]
+    assert r["fine"] == {"kind": "pid.exit", "value": 8}
+    assert r["bad"] == {"kind": "INVALID"}  # only workflows are watched
+
+
+@ON_SESSION_LOOP
+async def test_a_linked_failure_ends_an_ordinary_process_that_does_not_trap_links(procs):
+    from luac2py.runtime.temporal.client import CallFailed
+
+    package, _ = procs
+    with pytest.raises(CallFailed) as failed:
+        await asyncio.wait_for(package.call("procs:driver", {"case": "linked"}), 30)
+    assert "linked process {procs:client@procs:worker|fail-" in failed.value.message
+    assert "gave up" in failed.value.message
+
+
+@ON_SESSION_LOOP
+async def test_with_context_reaches_the_spawned_workflow(procs):
+    package, _ = procs
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "context"}), 30)
+    assert r == {"user": "ada", "tenant": "t1"}
+
+
+@ON_SESSION_LOOP
+async def test_start_messages_are_handled_in_order_before_a_later_message(procs):
+    package, _ = procs
+    # The workflow's replies do not wait for their delivery, so its handler
+    # answers all three start messages before "finish" is taken.
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "tally", "id": workflow_id("tally")}), 30)
+    assert r == {"replies": ["ack=nil", "ok=2", "ack=nil", "ok=3", "ack=nil", "ok=7", "ok=finishing"], "total": 7}
+
+
+@ON_SESSION_LOOP
+async def test_a_workflow_sending_to_an_ended_process_learns_it_from_its_next_send(procs):
     package, client = procs
     # While "hold" runs, this Python process still serves its delivery queue,
     # so the send reaches it and finds the process gone.
     hold = asyncio.ensure_future(package.call("procs:driver", {"case": "hold", "wait": "6s"}))
     pid = await package.call("procs:driver", {"case": "leave"})
     handle = client.get_workflow_handle(pid[1:-1].partition("|")[2])
-    assert await asyncio.wait_for(handle.result(), 5) == {"kind": "NOT_FOUND"}
+    assert await asyncio.wait_for(handle.result(), 6) == {"ok": True, "kind": "NOT_FOUND"}
     assert await hold == "held"
 
 

@@ -134,6 +134,19 @@ async def test_a_timer_loses_to_a_fast_activity_and_wins_against_a_slow_one(dev,
 
 
 @ON_SESSION_LOOP
+async def test_coroutines_still_waiting_when_main_returns_are_dropped(dev, conc_app):
+    result, history = await run_and_replay(dev, conc_app, "conc:abandon", {"nap_ms": 3000, "wait": "200ms"})
+    assert result == "main done"
+    scheduled = [
+        e.activity_task_scheduled_event_attributes.activity_type.name
+        for e in history.events
+        if e.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+    ]
+    assert scheduled == ["conc:nap"]
+    assert EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED not in event_types(history)
+
+
+@ON_SESSION_LOOP
 async def test_a_killed_worker_is_replaced_and_each_job_runs_once(module_dev_server_address, conc_app):
     """The pool's jobs are activities; the worker process running the workflow
     is SIGKILLed after the first jobs and a new one takes over. (A server of

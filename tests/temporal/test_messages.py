@@ -80,6 +80,7 @@ async def test_a_workflow_sends_to_another_on_another_worker(client, msg_app):
         "from": "{msg:client@msg:main|%s}" % ponger.id,
         "data": {"got": 7},
         "me": pinger_pid,
+        "missing": ["NOT_FOUND", False],
     }
     await replays(msg_app, ponger)
     await replays(msg_app, pinger)

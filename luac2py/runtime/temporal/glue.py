@@ -216,6 +216,7 @@ async def run_workflow(app: AppSpec, entry_id: str, input: Any = None, process: 
         err = from_exception(e)
     # Requests still waiting fail now; their handlers then end, before the run does.
     process.end()
+    await process.flush()
     await workflow.wait_condition(workflow.all_handlers_finished)
     if err is not None:
         raise application_error(err, returned=returned)

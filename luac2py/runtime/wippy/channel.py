@@ -294,11 +294,12 @@ class Process:
     """The coroutines of one run of Lua code (a workflow run, an ordinary
     call): its main task and the tasks of the coroutines it spawned."""
 
-    __slots__ = ("main", "spawned", "error", "finished")
+    __slots__ = ("main", "spawned", "error", "finished", "ended")
 
     def __init__(self, loop):
         self.main = None
         self.spawned: list[asyncio.Task] = []
+        self.ended = False  # dropped: no coroutine of it runs on
         self.error: LuaError | None = None
         self.finished = loop.create_future()  # done when main ends or a coroutine fails
 
@@ -314,6 +315,7 @@ class Process:
                 self.finished.set_result(None)
 
     def drop(self) -> None:
+        self.ended = True
         for task in self.spawned:
             task.cancel()
 
@@ -353,7 +355,7 @@ def spawn(fn=NOVALUE, *args):
 
 async def _carry_on(process: Process, coro, waited) -> None:
     try:
-        await _from(coro, waited)
+        await _from(coro, waited, process)
     except asyncio.CancelledError:
         raise
     except Exception as e:  # noqa: BLE001  a spawned coroutine's error fails its process
@@ -361,9 +363,12 @@ async def _carry_on(process: Process, coro, waited) -> None:
 
 
 @types.coroutine
-def _from(coro, waited):
+def _from(coro, waited, process: Process):
     """Drive ``coro``, started elsewhere and now waiting for ``waited``, as
-    its task would have."""
+    its task would have. Once its process has ended, a cancellation closes
+    it where it waits: a coroutine that caught the cancellation as an error
+    value (a cancelled activity's) would run on and act after its workflow
+    completed."""
     while True:
         try:
             sent = yield waited
@@ -371,6 +376,12 @@ def _from(coro, waited):
             coro.close()
             raise
         except BaseException as e:  # noqa: BLE001  delivered to the coroutine (a cancellation)
+            if process.ended and isinstance(e, asyncio.CancelledError):
+                try:
+                    coro.close()
+                except RuntimeError:  # it waited again while closing: left as it is
+                    pass
+                raise
             try:
                 waited = coro.throw(e)
             except StopIteration as done:

@@ -19,24 +19,10 @@ from ..errors import LuaError
 from ..table import Table
 from ..values import from_text, to_text, type_name
 from .errors import ALREADY_EXISTS, INVALID, NOT_FOUND, ErrorObject, from_exception
-from .funcs import _bool, _duration, _items, _string, merged_context, retry_policy
+from .funcs import _duration, merged_context
 from .module import LuaObject
-from .process import EXIT, LINK_DOWN
-
-# What a start does when the workflow ID is already running. Children cannot
-# ask the server for it (start_child_workflow has no conflict policy), so the
-# start's WorkflowAlreadyStartedError is answered here.
-USE_EXISTING, FAIL, TERMINATE_EXISTING = "use_existing", "fail", "terminate_existing"
-_CONFLICT_POLICIES = {
-    "use_existing": USE_EXISTING,
-    "fail": FAIL,
-    "terminate_existing": TERMINATE_EXISTING,
-    "WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING": USE_EXISTING,
-    "WORKFLOW_ID_CONFLICT_POLICY_FAIL": FAIL,
-    "WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING": TERMINATE_EXISTING,
-}
-_DURATIONS = ("execution_timeout", "run_timeout", "task_timeout")
-
+from .process import EXIT, LINK_DOWN, trap_links_option
+from .workflow_options import TERMINATE_EXISTING, USE_EXISTING, host_task_queue, parse_workflow_options
 
 # --- PIDs ------------------------------------------------------------------------
 
@@ -49,88 +35,6 @@ def workflow_id_of(pid: str) -> str:
     if kind != WORKFLOW:
         raise ValueError(f"{pid} is not a workflow")
     return ident
-
-
-# --- options ---------------------------------------------------------------------
-
-
-def parse_workflow_options(options) -> dict:
-    """start_child_workflow keyword arguments, plus ``conflict`` (a conflict
-    policy), for the ``workflow.*`` keys of an option table (``temporal.``
-    prefix optional; other keys ignored). Raises ValueError."""
-    from temporalio.common import WorkflowIDReusePolicy
-    from temporalio.workflow import ParentClosePolicy
-
-    from .json import to_python
-
-    out: dict = {}
-    if options is None:
-        return out
-    for k, v in _items(options):
-        if type(k) is not str or v is None:
-            continue
-        name = to_text(k).removeprefix("temporal.")
-        if not name.startswith("workflow."):
-            continue
-        opt = name[len("workflow.") :]
-        if opt == "id":
-            out["id"] = _string(name, v)
-        elif opt == "task_queue":
-            out["task_queue"] = _string(name, v)
-        elif opt in _DURATIONS:
-            out[opt] = _duration(name, v)
-        elif opt == "id_reuse_policy":
-            out["id_reuse_policy"] = _enum(name, v, WorkflowIDReusePolicy, "WORKFLOW_ID_REUSE_POLICY_")
-        elif opt == "id_conflict_policy":
-            policy = _CONFLICT_POLICIES.get(_string(name, v))
-            if policy is None:
-                raise ValueError(f"{name} must be use_existing, fail or terminate_existing")
-            out["conflict"] = policy
-        elif opt == "execution_error_when_already_started":
-            out.setdefault("conflict", FAIL if _bool(name, v) else USE_EXISTING)
-        elif opt == "retry_policy":
-            out["retry_policy"] = retry_policy(v)
-        elif opt == "cron_schedule":
-            out["cron_schedule"] = _string(name, v)
-        elif opt == "memo":
-            if not isinstance(v, Table):
-                raise ValueError(f"{name} must be a table")
-            out["memo"] = {to_text(mk): to_python(mv) for mk, mv in v.fields()}
-        elif opt == "search_attributes":
-            out["search_attributes"] = _search_attributes(name, v)
-        elif opt == "parent_close_policy":
-            out["parent_close_policy"] = _enum(name, v, ParentClosePolicy, "PARENT_CLOSE_POLICY_")
-        elif opt == "start_delay":  # client starts only: checked, no effect on a child
-            _duration(name, v)
-        elif opt == "request_eager_start":
-            _bool(name, v)
-    return out
-
-
-def _enum(key: str, v, enum, prefix: str):
-    text = _string(key, v).upper().removeprefix(prefix)
-    try:
-        return enum[text]
-    except KeyError:
-        names = ", ".join(m.name.lower() for m in enum if m.value)
-        raise ValueError(f"{key} must be one of {names}") from None
-
-
-def _search_attributes(key: str, v):
-    from temporalio.common import TypedSearchAttributes
-
-    from .workflow import _search_update
-
-    if not isinstance(v, Table):
-        raise ValueError(f"{key} must be a table")
-    updates = [_search_update(to_text(k), x) for k, x in sorted(v.fields(), key=lambda kv: str(kv[0]))]
-    return TypedSearchAttributes([_pair(u) for u in updates])
-
-
-def _pair(update):
-    from temporalio.common import SearchAttributePair
-
-    return SearchAttributePair(update.key, update.value)
 
 
 # --- per-run watch state ------------------------------------------------------------
@@ -192,20 +96,6 @@ def _fail_run(err: ErrorObject) -> None:
 # --- starting children ----------------------------------------------------------------
 
 
-def _task_queue(app, spec, host) -> str:
-    """A worker entry ID names its queue; another string is a queue name;
-    nil is the entry's own worker's queue."""
-    if host is None:
-        return app.task_queue(spec.task_queue)
-    if type(host) is not str:
-        raise LuaError.at_caller(f"bad argument #2 (string expected, got {type_name(host)})")
-    name = to_text(host)
-    for w in app.workers:
-        if w.id == name:
-            return app.task_queue(w.task_queue)
-    return app.task_queue(name)
-
-
 async def start_child(app, entry_id, host, args, options: dict, *, name=None, context=None, watch=True,
                       monitored=True, linked=False, messages=()):
     """``pid, nil`` or ``nil, err``: start workflow ``entry_id`` as a child.
@@ -225,10 +115,12 @@ async def start_child(app, entry_id, host, args, options: dict, *, name=None, co
         return None, ErrorObject(NOT_FOUND, from_text(f"workflow '{entry}' is not an entry of this app"), False)
     kw = dict(options)
     conflict = kw.pop("conflict", None)
+    for client_only in ("start_delay", "request_eager_start"):
+        kw.pop(client_only, None)
     if "task_queue" in kw:
         kw["task_queue"] = app.task_queue(kw["task_queue"])
     else:
-        kw["task_queue"] = _task_queue(app, spec, host)
+        kw["task_queue"] = host_task_queue(app, spec, host)
     if name is not None:
         kw["id"] = name
     if conflict is None and "id" in kw:
@@ -392,12 +284,8 @@ def unlink(pid=None, *_):
 
 
 def set_options(options=None, *_):
-    if not isinstance(options, Table):
-        raise LuaError.at_caller(f"bad argument #1 to 'set_options' (table expected, got {type_name(options)})")
-    trap = dict.get(options, "trap_links")
+    trap = trap_links_option(options)
     if trap is not None:
-        if type(trap) is not bool:
-            raise LuaError.at_caller("bad argument #1 to 'set_options' (trap_links must be a boolean)")
         _run().trap_links = trap
     return True, None
 

@@ -210,6 +210,9 @@ def from_exception(exc: BaseException) -> ErrorObject:
         if exc.retry_state == tex.RetryState.NON_RETRYABLE_FAILURE:
             err = err.with_retryable(False)
         return err
+    if isinstance(exc, tex.ApplicationError) and exc.type == "ExternalWorkflowExecutionNotFound":
+        # A signal or cancel to a workflow that is not running.
+        return ErrorObject(NOT_FOUND, from_text(f"workflow not found: {exc.message}"), False)
     if isinstance(exc, tex.ApplicationError):
         details = exc.details[0] if exc.details else None
         return ErrorObject(normalize_kind(exc.type) or INTERNAL, from_text(exc.message), not exc.non_retryable, details)

@@ -74,6 +74,8 @@ def _plain(v, depth, path, default):
             return [_plain(x, depth + 1, path, default) for x in v]
         finally:
             path.discard(id(v))
+    if isinstance(v, Userdata) and hasattr(v, "lua_payload"):
+        return _plain(v.lua_payload(), depth, path, default)
     if isinstance(v, Userdata) or callable(v):
         raise PayloadError(f"cannot encode a {type_name(v)} value")
     if default is not None:

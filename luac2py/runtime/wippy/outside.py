@@ -17,13 +17,12 @@ import itertools
 import sys
 import threading
 import uuid
-from contextlib import nullcontext
 from contextvars import ContextVar
 from typing import Any, Awaitable, Callable
 
 from temporalio import activity
 from temporalio.client import Client, WorkflowFailureError
-from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
+from temporalio.common import WorkflowIDConflictPolicy
 from temporalio.exceptions import ApplicationError, WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
@@ -31,11 +30,13 @@ from ..errors import LuaError
 from ..table import Table
 from ..values import to_text, type_name
 from .channel import Channel
+from .channel import _PROCESS
 from .errors import ALREADY_EXISTS, INVALID, NOT_FOUND, UNAVAILABLE, ErrorObject, from_exception
+from .funcs import merged_context
 from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, local_pid, parse_pid, workflow_pid
 from .module import LuaObject, Module
-from .process import EVENT
-from .time import parse_duration
+from .process import EVENT, EXIT, LINK_DOWN, trap_links_option
+from .workflow_options import FAIL, TERMINATE_EXISTING, USE_EXISTING, host_task_queue, parse_workflow_options
 
 # Inboxes never make a deliverer wait.
 _UNBOUNDED = sys.maxsize
@@ -90,9 +91,11 @@ class Host:
 
     def _deliver_activity(self):
         @activity.defn(name=DELIVER_ACTIVITY)
-        async def deliver(local_id=None, topic=None, payload=None, sender=None):
+        async def deliver(local_id=None, messages=None, sender=None):
+            """``messages``: ``{topic =, payload =}`` tables, in order."""
             proc = self.processes.get(to_text(local_id) if type(local_id) is str else local_id)
-            if proc is None or not proc.deliver(topic, payload, sender):
+            batch = [(dict.get(m, "topic"), dict.get(m, "payload")) for m in _items(messages)]
+            if proc is None or not proc.deliver_all(batch, sender):
                 raise ApplicationError(
                     f"no process {local_id} at {self.task_queue} (it has ended)", type=NOT_FOUND, non_retryable=True
                 )
@@ -160,6 +163,8 @@ class OrdinaryProcess:
         self.inbox = Channel(_UNBOUNDED)
         self.events = Channel(_UNBOUNDED)
         self.topics: dict[str, tuple[Channel, bool]] = {}
+        self.watches: dict[str, _Watch] = {}  # by PID
+        self.trap_links = False
 
     def bind(self) -> None:
         """Called from the process's Lua code: messages go to its loop from now on."""
@@ -173,12 +178,17 @@ class OrdinaryProcess:
 
     def deliver(self, topic, payload, sender) -> bool:
         """From any thread; False once the process's loop is gone."""
+        return self.deliver_all([(topic, payload)], sender)
+
+    def deliver_all(self, messages: list[tuple], sender) -> bool:
+        """``(topic, payload)`` pairs from one sender, in order."""
         with self._lock:
             if self.loop is None:
-                self._pending.append((topic, payload, sender))
+                self._pending.extend((topic, payload, sender) for topic, payload in messages)
                 return True
         try:
-            self.loop.call_soon_threadsafe(self._take, topic, payload, sender)
+            for topic, payload in messages:
+                self.loop.call_soon_threadsafe(self._take, topic, payload, sender)
         except RuntimeError:  # its loop has closed
             return False
         return True
@@ -191,17 +201,61 @@ class OrdinaryProcess:
             channel, as_message = listener
             channel.offer(Message(topic, payload, sender or "") if as_message else payload)
 
-    def exit_event(self, pid: str, value, err: ErrorObject | None) -> None:
-        result = Table()
-        if err is not None:
-            result["error"] = err
-        else:
-            result["value"] = value
-        event = Table()
-        event["kind"] = "pid.exit"
-        event["from"] = pid
-        event["result"] = result
-        self.events.offer(event)
+    def push_event(self, kind: str, pid: str, value, err: ErrorObject | None) -> None:
+        self.events.offer(Table(kind=kind, **{"from": pid}, result=Table(value=value, error=err)))
+
+    # --- watching workflows (monitors and links) ---------------------------------------
+    def watch(self, pid: str, *, monitor: bool = False, link: bool = False) -> None:
+        """Wait for workflow ``pid``'s end in the background (a task of the
+        process's loop, dropped with it) and report it: EXIT while
+        monitored, and while linked EXIT on success, LINK_DOWN on failure
+        when links are trapped, else the failure ends this process."""
+        w = self.watches.get(pid)
+        if w is None:
+            w = self.watches[pid] = _Watch()
+            w.task = self.loop.create_task(self._await_end(pid, w))
+        w.monitored |= monitor
+        w.linked |= link
+
+    def unwatch(self, pid: str, *, monitor: bool = False, link: bool = False) -> None:
+        w = self.watches.get(pid)
+        if w is None:
+            return
+        w.monitored &= not monitor
+        w.linked &= not link
+        if not (w.monitored or w.linked):
+            del self.watches[pid]
+            w.task.cancel()
+
+    async def _await_end(self, pid: str, w: "_Watch") -> None:
+        workflow_id = parse_pid(pid)[2]
+        value, err = await self.host.call(lambda client: _result(client, workflow_id))
+        if self.watches.get(pid) is w:
+            del self.watches[pid]
+        if w.monitored or (w.linked and err is None):
+            self.push_event(EXIT, pid, value, err)
+        if w.linked and err is not None:
+            if self.trap_links:
+                self.push_event(LINK_DOWN, pid, value, err)
+            else:
+                down = ErrorObject(err.kind(), f"linked process {pid} failed: {to_text(err.message())}", False)
+                _PROCESS.get().fail(LuaError(down))
+
+
+class _Watch:
+    __slots__ = ("monitored", "linked", "task")
+
+    def __init__(self):
+        self.monitored = False
+        self.linked = False
+        self.task: asyncio.Task | None = None
+
+
+def _items(messages) -> list:
+    """The array part of a decoded list (a Lua table or a Python list)."""
+    if isinstance(messages, Table):
+        return [messages[i] for i in range(1, messages.length() + 1)]
+    return list(messages or ())
 
 
 def _current() -> OrdinaryProcess:
@@ -231,70 +285,35 @@ def _failure(e: BaseException) -> ErrorObject:
     return from_exception(e)
 
 
-# --- start options -----------------------------------------------------------------------
+# --- starting workflows --------------------------------------------------------------------
 
-_DURATIONS = {"execution_timeout": "execution_timeout", "run_timeout": "run_timeout", "task_timeout": "task_timeout"}
-_CONFLICT = {
-    "use_existing": WorkflowIDConflictPolicy.USE_EXISTING,
-    "fail": WorkflowIDConflictPolicy.FAIL,
-    "terminate_existing": WorkflowIDConflictPolicy.TERMINATE_EXISTING,
+_CLIENT_CONFLICT = {
+    USE_EXISTING: WorkflowIDConflictPolicy.USE_EXISTING,
+    FAIL: WorkflowIDConflictPolicy.FAIL,
+    TERMINATE_EXISTING: WorkflowIDConflictPolicy.TERMINATE_EXISTING,
 }
-_REUSE = {
-    "allow_duplicate": WorkflowIDReusePolicy.ALLOW_DUPLICATE,
-    "allow_duplicate_failed_only": WorkflowIDReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-    "reject_duplicate": WorkflowIDReusePolicy.REJECT_DUPLICATE,
-    "terminate_if_running": WorkflowIDReusePolicy.TERMINATE_IF_RUNNING,
-}
-
-
-def start_options(options) -> dict:
-    """The ``temporal.workflow.*`` keys of an option table (``workflow.*``
-    too) as our start keyword arguments. Raises ValueError."""
-    out: dict = {}
-    if options is None:
-        return out
-    if not isinstance(options, dict):
-        raise ValueError(f"options must be a table, got {type_name(options)}")
-    for k, v in options.fields() if isinstance(options, Table) else options.items():
-        if type(k) is not str or v is None:
-            continue
-        name = to_text(k).removeprefix("temporal.")
-        if not name.startswith("workflow."):
-            continue
-        opt = name[len("workflow.") :]
-        if opt in _DURATIONS:
-            try:
-                out[_DURATIONS[opt]] = parse_duration(v)
-            except ValueError as e:
-                raise ValueError(f"{name}: {e}") from None
-        elif opt in ("id", "task_queue"):
-            if type(v) is not str:
-                raise ValueError(f"{name} must be a string, got {type_name(v)}")
-            out[opt] = to_text(v)
-        elif opt in ("id_conflict_policy", "id_reuse_policy"):
-            table = _CONFLICT if opt == "id_conflict_policy" else _REUSE
-            policy = table.get(to_text(v).lower()) if type(v) is str else None
-            if policy is None:
-                raise ValueError(f"{name} must be one of {', '.join(table)}")
-            out[opt] = policy
-    return out
 
 
 class _Start:
-    """What a spawn starts: entry, options, name, start messages."""
+    """What a spawn starts with: parsed options, name, start messages, context."""
 
-    __slots__ = ("options", "name", "messages")
+    __slots__ = ("options", "name", "messages", "context")
 
-    def __init__(self, options: dict | None = None, name: str | None = None, messages: tuple = ()):
+    def __init__(self, options: dict | None = None, name=None, messages: tuple = (), context: Table | None = None):
         self.options = options or {}
         self.name = name
         self.messages = messages
+        self.context = context
+
+    def but(self, **changes) -> "_Start":
+        fields = {k: getattr(self, k) for k in self.__slots__}
+        return _Start(**{**fields, **changes})
 
 
 async def _start(proc: OrdinaryProcess, start: _Start, entry, host, input):
-    """Start workflow ``entry``: its PID, or nil and an error. ``host``
-    (Wippy's host to run it on) is not used: the workflow's own worker
-    entry serves it, or the ``temporal.workflow.task_queue`` option's."""
+    """Start workflow ``entry`` through the client: its PID, or nil and an
+    error. A named start joins the running workflow unless its conflict
+    policy says otherwise; start messages come first, from this process."""
     from ..temporal.client import start as client_start
     from ..temporal.context import SENDER_KEY, context_values
 
@@ -306,27 +325,31 @@ async def _start(proc: OrdinaryProcess, start: _Start, entry, host, input):
     if spec is None:
         return None, ErrorObject(NOT_FOUND, f"workflow '{entry_id}' not found", False)
     kw = dict(start.options)
+    conflict = kw.pop("conflict", None)
+    kw.pop("parent_close_policy", None)  # a client start has no parent
     workflow_id = kw.pop("id", None) or start.name
-    task_queue = kw.pop("task_queue", None)
-    if workflow_id is not None:
-        # A named start joins the running workflow unless told to fail.
-        kw.setdefault("id_conflict_policy", WorkflowIDConflictPolicy.USE_EXISTING)
-    if task_queue is not None:
-        kw["task_queue"] = app.task_queue(task_queue)
+    kw["task_queue"] = app.task_queue(kw["task_queue"]) if "task_queue" in kw else host_task_queue(app, spec, host)
+    if conflict is None and workflow_id is not None:
+        conflict = USE_EXISTING
+    if conflict is not None:
+        kw["id_conflict_policy"] = _CLIENT_CONFLICT[conflict]
     messages = list(start.messages)
     # Temporal's signal-with-start joins or starts only: another conflict
     # policy starts first and then sends.
-    joins = kw.get("id_conflict_policy", WorkflowIDConflictPolicy.USE_EXISTING) == WorkflowIDConflictPolicy.USE_EXISTING
-    if messages and joins:
+    if messages and conflict in (None, USE_EXISTING):
         topic, payload = messages.pop(0)
         kw["start_signal"] = topic
         kw["start_signal_args"] = [payload]
+    headers = Table()
+    for k, v in (start.context or Table()).fields():
+        headers[k] = v
     sender = Table()
     sender[SENDER_KEY] = proc.pid
+    if start.messages:
+        headers[SENDER_KEY] = proc.pid  # start messages come from this process, as sent ones do
 
     async def go(client):
-        # Start messages come from this process, as sent ones do.
-        with context_values(sender) if start.messages else nullcontext():
+        with context_values(headers):
             handle = await client_start(client, app, entry_id, input, workflow_id=workflow_id, **kw)
         for topic, payload in messages:
             with context_values(sender):
@@ -349,57 +372,60 @@ async def _result(client: Client, workflow_id: str):
         return None, _failure(e)
 
 
-def _monitor(proc: OrdinaryProcess, pid: str) -> None:
-    """Push the workflow's EXIT event once it ends (a task of the process's
-    loop, dropped with it)."""
-    workflow_id = parse_pid(pid)[2]
-
-    async def watch():
-        value, err = await proc.host.call(lambda client: _result(client, workflow_id))
-        proc.exit_event(pid, value, err)
-
-    proc.loop.create_task(watch())
-
-
 class SpawnBuilder(LuaObject):
-    """``process.with_options{...}``: immutable, each ``with_*`` a new one."""
+    """``process.with_options{...}``, ``process.with_context{...}``:
+    immutable, each ``with_*`` a new one; start messages keep their order."""
 
     __slots__ = ("_start",)
     lua_name = "ProcessBuilder"
-    lua_methods = frozenset({"with_options", "with_name", "with_message", "spawn", "spawn_monitored", "exec"})
+    lua_methods = frozenset(
+        {"with_options", "with_name", "with_message", "with_context", "spawn", "spawn_monitored", "spawn_linked",
+         "spawn_linked_monitored", "exec"}
+    )
 
     def __init__(self, start: _Start):
         self._start = start
 
     def with_options(self, options=None, *_):
+        if not isinstance(options, Table):
+            raise LuaError.at_caller(f"bad argument #1 to 'with_options' (table expected, got {type_name(options)})")
         try:
-            more = start_options(options)
+            more = parse_workflow_options(options)
         except ValueError as e:
             raise LuaError.at_caller(f"bad argument #1 to 'with_options' ({e})") from None
-        s = self._start
-        return SpawnBuilder(_Start({**s.options, **more}, s.name, s.messages))
+        return SpawnBuilder(self._start.but(options={**self._start.options, **more}))
 
     def with_name(self, name=None, *_):
         if type(name) is not str:
             raise LuaError.at_caller(f"bad argument #1 to 'with_name' (string expected, got {type_name(name)})")
-        s = self._start
-        return SpawnBuilder(_Start(s.options, to_text(name), s.messages))
+        return SpawnBuilder(self._start.but(name=to_text(name)))
 
     def with_message(self, topic=None, payload=None, *_):
         if type(topic) is not str:
             raise LuaError.at_caller(f"bad argument #1 to 'with_message' (string expected, got {type_name(topic)})")
-        s = self._start
-        return SpawnBuilder(_Start(s.options, s.name, (*s.messages, (to_text(topic), payload))))
+        return SpawnBuilder(self._start.but(messages=(*self._start.messages, (to_text(topic), payload))))
 
-    async def spawn(self, entry=None, host=None, input=None, *_):
-        return await _start(_current(), self._start, entry, host, input)
+    def with_context(self, values=None, *_):
+        return SpawnBuilder(self._start.but(context=merged_context(self._start.context, values)))
 
-    async def spawn_monitored(self, entry=None, host=None, input=None, *_):
+    async def _spawn(self, entry, host, input, *, monitor=False, link=False):
         proc = _current()
         pid, err = await _start(proc, self._start, entry, host, input)
-        if pid is not None:
-            _monitor(proc, pid)
+        if pid is not None and (monitor or link):
+            proc.watch(pid, monitor=monitor, link=link)
         return pid, err
+
+    async def spawn(self, entry=None, host=None, input=None, *_):
+        return await self._spawn(entry, host, input)
+
+    async def spawn_monitored(self, entry=None, host=None, input=None, *_):
+        return await self._spawn(entry, host, input, monitor=True)
+
+    async def spawn_linked(self, entry=None, host=None, input=None, *_):
+        return await self._spawn(entry, host, input, link=True)
+
+    async def spawn_linked_monitored(self, entry=None, host=None, input=None, *_):
+        return await self._spawn(entry, host, input, monitor=True, link=True)
 
     async def exec(self, entry=None, host=None, input=None, *_):
         proc = _current()
@@ -423,8 +449,16 @@ class OutsideProcessModule(Module):
             "send",
             "spawn",
             "spawn_monitored",
+            "spawn_linked",
+            "spawn_linked_monitored",
             "exec",
             "with_options",
+            "with_context",
+            "monitor",
+            "unmonitor",
+            "link",
+            "unlink",
+            "set_options",
             "terminate",
             "cancel",
             "upgrade",
@@ -499,11 +533,52 @@ class OutsideProcessModule(Module):
     async def spawn_monitored(self, entry=None, host=None, input=None, *_):
         return await SpawnBuilder(_Start()).spawn_monitored(entry, host, input)
 
+    async def spawn_linked(self, entry=None, host=None, input=None, *_):
+        return await SpawnBuilder(_Start()).spawn_linked(entry, host, input)
+
+    async def spawn_linked_monitored(self, entry=None, host=None, input=None, *_):
+        return await SpawnBuilder(_Start()).spawn_linked_monitored(entry, host, input)
+
     async def exec(self, entry=None, host=None, input=None, *_):
         return await SpawnBuilder(_Start()).exec(entry, host, input)
 
     def with_options(self, options=None, *_):
         return SpawnBuilder(_Start()).with_options(options)
+
+    def with_context(self, values=None, *_):
+        return SpawnBuilder(_Start()).with_context(values)
+
+    def monitor(self, pid=None, *_):
+        return self._watch(pid, "monitor", monitor=True)
+
+    def unmonitor(self, pid=None, *_):
+        return self._watch(pid, "unmonitor", monitor=True)
+
+    def link(self, pid=None, *_):
+        return self._watch(pid, "link", link=True)
+
+    def unlink(self, pid=None, *_):
+        return self._watch(pid, "unlink", link=True)
+
+    def _watch(self, pid, fname: str, **which):
+        proc = _current()
+        target = _target(pid, fname)
+        if isinstance(target, ErrorObject):
+            return None, target
+        if target[0] == LOCAL:
+            return None, ErrorObject(INVALID, f"cannot {fname} {to_text(pid)}: only workflows are watched", False)
+        pid = to_text(pid)
+        if fname.startswith("un"):
+            proc.unwatch(pid, **which)
+        else:
+            proc.watch(pid, **which)
+        return True, None
+
+    def set_options(self, options=None, *_):
+        trap = trap_links_option(options)
+        if trap is not None:
+            _current().trap_links = trap
+        return True, None
 
     async def terminate(self, pid=None, *_):
         return await self._end(pid, "terminate")

@@ -46,7 +46,8 @@ EXIT = "pid.exit"
 LINK_DOWN = "pid.link.down"
 CANCEL = "pid.cancel"
 
-# Sending to a process of ordinary code: one delivery activity, retried twice.
+# Sending to a process of ordinary code: the messages waiting for it go
+# together in one delivery activity, retried twice.
 DELIVER_TIMEOUT = timedelta(seconds=30)
 DELIVER_ATTEMPTS = 3
 
@@ -71,6 +72,19 @@ class _Request:
         self.acked = False
 
 
+class _Outbox:
+    """Messages on their way to one process of ordinary code. One task
+    delivers them, in order; once a delivery fails, later sends to that
+    process fail with its error."""
+
+    __slots__ = ("queue", "busy", "error")
+
+    def __init__(self):
+        self.queue: list[dict] = []
+        self.busy = False
+        self.error: ErrorObject | None = None
+
+
 class WorkflowProcess:
     """The process state of one workflow run: PID, mailbox, events."""
 
@@ -88,6 +102,7 @@ class WorkflowProcess:
         self.ended = False
         self.events_taken = False  # the body called process.events(): it can see pid.cancel
         self.cancel_requested = False
+        self.outboxes: dict[tuple[str, str], _Outbox] = {}  # (task queue, local id) -> outbox
 
     def bind(self):
         """Make this the current process (of the running task and what it starts)."""
@@ -219,7 +234,6 @@ class WorkflowProcess:
 
     async def send(self, pid: str, topic: str, value):
         from temporalio import workflow
-        from temporalio.common import RetryPolicy
 
         from ..temporal.context import SENDER_KEY, context_values
 
@@ -229,16 +243,10 @@ class WorkflowProcess:
             return None, ErrorObject(INVALID, str(e), False)
         if kind == UPDATE:
             return self.reply(ident, topic, value)
+        if kind == LOCAL:
+            return self._post(to_text(host), to_text(ident), topic, value)
         try:
-            if kind == LOCAL:
-                await workflow.execute_activity(
-                    DELIVER_ACTIVITY,
-                    args=[ident, topic, value, self.pid],
-                    task_queue=to_text(host),
-                    schedule_to_close_timeout=DELIVER_TIMEOUT,
-                    retry_policy=RetryPolicy(maximum_attempts=DELIVER_ATTEMPTS),
-                )
-            elif to_text(ident) == self.workflow_id:
+            if to_text(ident) == self.workflow_id:
                 # To itself: a copy, as another process would get.
                 converter = workflow.payload_converter()
                 self.deliver(Message(topic, converter.from_payload(converter.to_payload(value)), self.pid))
@@ -253,6 +261,58 @@ class WorkflowProcess:
                 raise
             return None, from_exception(e)
         return True, None
+
+    # --- messages to ordinary code ----------------------------------------------------
+    def _post(self, task_queue: str, local_id: str, topic: str, value):
+        """Queue a message for a process of ordinary code: ``true`` at once
+        (the send does not wait, so the sender's later work is not
+        overtaken by the delivery), ``nil, err`` once a delivery to that
+        process has failed. The payload is copied now."""
+        import asyncio
+
+        from temporalio import workflow
+
+        box = self.outboxes.setdefault((task_queue, local_id), _Outbox())
+        if box.error is not None:
+            return None, box.error
+        converter = workflow.payload_converter()
+        try:
+            value = converter.from_payload(converter.to_payload(value))
+        except Exception as e:  # noqa: BLE001  a payload without a JSON form
+            return None, from_exception(e)
+        box.queue.append({"topic": topic, "payload": value})
+        if not box.busy:
+            box.busy = True
+            asyncio.get_running_loop().create_task(self._deliver_all(task_queue, local_id, box))
+        return True, None
+
+    async def _deliver_all(self, task_queue: str, local_id: str, box: _Outbox) -> None:
+        from temporalio import workflow
+        from temporalio.common import RetryPolicy
+
+        try:
+            while box.queue and box.error is None:
+                batch, box.queue = box.queue, []
+                try:
+                    await workflow.execute_activity(
+                        DELIVER_ACTIVITY,
+                        args=[local_id, batch, self.pid],
+                        task_queue=task_queue,
+                        schedule_to_close_timeout=DELIVER_TIMEOUT,
+                        retry_policy=RetryPolicy(maximum_attempts=DELIVER_ATTEMPTS),
+                    )
+                except Exception as e:  # noqa: BLE001  the process is gone: later sends say so
+                    box.error = from_exception(e)
+                    box.queue.clear()
+        finally:
+            box.busy = False
+
+    async def flush(self) -> None:
+        """Wait until every message sent to ordinary code is delivered (or
+        its delivery has failed): a run ends only after."""
+        from temporalio import workflow
+
+        await workflow.wait_condition(lambda: not any(b.busy for b in self.outboxes.values()))
 
 
 def _decode(args):
@@ -282,6 +342,16 @@ def _string(v, n: int, fn: str) -> str:
 
 
 EVENT = Table({"EXIT": EXIT, "LINK_DOWN": LINK_DOWN, "CANCEL": CANCEL})
+
+
+def trap_links_option(options) -> bool | None:
+    """``process.set_options{trap_links = b}``'s value (None when not given)."""
+    if not isinstance(options, Table):
+        raise LuaError.at_caller(f"bad argument #1 to 'set_options' (table expected, got {type_name(options)})")
+    trap = dict.get(options, "trap_links")
+    if trap is not None and type(trap) is not bool:
+        raise LuaError.at_caller("bad argument #1 to 'set_options' (trap_links must be a boolean)")
+    return trap
 
 
 # More ``process`` functions, by name, that other modules add (spawning children).

@@ -111,6 +111,10 @@ class Duration(LuaObject):
     def lua_tostring(self) -> str:
         return self.string()
 
+    def lua_payload(self) -> int:
+        """As Go encodes a duration: its nanoseconds."""
+        return self.ns
+
 
 class Location(LuaObject):
     """A time zone (Go's *time.Location)."""
@@ -170,6 +174,10 @@ class Time(LuaObject):
     def from_datetime(cls, dt: datetime, loc: Location = UTC) -> "Time":
         delta = dt - datetime(1970, 1, 1, tzinfo=timezone.utc)
         return cls((delta.days * 86400 + delta.seconds) * SECOND + delta.microseconds * MICROSECOND, loc)
+
+    def lua_payload(self) -> str:
+        """As Go encodes a time: RFC 3339 with nanoseconds."""
+        return self.format(TimeModule.RFC3339NANO)
 
     def _fields(self) -> gotime.Fields:
         return gotime.Fields(self.ns, self.loc.zone)

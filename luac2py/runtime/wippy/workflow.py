@@ -177,5 +177,10 @@ async def continue_as_new(input) -> None:
     ``pcall`` does not catch it."""
     from temporalio import workflow
 
+    from .process import current_process
+
+    process = current_process()
+    if process is not None:
+        await process.flush()
     await workflow.wait_condition(workflow.all_handlers_finished)
     workflow.continue_as_new(input)
