@@ -226,3 +226,13 @@ def test_waiting_without_a_worker_says_so(edges_app, module_dev_server_address: 
         " on the same server and namespace?\n",
     ]
     assert 4 < time.monotonic() - started < 20
+
+
+def test_the_package_worker_refuses_an_unknown_worker_entry(edges_app):
+    from luac2py.devserver import free_port
+
+    # Checked before connecting: nothing answers at this address.
+    done = run_package_cli("edges", edges_app.folder, "worker", "--worker", "edges:worker", "--worker", "edges:nope",
+                           address=f"127.0.0.1:{free_port()}")  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "error: unknown worker entry 'edges:nope' (this app's worker entries: edges:worker)\n"

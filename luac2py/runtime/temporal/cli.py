@@ -1,6 +1,7 @@
 """The command line of a generated package (``python -m PKG ...``):
 
-  worker                                           serve every worker of the app
+  worker [--worker ENTRY_ID]...                    serve the app's worker entries (task
+                                                   queues): all, or the ones named
   run ENTRY_ID [--input JSON|@FILE] [--context JSON|@FILE] [--id ID]
                                                    start, wait, print the result
   start ENTRY_ID [--input ...] [--context ...] [--id ID]
@@ -61,7 +62,7 @@ from .console import (
     waiting_flags,
     warn,
 )
-from .worker import run_workers
+from .worker import run_workers, worker_entries
 
 
 def _parser(app: AppSpec) -> argparse.ArgumentParser:
@@ -75,6 +76,14 @@ def _parser(app: AppSpec) -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     w = sub.add_parser("worker", help="run the app's workers until SIGINT/SIGTERM")
+    w.add_argument(
+        "--worker",
+        dest="workers",
+        action="append",
+        metavar="ENTRY_ID",
+        help="serve only this temporal.worker entry's task queue (its workflows and activities); repeatable"
+        f" (default: every one: {', '.join(spec.id for spec in app.workers) or 'none'})",
+    )
     connection_flags(w, f"the app's, {app.client.address}")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     for name, what in (
@@ -132,6 +141,12 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
         except ValueError as e:
             fail(f"the payload is not JSON: {e}")
             return 2
+    if args.command == "worker" and args.workers is not None:
+        try:
+            worker_entries(app, args.workers)
+        except KeyError as e:
+            fail(e.args[0])
+            return 2
     if args.command in ("run", "start"):
         try:
             app.workflow(args.entry_id)
@@ -153,7 +168,7 @@ async def _command(app: AppSpec, workflows, activities, args) -> int:
         return 1
     if args.command == "worker":
         try:
-            await _serve(client, app, workflows, activities)
+            await _serve(client, app, workflows, activities, args.workers)
         except Exception as e:  # noqa: BLE001  a worker that cannot run: one line, exit 1
             fail(f"worker stopped: {e}")
             return 1
@@ -249,14 +264,15 @@ async def call_and_print(app: AppSpec, entry_id: str, data, context, **where) ->
     return 0
 
 
-async def _serve(client, app: AppSpec, workflows, activities) -> None:
-    """The ``worker`` command: serve until SIGINT/SIGTERM, then shut down."""
+async def _serve(client, app: AppSpec, workflows, activities, only=None) -> None:
+    """The ``worker`` command: serve (``only`` these worker entries, when
+    given) until SIGINT/SIGTERM, then shut down."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     try:
-        await run_workers(client, app, workflows, activities, stop)
+        await run_workers(client, app, workflows, activities, stop, only=only)
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)

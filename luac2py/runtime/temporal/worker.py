@@ -1,11 +1,12 @@
 """Workers for a compiled app: one temporalio Worker per ``temporal.worker``
-entry (task queue), serving the workflows and activities that name it."""
+entry (task queue), serving the workflows and activities that name it; all
+of the app's worker entries, or the ones asked for (``only``)."""
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from temporalio import activity, workflow
 from temporalio.client import Client
@@ -66,11 +67,33 @@ def activity_type(fn: Callable) -> str:
     return activity._Definition.must_from_callable(fn).name
 
 
+def worker_entries(app: AppSpec, ids: Iterable[str]) -> list[str]:
+    """``ids``, each a ``temporal.worker`` entry ID of the app, without
+    repeats. Raises KeyError (a one-line message naming the app's worker
+    entries) for one that is not."""
+    known = [w.id for w in app.workers]
+    out: list[str] = []
+    for wid in ids:
+        if wid not in known:
+            raise KeyError(f"unknown worker entry {wid!r} (this app's worker entries: {', '.join(known) or 'none'})")
+        if wid not in out:
+            out.append(wid)
+    return out
+
+
 def build_workers(
-    client: Client, app: AppSpec, workflows: Sequence[type], activities: Sequence[Callable], **overrides
+    client: Client,
+    app: AppSpec,
+    workflows: Sequence[type],
+    activities: Sequence[Callable],
+    *,
+    only: Collection[str] | None = None,
+    **overrides,
 ) -> list[Worker]:
-    """One Worker per WorkerSpec that has something to serve. ``overrides``
-    go to every Worker (tests use them)."""
+    """One Worker per WorkerSpec that has something to serve; with ``only``
+    (worker entry IDs, see ``worker_entries``), of those entries alone.
+    ``overrides`` go to every Worker (tests use them)."""
+    chosen = None if only is None else set(worker_entries(app, only))
     by_type = {spec.type_name: spec for spec in app.workflows.values()}
     wf_for: dict[str, list[type]] = {}
     for cls in workflows:
@@ -91,7 +114,7 @@ def build_workers(
     return [
         _worker(client, app, spec, wf_for.get(spec.id, []), act_for.get(spec.id, []), overrides)
         for spec in app.workers
-        if spec.id in wf_for or spec.id in act_for
+        if (spec.id in wf_for or spec.id in act_for) and (chosen is None or spec.id in chosen)
     ]
 
 
@@ -136,12 +159,15 @@ async def run_workers(
     workflows: Sequence[type],
     activities: Sequence[Callable],
     stop: asyncio.Event | None = None,
+    only: Collection[str] | None = None,
 ) -> None:
-    """Serve every workflow and activity of the app on its task queue until
-    ``stop`` is set or the calling task is cancelled."""
-    workers = build_workers(client, app, workflows, activities)
+    """Serve every workflow and activity of the app on its task queue (with
+    ``only``, those of these worker entries) until ``stop`` is set or the
+    calling task is cancelled."""
+    workers = build_workers(client, app, workflows, activities, only=only)
     if not workers:
-        raise ValueError(f"app {app.name!r} has no workflows or activities to serve")
+        where = "" if only is None else f" on {', '.join(worker_entries(app, only)) or 'no worker entry'}"
+        raise ValueError(f"app {app.name!r} has no workflows or activities to serve{where}")
     say(f"serving {app.name} on task queue(s) {', '.join(w.task_queue for w in workers)}", prefix="worker")
     if stop is None:
         stop = asyncio.Event()
