@@ -6,6 +6,8 @@ seeds' counter. Every history replays."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 import pytest_asyncio
 from temporalio.client import Client, WorkflowUpdateFailedError
@@ -118,3 +120,28 @@ async def test_the_seeds_counter(client, msg_app):
     assert await update(handle, "finish", None) == {"message": "finishing"}
     assert await handle_result(handle) == {"final_counter": 6}
     await replays(msg_app, handle)
+
+
+@ON_SESSION_LOOP
+async def test_messages_unread_at_continue_as_new_reach_the_next_run(client, msg_app):
+    wid = workflow_id("batches")
+    # All nine arrive before the first run has read more than a few: each run
+    # reads two and continues as new with the rest unread.
+    handle = await start(client, msg_app.app, "msg:batches", {"per_run": 2, "total": 9}, workflow_id=wid,
+                         start_signal="n", start_signal_args=[1])  # fmt: skip
+    for i in range(2, 10):
+        await handle.signal("tag" if i % 3 == 0 else "n", i)
+    result = await handle_result(client.get_workflow_handle(wid))
+    # Per channel in arrival order (a select between two ready channels may take either first).
+    assert [x for x in result if x.startswith("n:")] == [f"n:{i}" for i in range(1, 10) if i % 3]
+    assert [x for x in result if x.startswith("tag:")] == ["tag:3", "tag:6", "tag:9"]
+    assert len(result) == 9
+    # Five runs, and every run's history replays.
+    for _ in range(50):  # the visibility store may lag a little
+        runs = [e.run_id async for e in client.list_workflows(f"WorkflowId = '{wid}'")]
+        if len(runs) >= 5:
+            break
+        await asyncio.sleep(0.1)
+    assert len(runs) == 5
+    for run_id in runs:
+        await replays(msg_app, client.get_workflow_handle(wid, run_id=run_id))

@@ -193,12 +193,43 @@ class WorkflowProcess:
             return None, ErrorObject(INVALID, f"a reply's topic is ack, ok, error or nak, not '{topic}'", False)
         return True, None
 
-    def end(self) -> None:
+    def end(self, why: str = "the workflow ended without replying") -> None:
         """The body has ended: requests still waiting fail, later ones too."""
         self.ended = True
         for request in self.requests.values():
             if not request.future.done():
-                request.future.set_result((ERROR, ErrorObject(CANCELED, "the workflow ended without replying", False)))
+                request.future.set_result((ERROR, ErrorObject(CANCELED, why, False)))
+
+    # --- continuing as new ---------------------------------------------------------------
+    def unread(self) -> list[dict]:
+        """The messages no one has taken yet (waiting, or in a channel's
+        buffer), each ``{topic, payload, from}``, per channel in arrival
+        order: what a continue-as-new hands to the next run. Requests are
+        not among them: the caller fails those (``end``)."""
+        out = []
+
+        def keep(topic, payload, sender):
+            if not sender.startswith("{update|"):
+                out.append({"topic": topic, "payload": payload, "from": sender})
+
+        for topic, (ch, whole) in self.topics.items():
+            for item in ch.buffer:
+                if whole:
+                    keep(item._topic, item._payload, item._sender)
+                else:
+                    keep(topic, item, "")
+        for msg in (*(self.inbox_channel.buffer if self.inbox_channel else ()), *self.waiting):
+            keep(msg._topic, msg._payload, msg._sender)
+        return out
+
+    def carry_over(self, messages) -> None:
+        """The previous run's unread messages: first in this run's mailbox,
+        before any that came since it started."""
+        carried = [
+            Message(from_text(dict.get(m, "topic") or ""), dict.get(m, "payload"), dict.get(m, "from") or "")
+            for m in _array(messages)
+        ]
+        self.waiting.extendleft(reversed(carried))
 
     # --- the body's side -------------------------------------------------------------
     def listen(self, topic: str, whole: bool) -> Channel:
@@ -313,6 +344,13 @@ class WorkflowProcess:
         from temporalio import workflow
 
         await workflow.wait_condition(lambda: not any(b.busy for b in self.outboxes.values()))
+
+
+def _array(t) -> list:
+    """The items of a decoded JSON array (a Lua table, 1..n)."""
+    if isinstance(t, Table):
+        return [dict.get(t, i) for i in range(1, t.length() + 1)]
+    return list(t or ())
 
 
 def _decode(args):

@@ -172,15 +172,21 @@ class WorkflowModule(Module):
 
 async def continue_as_new(input) -> None:
     """End this run and start a new one of the same workflow with ``input``
-    (history starts afresh), once running message handlers have finished.
-    Never returns: the SDK's ContinueAsNewError is not a Lua error, so
-    ``pcall`` does not catch it."""
+    (history starts afresh), once messages it sent are delivered and
+    running message handlers have finished. Requests still waiting for a
+    reply fail; messages no one has read go to the new run, first in its
+    mailbox. Never returns: the SDK's ContinueAsNewError is not a Lua
+    error, so ``pcall`` does not catch it."""
     from temporalio import workflow
 
     from .process import current_process
 
     process = current_process()
+    unread = []
     if process is not None:
         await process.flush()
+        process.end("the workflow continued as new")
     await workflow.wait_condition(workflow.all_handlers_finished)
-    workflow.continue_as_new(input)
+    if process is not None:
+        unread = process.unread()
+    workflow.continue_as_new(args=[input, unread] if unread else [input])
