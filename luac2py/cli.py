@@ -30,7 +30,7 @@ def main(argv=None) -> int:
     )
     r.add_argument("app", metavar="APP.yaml", help="the app's root YAML file, e.g. examples/orders/app.yaml")
     r.add_argument("--entry", metavar="ENTRY_ID", help="the workflow entry to run, e.g. orders:order_workflow, "
-                   "or a function entry (ordinary code) to call (default: the app's first workflow)")  # fmt: skip
+                   "or a function entry (ordinary code) to call (default: the app's first workflow or function entry, as its YAML lists them)")  # fmt: skip
     input_flags(r)
     r.add_argument("--strict", action="store_true", help="treat build warnings as errors")
     waiting_flags(r)

@@ -61,9 +61,10 @@ def run_app(args) -> int:
     )
     package = next(p.name for p in out.iterdir() if (p / "__init__.py").exists())
     app, workflows, activities = _load_package(out, package)
-    entry = args.entry or next(iter(app.workflows), None)
+    runnable = (i for i, e in app.entries.items() if i in app.workflows or e.kind == "function")
+    entry = args.entry or next(runnable, None)
     if entry is None:
-        fail("the app has no workflow to run")
+        fail("the app has no workflow or function entry to run")
         return 2
     ordinary = entry in app.functions
     if entry not in app.workflows and not ordinary:

@@ -22,7 +22,9 @@ class OrderWorkflow:
         self.process = WorkflowProcess(APP, "orders:order_workflow")
 
     @workflow.run
-    async def run(self, input: Any = None) -> Any:
+    async def run(self, input: Any = None, unread: Any = None) -> Any:
+        # unread: the messages a run that continued as new had not read.
+        self.process.carry_over(unread)
         return await run_workflow(APP, "orders:order_workflow", input, self.process)
 
     @workflow.signal(dynamic=True)
@@ -43,7 +45,9 @@ class SagaWorkflow:
         self.process = WorkflowProcess(APP, "orders:saga_workflow")
 
     @workflow.run
-    async def run(self, input: Any = None) -> Any:
+    async def run(self, input: Any = None, unread: Any = None) -> Any:
+        # unread: the messages a run that continued as new had not read.
+        self.process.carry_over(unread)
         return await run_workflow(APP, "orders:saga_workflow", input, self.process)
 
     @workflow.signal(dynamic=True)

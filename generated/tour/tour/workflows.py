@@ -22,7 +22,9 @@ class TourWorkflow:
         self.process = WorkflowProcess(APP, "tour:tour_workflow")
 
     @workflow.run
-    async def run(self, input: Any = None) -> Any:
+    async def run(self, input: Any = None, unread: Any = None) -> Any:
+        # unread: the messages a run that continued as new had not read.
+        self.process.carry_over(unread)
         return await run_workflow(APP, "tour:tour_workflow", input, self.process)
 
     @workflow.signal(dynamic=True)
@@ -43,7 +45,9 @@ class ReceiptWorkflow:
         self.process = WorkflowProcess(APP, "tour:receipt_workflow")
 
     @workflow.run
-    async def run(self, input: Any = None) -> Any:
+    async def run(self, input: Any = None, unread: Any = None) -> Any:
+        # unread: the messages a run that continued as new had not read.
+        self.process.carry_over(unread)
         return await run_workflow(APP, "tour:receipt_workflow", input, self.process)
 
     @workflow.signal(dynamic=True)

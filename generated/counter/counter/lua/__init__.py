@@ -1,0 +1,1 @@
+"""The app's Lua sources, compiled: one module per source and role."""
