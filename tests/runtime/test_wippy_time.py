@@ -331,3 +331,13 @@ def test_sleep_waits_on_the_loop():
         assert value is None and err.message() == 'time.sleep: time: invalid duration "nope"'
 
     asyncio.run(main())
+
+
+def test_times_and_durations_in_payloads_are_as_go_encodes_them():
+    from luac2py.runtime.table import Table
+    from luac2py.runtime.wippy.json import encode
+
+    # RFC 3339 with nanoseconds (trailing zeros dropped), in the time's own zone.
+    at = Time(1_700_000_000_123_456_789)
+    assert encode(Table(at=at, took=Duration(1_500_000_000))) == '{"at":"2023-11-14T22:13:20.123456789Z","took":1500000000}'
+    assert encode(Time(1_700_000_000_000_000_000, T.fixed_zone("X", 3600))) == '"2023-11-14T23:13:20+01:00"'
