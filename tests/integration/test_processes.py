@@ -136,6 +136,14 @@ async def test_monitors_and_links_from_ordinary_code(procs):
 
 
 @ON_SESSION_LOOP
+async def test_a_cancel_deadline_terminates_a_workflow_that_goes_on(procs):
+    package, _ = procs
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "deadline"}), 40)
+    assert r["cancelled"] is True and r["kind"] == "pid.exit"
+    assert "terminated" in r["message"]  # not after its hour of sleep
+
+
+@ON_SESSION_LOOP
 async def test_a_linked_failure_ends_an_ordinary_process_that_does_not_trap_links(procs):
     from luac2py.runtime.temporal.client import CallFailed
 

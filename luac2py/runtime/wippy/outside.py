@@ -36,6 +36,7 @@ from .funcs import merged_context
 from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, local_pid, parse_pid, workflow_pid
 from .module import LuaObject, Module
 from .process import EVENT, EXIT, LINK_DOWN, trap_links_option
+from .time import parse_duration
 from .workflow_options import FAIL, TERMINATE_EXISTING, USE_EXISTING, host_task_queue, parse_workflow_options
 
 # Inboxes never make a deliverer wait.
@@ -583,13 +584,22 @@ class OutsideProcessModule(Module):
     async def terminate(self, pid=None, *_):
         return await self._end(pid, "terminate")
 
-    async def cancel(self, pid=None, *_):
-        return await self._end(pid, "cancel")
+    async def cancel(self, pid=None, deadline=None, *_):
+        """Ask workflow ``pid`` to cancel (it sees ``pid.cancel`` and may
+        clean up); with ``deadline``, it is terminated when it has not
+        ended by then (while this Python process runs)."""
+        grace = None
+        if deadline is not None:
+            try:
+                grace = parse_duration(deadline)
+            except ValueError as e:
+                raise LuaError.at_caller(f"bad argument #2 to 'cancel' ({e})") from None
+        return await self._end(pid, "cancel", grace)
 
     def upgrade(self, *_):
         raise LuaError.at_caller("process.upgrade continues a workflow as new: ordinary code has no history to shed")
 
-    async def _end(self, pid, how: str):
+    async def _end(self, pid, how: str, grace=None):
         proc = _current()
         target = _target(pid, how)
         if isinstance(target, ErrorObject):
@@ -600,12 +610,27 @@ class OutsideProcessModule(Module):
         async def end(client):
             handle = client.get_workflow_handle(target[2])
             await (handle.terminate(f"terminated by {proc.pid}") if how == "terminate" else handle.cancel())
+            if grace is not None:
+                asyncio.get_running_loop().create_task(_terminate_after(handle, grace, proc.pid))
 
         try:
             await proc.host.call(end)
         except Exception as e:  # noqa: BLE001
             return None, _failure(e)
         return True, None
+
+
+async def _terminate_after(handle, grace, by: str) -> None:
+    """A cancelled workflow still running after ``grace`` is terminated."""
+    try:
+        await asyncio.wait_for(handle.result(), grace.total_seconds())
+    except asyncio.TimeoutError:
+        try:
+            await handle.terminate(f"terminated by {by}: not ended {grace.total_seconds():g} s after its cancellation")
+        except RPCError:  # it ended meanwhile
+            pass
+    except Exception:  # noqa: BLE001  it ended (cancelled or failed): nothing to do
+        pass
 
 
 def _target(pid, fname: str):
