@@ -144,6 +144,27 @@ async def test_a_cancel_deadline_terminates_a_workflow_that_goes_on(procs):
 
 
 @ON_SESSION_LOOP
+@pytest.mark.parametrize("policy, status", [("abandon", "RUNNING"), ("terminate", "TERMINATED")])
+async def test_parent_close_policy_decides_what_happens_to_a_running_child(procs, procs_app, policy, status):
+    from temporalio.client import WorkflowExecutionStatus
+
+    from luac2py.runtime.temporal.client import handle_result, start
+
+    _, client = procs
+    parent = await start(client, procs_app.app, "procs:parent", {"policy": policy}, workflow_id=workflow_id("parent"))
+    child = client.get_workflow_handle((await handle_result(parent))[1:-1].partition("|")[2])
+    # The server applies the policy just after the parent closes: within 3 s.
+    for _ in range(30):
+        described = await child.describe()
+        if described.status != WorkflowExecutionStatus.RUNNING:
+            break
+        await asyncio.sleep(0.1)
+    assert described.status == WorkflowExecutionStatus[status]
+    if policy == "abandon":
+        await child.terminate("test over")
+
+
+@ON_SESSION_LOOP
 async def test_a_linked_failure_ends_an_ordinary_process_that_does_not_trap_links(procs):
     from luac2py.runtime.temporal.client import CallFailed
 
