@@ -124,7 +124,9 @@ class LowerContext:
         attr = STANDARD_GLOBALS.get(ident)
         if attr is None:
             if ident in STANDARD_LIBRARIES:
-                return P.attr(P.attr("lua", ident), "LIB")
+                # Wippy code (an app's entries) has Wippy's table library.
+                wippy = ident == "table" and self.role != "script"
+                return P.attr(P.attr("lua", ident), "WIPPY_LIB" if wippy else "LIB")
             return None
         return P.attr("lua", attr)
 

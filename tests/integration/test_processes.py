@@ -132,7 +132,7 @@ async def test_monitors_and_links_from_ordinary_code(procs):
     assert r["trap"] == [True]
     assert r["failing"]["kind"] == "pid.link.down" and "gave up" in r["failing"]["message"]
     assert r["fine"] == {"kind": "pid.exit", "value": 8}
-    assert r["bad"] == {"kind": "INVALID"}  # only workflows are watched
+    assert r["bad"] == {"kind": "NOT_FOUND"}  # no such process here
 
 
 @ON_SESSION_LOOP
@@ -162,6 +162,17 @@ async def test_parent_close_policy_decides_what_happens_to_a_running_child(procs
     assert described.status == WorkflowExecutionStatus[status]
     if policy == "abandon":
         await child.terminate("test over")
+
+
+@ON_SESSION_LOOP
+async def test_a_process_lua_entry_runs_as_a_process_of_this_python_process(procs):
+    package, _ = procs
+    r = await asyncio.wait_for(package.call("procs:driver", {"case": "local_process"}, context={"user": "ada"}), 30)
+    assert r["pid_is_local"] is True and r["same"] is True
+    assert r["reply"] == ["hello", "there"] and r["input"] == {"n": 1}
+    # It inherits the spawner's context, with_context over it.
+    assert r["exit"] == "pid.exit" and r["value"] == {"user": "ada", "tenant": "t2"}
+    assert r["exec"] == {"user": "ada"}
 
 
 @ON_SESSION_LOOP

@@ -369,3 +369,19 @@ def _auxsort(arr, lt, lo: int, up: int, rnd: int) -> None:
 LIB = Table()
 for _name in ("concat", "insert", "move", "pack", "remove", "sort", "unpack"):
     LIB[_name] = globals()[_name]
+
+
+def create(narray=NOVALUE, nhash=None, *_):
+    """``table.create(narray [, nhash])``: Wippy's extension (Lua's
+    ``lua_createtable``): a new empty table; the sizes are only hints."""
+    check_integer(narray, 1, "create")
+    if nhash is not None and nhash is not NOVALUE:
+        check_integer(nhash, 2, "create")
+    return Table()
+
+
+# ``table`` as Wippy code sees it: Lua's and ``create``.
+WIPPY_LIB = Table()
+for _name, _fn in LIB.fields():
+    WIPPY_LIB[_name] = _fn
+WIPPY_LIB["create"] = create

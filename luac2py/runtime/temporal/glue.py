@@ -34,6 +34,7 @@ from temporalio.exceptions import CancelledError as TemporalCancelledError
 
 from ..env import new_env
 from ..errors import LuaError
+from ..lib import ltable
 from ..ops import first
 from ..table import Table
 from ..values import to_text
@@ -116,8 +117,9 @@ def _to_the_end(top_level: CoroutineType, entry_id: str) -> Any:
 
 
 def lua_env(modules: dict) -> Table:
-    """The global table of Wippy code: Lua's libraries, ``errors``, ``process``, the
-    ``channel`` global and ``coroutine`` with ``spawn`` (Lua's coroutines
+    """The global table of Wippy code: Lua's libraries (``table`` with
+    ``create``), ``errors``, ``process``, the ``channel`` global and
+    ``coroutine`` with ``spawn`` (Lua's coroutines
     in their async form: workflow and ordinary code may suspend)."""
     env = new_env(modules)
     dict.__setitem__(env, "errors", modules["errors"])
@@ -125,7 +127,10 @@ def lua_env(modules: dict) -> Table:
         dict.__setitem__(env, "process", modules["process"])
     dict.__setitem__(env, "channel", modules["channel"])
     dict.__setitem__(env, "coroutine", COROUTINE)
-    dict.__setitem__(dict.get(dict.get(env, "package"), "loaded"), "coroutine", COROUTINE)
+    dict.__setitem__(env, "table", ltable.WIPPY_LIB)
+    loaded = dict.get(dict.get(env, "package"), "loaded")
+    dict.__setitem__(loaded, "coroutine", COROUTINE)
+    dict.__setitem__(loaded, "table", ltable.WIPPY_LIB)
     return env
 
 

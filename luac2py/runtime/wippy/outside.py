@@ -13,6 +13,8 @@ and messages cross between the two with ``call_soon_threadsafe``."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextvars
 import itertools
 import sys
 import threading
@@ -67,6 +69,50 @@ class Host:
         proc = OrdinaryProcess(self, local_id)
         self.processes[local_id] = proc
         return proc
+
+    async def end_process(self, proc: OrdinaryProcess, value, err) -> None:
+        """``proc`` has ended: those watching it learn how; the last
+        process of this host stops its delivery worker."""
+        del self.processes[proc.local_id]
+        proc.ended.set_result((value, err))
+        if not self.processes:
+            del _HOSTS[self.loop]
+            await self.close()
+
+    def spawn_local(self, parent: OrdinaryProcess, start, entry_id: str, input) -> str:
+        """Start function entry ``entry_id`` (a ``process.lua`` one) as a
+        process of this Python process, an asyncio task of the host's loop
+        running its Lua in a thread of its own, as ``PKG.call`` does: its
+        PID. It sees the spawner's context with ``start.context`` over it;
+        start messages are in its inbox before it runs."""
+        from ..temporal.context import context_values
+
+        child = self.new_process()
+        if start.messages:
+            child.deliver_all(list(start.messages), parent.pid)
+        with context_values(start.context or Table()):
+            token = _CURRENT.set(child)
+            try:
+                context = contextvars.copy_context()
+            finally:
+                _CURRENT.reset(token)
+
+        def begin():
+            self.loop.create_task(self._run_local(child, entry_id, input), context=context)
+
+        self.loop.call_soon_threadsafe(begin)
+        return child.pid
+
+    async def _run_local(self, child: OrdinaryProcess, entry_id: str, input) -> None:
+        from ..temporal.glue import run_function
+
+        value, err = None, None
+        try:
+            value, err = await asyncio.to_thread(run_function, self.app, entry_id, [input])
+        except Exception as e:  # noqa: BLE001  its failure is its exit value
+            err = from_exception(e)
+        finally:
+            await self.end_process(child, value, err)
 
     async def client(self) -> Client:
         """The client, the delivery worker serving from now on."""
@@ -124,8 +170,8 @@ class Host:
 
 
 _CURRENT: ContextVar[OrdinaryProcess | None] = ContextVar("luac2py_process", default=None)
-# The host of each loop running ordinary processes, with how many run.
-_HOSTS: dict[asyncio.AbstractEventLoop, list] = {}
+# The host of each loop running ordinary processes.
+_HOSTS: dict[asyncio.AbstractEventLoop, "Host"] = {}
 
 
 async def running_process(app, get_client: Callable[[], Awaitable[Client]], run: Callable[[], Awaitable[Any]]):
@@ -134,20 +180,16 @@ async def running_process(app, get_client: Callable[[], Awaitable[Client]], run:
     processes running at once on this loop share its host; the last to end
     stops the delivery worker."""
     loop = asyncio.get_running_loop()
-    entry = _HOSTS.setdefault(loop, [Host(app, loop, get_client), 0])
-    entry[1] += 1
-    host = entry[0]
+    if loop not in _HOSTS:
+        _HOSTS[loop] = Host(app, loop, get_client)
+    host = _HOSTS[loop]
     proc = host.new_process()
     token = _CURRENT.set(proc)
     try:
         return await run()
     finally:
         _CURRENT.reset(token)
-        del host.processes[proc.local_id]
-        entry[1] -= 1
-        if entry[1] == 0:
-            del _HOSTS[loop]
-            await host.close()
+        await host.end_process(proc, None, None)
 
 
 # --- one ordinary process ------------------------------------------------------------------
@@ -166,6 +208,8 @@ class OrdinaryProcess:
         self.topics: dict[str, tuple[Channel, bool]] = {}
         self.watches: dict[str, _Watch] = {}  # by PID
         self.trap_links = False
+        # Set to (value, err) when it ends, from the host's loop.
+        self.ended: concurrent.futures.Future = concurrent.futures.Future()
 
     def bind(self) -> None:
         """Called from the process's Lua code: messages go to its loop from now on."""
@@ -229,8 +273,7 @@ class OrdinaryProcess:
             w.task.cancel()
 
     async def _await_end(self, pid: str, w: "_Watch") -> None:
-        workflow_id = parse_pid(pid)[2]
-        value, err = await self.host.call(lambda client: _result(client, workflow_id))
+        value, err = await _end_of(self, pid)
         if self.watches.get(pid) is w:
             del self.watches[pid]
         if w.monitored or (w.linked and err is None):
@@ -241,6 +284,18 @@ class OrdinaryProcess:
             else:
                 down = ErrorObject(err.kind(), f"linked process {pid} failed: {to_text(err.message())}", False)
                 _PROCESS.get().fail(LuaError(down))
+
+
+async def _end_of(proc: OrdinaryProcess, pid: str):
+    """``(value, err)`` once process ``pid`` (a workflow, or a process of
+    this Python process) has ended."""
+    kind, where, ident = parse_pid(pid)
+    if kind == LOCAL:
+        other = proc.host.processes.get(ident) if where == proc.host.task_queue else None
+        if other is None:
+            return None, ErrorObject(NOT_FOUND, f"no process {pid} here (it has ended)", False)
+        return await asyncio.wrap_future(other.ended)
+    return await proc.host.call(lambda client: _result(client, ident))
 
 
 class _Watch:
@@ -323,8 +378,11 @@ async def _start(proc: OrdinaryProcess, start: _Start, entry, host, input):
         raise LuaError.at_caller(f"bad argument #1 to 'spawn' (string expected, got {type_name(entry)})")
     entry_id = to_text(entry)
     spec = app.workflows.get(entry_id)
+    if spec is None and entry_id in app.functions:
+        # A process.lua entry (ordinary code): a process of this Python process.
+        return proc.host.spawn_local(proc, start, entry_id, input), None
     if spec is None:
-        return None, ErrorObject(NOT_FOUND, f"workflow '{entry_id}' not found", False)
+        return None, ErrorObject(NOT_FOUND, f"no workflow or process entry '{entry_id}'", False)
     kw = dict(start.options)
     conflict = kw.pop("conflict", None)
     kw.pop("parent_close_policy", None)  # a client start has no parent
@@ -433,7 +491,7 @@ class SpawnBuilder(LuaObject):
         pid, err = await _start(proc, self._start, entry, host, input)
         if pid is None:
             return None, err
-        return await proc.host.call(lambda client: _result(client, parse_pid(pid)[2]))
+        return await _end_of(proc, pid)
 
 
 class OutsideProcessModule(Module):
@@ -566,9 +624,9 @@ class OutsideProcessModule(Module):
         target = _target(pid, fname)
         if isinstance(target, ErrorObject):
             return None, target
-        if target[0] == LOCAL:
-            return None, ErrorObject(INVALID, f"cannot {fname} {to_text(pid)}: only workflows are watched", False)
         pid = to_text(pid)
+        if target[0] == LOCAL and (target[1] != proc.host.task_queue or target[2] not in proc.host.processes):
+            return None, ErrorObject(NOT_FOUND, f"cannot {fname} {pid}: no such process here", False)
         if fname.startswith("un"):
             proc.unwatch(pid, **which)
         else:
