@@ -24,8 +24,13 @@ class Base64Module(Module):
     def decode(self, s=None, *_):
         if type(s) is not str:
             return (None, ErrorObject(INVALID, f"base64.decode expects a string, got {type_name(s)}", False))
+        # As Go's StdEncoding: CR and LF are skipped; padding exactly as needed.
+        data = s.encode("latin-1").replace(b"\r", b"").replace(b"\n", b"")
+        body = data.rstrip(b"=")
+        if len(data) % 4 or len(data) - len(body) > 2:
+            return (None, ErrorObject(INVALID, "invalid base64: bad length or padding", False))
         try:
-            return (_b64.b64decode(s.encode("latin-1"), validate=True).decode("latin-1"), None)
+            return (binascii.a2b_base64(data, strict_mode=True).decode("latin-1"), None)
         except (binascii.Error, ValueError) as e:
             return (None, ErrorObject(INVALID, f"invalid base64: {e}", False))
 

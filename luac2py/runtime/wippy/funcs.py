@@ -18,7 +18,7 @@ from temporalio.common import RetryPolicy
 from ..errors import LuaError
 from ..table import Table
 from ..temporal.context import context_values
-from ..values import float_to_int, to_text, type_name
+from ..values import float_to_int, number_to_str, to_text, type_name
 from .errors import CANCELED, INVALID, ErrorObject, from_exception, normalize_kind
 from .json import encode as json_encode
 from .module import LuaObject, Module
@@ -244,16 +244,22 @@ def _context(context: Table | None):
 
 
 def _entry_name(entry_id, fname: str) -> str:
-    if type(entry_id) is not str:
-        raise LuaError.at_caller(f"bad argument #1 to '{fname}' (string expected, got {type_name(entry_id)})")
-    return to_text(entry_id)
+    """A function ID argument as text: a string, or a number in its string
+    form (Wippy's ``CheckString``); anything else is a bad argument."""
+    t = type(entry_id)
+    if t is str:
+        return to_text(entry_id)
+    if t is int or t is float:
+        return number_to_str(entry_id)
+    raise LuaError.at_caller(f"bad argument #1 to '{fname}' (string expected, got {type_name(entry_id)})")
 
 
 def _target_error(name: str) -> ErrorObject | None:
-    """Wippy's check of a function ID before an async call starts."""
+    """Wippy's check of a function ID before a call starts: the namespace
+    ends at the first colon (registry.ParseID)."""
     if name == "":
         return ErrorObject(INVALID, "function ID required", False)
-    namespace, colon, entry = name.rpartition(":")
+    namespace, colon, entry = name.partition(":")
     if not colon or namespace == "":
         return ErrorObject(INVALID, "namespace required in function ID", False)
     if entry == "":
@@ -369,7 +375,7 @@ class Executor(LuaObject):
         self.context = context
 
     def with_options(self, options=None, *_):
-        return Executor(self._funcs, {**self.options, **_lua_options(options, "with_options")}, self.context)
+        return Executor(self._funcs, {**self.options, **self._funcs.executor_options(options)}, self.context)
 
     def with_context(self, values=None, *_):
         return Executor(self._funcs, self.options, merged_context(self.context, values))
@@ -398,6 +404,10 @@ class FuncsModule(Module):
 
     def new(self, *_):
         return Executor(self, {}, None)
+
+    def executor_options(self, options) -> dict:
+        """``with_options``: activity options, checked where they are given."""
+        return _lua_options(options, "with_options")
 
     async def execute(self, entry_id, args: tuple, options: dict, context: Table | None = None):
         """Run activity ``entry_id``: local or remote and its task queue from
@@ -499,10 +509,22 @@ class DirectFuncs(Module):
     def new(self, *_):
         return Executor(self, {}, None)
 
+    def executor_options(self, options) -> dict:
+        """``with_options`` takes any table, as Wippy's does (it keeps the
+        options unread); activity options do not apply here."""
+        if not isinstance(options, Table):
+            raise LuaError.at_caller(f"bad argument #1 to 'with_options' (table expected, got {type_name(options)})")
+        return {}
+
     def execute(self, entry_id, args: tuple, options: dict, context: Table | None = None):
+        """``value, err``: a malformed ID is ``nil, INVALID`` before anything
+        runs, as in Wippy; an ID the app has no function for, NOT_FOUND."""
         from ..temporal.glue import run_function
 
         name = _entry_name(entry_id, "call")
+        err = _target_error(name)
+        if err is not None:
+            return None, err
         with _context(context):
             return run_function(self.app, name, args)
 
