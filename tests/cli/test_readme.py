@@ -67,21 +67,24 @@ def bash(script: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_the_readme_runs_as_written(fresh: Path):
     text = README.read_text(encoding="utf-8")
     blocks = sh_blocks(text)
-    assert len(blocks) >= 3, "quickstart, tour, package"
+    assert len(blocks) >= 4, "quickstart, tour, counter, package"
     assert blocks[0].splitlines()[0].startswith("pip install -e . && luac2py run examples/orders/app.yaml")
     results = []
     for block in blocks:
         done = bash(as_script(block), fresh)
         assert done.returncode == 0, f"{block}\n--- stdout:\n{done.stdout}\n--- stderr:\n{done.stderr}"
         assert "Traceback" not in done.stderr, done.stderr
-        # stdout holds results only: JSON lines.
-        results.append([json.loads(line) for line in done.stdout.splitlines()])
-    quickstart, tour, package = results[:3]
+        # stdout: each run's print output, then its result as one JSON line.
+        lines = done.stdout.splitlines()
+        assert lines and lines[-1].startswith("{"), done.stdout
+        results.append([json.loads(line) for line in lines if line.startswith("{")])
+    quickstart, tour, counter, package = results[:4]
     # The quickstart prints what the README shows.
     assert quickstart == [json.loads(shown_outputs(text)[0])]
     # The tour ran on the server the orders example left behind, and got its search attribute.
     assert (fresh / ".luac2py" / "temporal.db").exists()
     assert tour[0]["label"] == "order A-1001" and tour[0]["user"] == "ada"
+    assert counter[0]["result"] == {"final_counter": 4}
     assert package[0] == package[2] == quickstart[0]
     assert package[1]["workflow_id"] == "order-1001"
 
@@ -102,4 +105,5 @@ def test_the_examples_header_commands_run(example: str, fresh: Path):
     for line in commands:
         done = bash("set -euo pipefail\n" + line, fresh)
         assert done.returncode == 0, f"{line}\n--- stderr:\n{done.stderr}"
-        assert len(done.stdout.splitlines()) == 1 and json.loads(done.stdout)
+        # Its print output, then the result as one JSON line.
+        assert done.stdout.splitlines() and json.loads(done.stdout.splitlines()[-1])
