@@ -215,9 +215,11 @@ def _may_suspend(call, unit: Unit) -> bool:
     f = call.func
     if is_spawn(unit, f):
         return False  # the new coroutine runs until it waits; its spawner never does
-    if isinstance(f, lua.Index) and f.notation == lua.IndexNotation.DOT and wippy_global(unit, f.value, "channel"):
-        fn = registry.function("channel", f.idx.id)
-        return fn is None or fn.suspends
+    if isinstance(f, lua.Index) and f.notation == lua.IndexNotation.DOT:
+        for name in ("channel", "payload"):  # Wippy globals whose calls the registry describes
+            if wippy_global(unit, f.value, name):
+                fn = registry.function(name, f.idx.id)
+                return fn is None or fn.suspends
     if isinstance(f, lua.Name):
         v = f.var
         if v is None:

@@ -459,7 +459,7 @@ def test_only_new_errors_decide_the_result(fixtures):
 
 def test_module_sets():
     assert KNOWN_MODULES == set(
-        "funcs time workflow uuid crypto ctx json base64 http_client errors process channel coroutine logger hash"
+        "funcs time workflow uuid crypto ctx json payload base64 http_client errors process channel coroutine logger hash"
         " env fs sql yaml text store events http security registry system exec url stream templates activity".split()
     )
     # `activity` (heartbeats of process.lua activities) exists only in activities.

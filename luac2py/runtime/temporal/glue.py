@@ -118,11 +118,12 @@ def _to_the_end(top_level: CoroutineType, entry_id: str) -> Any:
 
 def lua_env(modules: dict) -> Table:
     """The global table of Wippy code: Lua's libraries (``table`` with
-    ``create``), ``errors``, ``process``, the ``channel`` global and
+    ``create``), ``errors``, ``payload``, ``process``, the ``channel`` global and
     ``coroutine`` with ``spawn`` (Lua's coroutines
     in their async form: workflow and ordinary code may suspend)."""
     env = new_env(modules)
     dict.__setitem__(env, "errors", modules["errors"])
+    dict.__setitem__(env, "payload", modules["payload"])  # always available, like errors
     if "process" in modules:  # always available, required or not
         dict.__setitem__(env, "process", modules["process"])
     dict.__setitem__(env, "channel", modules["channel"])

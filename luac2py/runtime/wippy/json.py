@@ -13,8 +13,9 @@ import json as _json
 import math
 
 from ..table import BoolKey, MetaTable, Table
-from ..values import MAXINTEGER, MININTEGER, Userdata, float_to_int, from_text, to_text, type_name
-from .errors import INVALID, ErrorObject
+from ..values import MAXINTEGER, MININTEGER, Userdata, float_to_int, from_text, to_bytes, to_text, type_name
+from .errors import INTERNAL, INVALID, ErrorObject
+from .jsonschema import EmptyTable, Schema, SchemaError, compile_schema, describe
 from .module import Module
 
 MAX_DEPTH = 128
@@ -37,14 +38,15 @@ def text(s: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def to_plain(v, default=None):
+def to_plain(v, default=None, empty=list):
     """The JSON-ready Python value (dict/list/str/int/float/bool/None) for a
     Lua value. ``default(obj)`` handles other Python objects (or raises
-    TypeError). Raises PayloadError."""
-    return _plain(v, 0, set(), default)
+    TypeError); ``empty()`` is what an empty table becomes (``[]``).
+    Raises PayloadError."""
+    return _plain(v, 0, set(), default, empty)
 
 
-def _plain(v, depth, path, default):
+def _plain(v, depth, path, default, empty=list):
     t = type(v)
     if v is None or t is bool or t is int:
         return v
@@ -60,7 +62,7 @@ def _plain(v, depth, path, default):
         if v.retryable() is not None:
             out["retryable"] = v.retryable()
         if v.details() is not None:
-            out["details"] = _plain(v.details(), depth + 1, path, default)
+            out["details"] = _plain(v.details(), depth + 1, path, default, empty)
         return out
     if isinstance(v, (dict, list, tuple)):
         if id(v) in path:
@@ -70,36 +72,36 @@ def _plain(v, depth, path, default):
         path.add(id(v))
         try:
             if isinstance(v, dict):
-                return _container(v, depth + 1, path, default)
-            return [_plain(x, depth + 1, path, default) for x in v]
+                return _container(v, depth + 1, path, default, empty)
+            return [_plain(x, depth + 1, path, default, empty) for x in v]
         finally:
             path.discard(id(v))
     if isinstance(v, Userdata) and hasattr(v, "lua_payload"):
-        return _plain(v.lua_payload(), depth, path, default)
+        return _plain(v.lua_payload(), depth, path, default, empty)
     if isinstance(v, Userdata) or callable(v):
         raise PayloadError(f"cannot encode a {type_name(v)} value")
     if default is not None:
         try:
-            return _plain(default(v), depth, path, default)
+            return _plain(default(v), depth, path, default, empty)
         except TypeError:
             pass
     raise PayloadError(f"cannot encode a {type(v).__name__} value")
 
 
-def _container(t: dict, depth, path, default):
+def _container(t: dict, depth, path, default, empty):
     if isinstance(t, Table) and None in dict.values(t):
         t = dict(t.fields())  # a Lua table may hold None for an absent key
     n = len(t)
     if n == 0:
-        return []
+        return empty()
     keys = list(dict.keys(t))
     if all(type(k) is int for k in keys):
         if min(keys) != 1 or max(keys) != n:
             raise PayloadError("cannot encode an array with holes (keys must be 1..n)")
         get = dict.__getitem__
-        return [_plain(get(t, i), depth, path, default) for i in range(1, n + 1)]
+        return [_plain(get(t, i), depth, path, default, empty) for i in range(1, n + 1)]
     if all(type(k) is str for k in keys):
-        return {text(k): _plain(dict.__getitem__(t, k), depth, path, default) for k in keys}
+        return {text(k): _plain(dict.__getitem__(t, k), depth, path, default, empty) for k in keys}
     if any(type(k) is str for k in keys) and any(type(k) is int for k in keys):
         raise PayloadError("cannot encode a table with both integer and string keys")
     bad = next(k for k in keys if type(k) not in (int, str))
@@ -171,24 +173,98 @@ def _py_key(k):
 
 
 class JsonModule(Module):
-    """``require("json")``: ``encode(v)`` and ``decode(s)`` return exactly two
-    values, ``value, nil`` or ``nil, err``."""
+    """``require("json")``, every function returning exactly two values:
+    ``encode(v)`` and ``decode(s)`` give ``value, nil`` or ``nil, err``;
+    ``validate(schema, data)`` and ``validate_string(schema, json_text)``
+    (a JSON Schema, as a table or JSON text: ``jsonschema.py``) give
+    ``true, nil`` or ``false, err``. Errors are never retryable: INVALID for
+    bad input and failed validation, INTERNAL for a value without a JSON
+    form and malformed JSON text, as in Wippy."""
 
-    lua_fields = frozenset({"encode", "decode"})
+    lua_fields = frozenset({"encode", "decode", "validate", "validate_string"})
 
     def encode(self, v=None, *_):
         try:
             return (from_text(encode(v)), None)
         except PayloadError as e:
-            return (None, ErrorObject(INVALID, str(e), False))
+            return (None, ErrorObject(INTERNAL, from_text(f"encode failed: {e}"), False))
 
     def decode(self, s=None, *_):
         if type(s) is not str:
             return (None, ErrorObject(INVALID, f"json.decode expects a string, got {type_name(s)}", False))
+        if not s:
+            return (None, ErrorObject(INVALID, "empty string is not valid JSON", False))
         try:
             return (decode(to_text(s)), None)
         except (ValueError, RecursionError) as e:
-            return (None, ErrorObject(INVALID, from_text(f"invalid JSON: {e}"), False))
+            return (None, ErrorObject(INTERNAL, from_text(f"decode failed: invalid JSON: {e}"), False))
+
+    def validate(self, schema=None, data=None, *_):
+        if schema is None:
+            return (False, _invalid("schema is required"))
+        if data is None:
+            return (False, _invalid("data is required"))
+        compiled = _compiled_schema(schema)
+        if type(compiled) is ErrorObject:
+            return (False, compiled)
+        try:
+            instance = to_plain(data, empty=EmptyTable)
+        except PayloadError as e:
+            return (False, _invalid(f"convert data: {e}"))
+        return _outcome(compiled, instance)
+
+    def validate_string(self, schema=None, json_text=None, *_):
+        if schema is None:
+            return (False, _invalid("schema is required"))
+        if type(json_text) is not str:
+            return (False, _invalid("data must be a JSON string"))
+        compiled = _compiled_schema(schema)
+        if type(compiled) is ErrorObject:
+            return (False, compiled)
+        try:
+            instance = _json.loads(to_bytes(json_text), parse_constant=_no_constant)
+        except (ValueError, RecursionError) as e:
+            return (False, _invalid(f"validation failed: invalid JSON: {e}"))
+        return _outcome(compiled, instance)
+
+
+def _invalid(message: str) -> ErrorObject:
+    return ErrorObject(INVALID, from_text(message), False)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def _compiled_schema(schema):
+    """The compiled schema for a table or JSON text, or an INVALID error."""
+    try:
+        if type(schema) is str:
+            try:
+                plain = _json.loads(to_bytes(schema), parse_constant=_no_constant)
+            except (ValueError, RecursionError) as e:
+                return _invalid(f"compile schema: invalid JSON: {e}")
+            return compile_schema(plain, ("text", schema))
+        if isinstance(schema, Table):
+            try:
+                plain = to_plain(schema, empty=EmptyTable)
+            except PayloadError as e:
+                return _invalid(f"schema error: {e}")
+            key = ("table", _json.dumps(plain, sort_keys=True, ensure_ascii=False))
+            return compile_schema(plain, key)
+        return _invalid(f"schema error: schema must be a string or table, got {type_name(schema)}")
+    except SchemaError as e:
+        return _invalid(f"compile schema: {e}")
+
+
+def _outcome(compiled: Schema, instance):
+    try:
+        errors = compiled.errors(instance)
+    except SchemaError as e:
+        return (False, _invalid(f"compile schema: {e}"))
+    if not errors:
+        return (True, None)
+    return (False, _invalid(f"validation failed: {describe(errors)}"))
 
 
 JSON = JsonModule()

@@ -99,7 +99,7 @@ MODULES: dict[str, Module] = {
         always_available=True,
         workflow=Impl("errors", "ERRORS"),
         activity=Impl("errors", "ERRORS"),
-        functions={"new": ONE, "wrap": ONE, "is": ONE},
+        functions={"new": ONE, "wrap": ONE, "is": ONE, "call_stack": ONE},
     ),
     "workflow": Module(
         workflow=Impl("workflow", "WorkflowModule", per_app=True),
@@ -145,7 +145,17 @@ MODULES: dict[str, Module] = {
         functions={**dict.fromkeys(_HTTP.split(), PAIR), "encode_uri": ONE},
     ),
     "json": Module(
-        workflow=Impl("json", "JSON"), activity=Impl("json", "JSON"), functions={"encode": PAIR, "decode": PAIR}
+        workflow=Impl("json", "JSON"),
+        activity=Impl("json", "JSON"),
+        # value, nil or nil, err; validate*: true, nil or false, err.
+        functions=dict.fromkeys(("encode", "decode", "validate", "validate_string"), PAIR),
+    ),
+    # The `payload` global (runtime/wippy/payload.py), like `errors` in every environment.
+    "payload": Module(
+        always_available=True,
+        workflow=Impl("payload", "PAYLOAD"),
+        activity=Impl("payload", "PAYLOAD"),
+        functions={"new": ONE},
     ),
     "base64": Module(
         workflow=Impl("base64", "BASE64"), activity=Impl("base64", "BASE64"), functions={"encode": ONE, "decode": PAIR}
