@@ -7,7 +7,7 @@ one. A suite becomes one app: its folder byte for byte, with Wippy's
 ``assert`` library as the entry ``app.lib:assert`` its tests import. Each test
 entry (a ``function.lua`` with ``meta.type: test``) runs as ordinary code
 through ``luac2py run APP --entry ID``; Wippy's runner counts a test as passed
-when it returns true without raising."""
+when it neither raises nor returns an error or false."""
 
 from __future__ import annotations
 
@@ -33,15 +33,18 @@ def test_entries(suite: str) -> list[str]:
     """The in-scope test entry IDs of ``suite`` (read from the clone)."""
     if not CLONE:
         return []
-    index = f"{ROOT}/test/{suite}/_index.yaml"
-    doc = yaml.safe_load(_git("show", f"{COMMIT}:{index}"))
-    return [
-        f"{doc['namespace']}:{e['name']}"
-        for e in doc.get("entries") or []
-        if e.get("kind") == "function.lua"
-        and (e.get("meta") or {}).get("type") == "test"
-        and not OUT_OF_SCOPE & set(e.get("modules") or [])
-    ]
+    names = _git("ls-tree", "-r", "--name-only", COMMIT, f"{ROOT}/test/{suite}").decode().split()
+    out = []
+    for index in (n for n in names if n.endswith("/_index.yaml")):  # a suite may have subfolders
+        doc = yaml.safe_load(_git("show", f"{COMMIT}:{index}"))
+        out += [
+            f"{doc['namespace']}:{e['name']}"
+            for e in doc.get("entries") or []
+            if e.get("kind") == "function.lua"
+            and (e.get("meta") or {}).get("type") == "test"
+            and not OUT_OF_SCOPE & set(e.get("modules") or [])
+        ]
+    return out
 
 
 def materialise(suite: str, folder: Path) -> Path:
@@ -72,5 +75,7 @@ def run_entry(app: Path, entry: str, address: str, cwd: Path) -> subprocess.Comp
 
 
 def passed(done: subprocess.CompletedProcess) -> bool:
+    """Wippy's runner's rule: a test fails when it raises, returns an error
+    or returns false (a test may return a table of what it saw)."""
     lines = done.stdout.strip().splitlines()
-    return done.returncode == 0 and bool(lines) and lines[-1].strip() == "true"
+    return done.returncode == 0 and bool(lines) and lines[-1].strip() != "false"
