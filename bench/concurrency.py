@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
 
-from harness import exit_with, report_stream, samples_text, time_skipping_server  # noqa: E402
+from harness import exit_with, report_stream, samples_text, side_by_side, time_skipping_server  # noqa: E402
 
 APP_DIR = ROOT / "bench" / "concurrency_app"
 PACKAGE = "luac2py_bench_concurrency"  # not ``bench``: that is this folder's name
@@ -111,27 +111,6 @@ def load_subjects(folder: Path) -> Subjects:
 # --- the server and workers -------------------------------------------------------------
 
 
-@contextlib.asynccontextmanager
-async def serving(client, subjects: Subjects):
-    """The app's worker as ``build_workers`` makes it, and a hand-written
-    worker with the same configuration on its own task queue, both running
-    until the block ends."""
-    from temporalio.worker import Worker
-
-    from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
-
-    (generated,) = build_workers(client, subjects.app, subjects.workflows, subjects.activities)
-    config = generated.config()
-    handwritten = Worker(**{**config, "task_queue": HAND_QUEUE, "workflows": [subjects.hand_workflow]})
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_until_stopped([generated, handwritten], stop))
-    try:
-        yield
-    finally:
-        stop.set()
-        await task
-
-
 # --- measurements -------------------------------------------------------------------------
 
 
@@ -185,7 +164,7 @@ async def record_histories(subjects: Subjects, n: int, attempts: int = 6) -> dic
     else the closest two."""
     env = await time_skipping_server()
     try:
-        async with asyncio.timeout(PHASE_TIMEOUT_S), serving(env.client, subjects):
+        async with asyncio.timeout(PHASE_TIMEOUT_S), side_by_side(env.client, subjects, HAND_QUEUE):
             recorded = {k.name: [] for k in kinds(subjects)}
             for attempt in range(attempts):
                 results = {}

@@ -3,6 +3,9 @@ servers from their PyPI packages, the report stream, and the exit guard."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 import os
 import shutil
 import sys
@@ -76,3 +79,26 @@ def exit_with(main) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+@contextlib.asynccontextmanager
+async def side_by_side(client, subjects, hand_queue: str):
+    """The app's worker as ``build_workers`` makes it, and a hand-written
+    worker with the same configuration (activity thread pool included) on
+    its own task queue ``hand_queue``, both running until the block ends.
+    ``subjects``: a bench's app, workflows, activities and hand_workflow."""
+    from temporalio.worker import Worker
+
+    from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
+
+    (generated,) = build_workers(client, subjects.app, subjects.workflows, subjects.activities)
+    config = generated.config()
+    handwritten = Worker(**{**config, "task_queue": hand_queue, "workflows": [subjects.hand_workflow]})
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_until_stopped([generated, handwritten], stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
+

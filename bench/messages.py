@@ -61,7 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
 
-from harness import dev_server, exit_with, report_stream, samples_text  # noqa: E402
+from harness import dev_server, exit_with, report_stream, samples_text, side_by_side  # noqa: E402
 
 APP_DIR = ROOT / "bench" / "messages_app"
 PACKAGE = "luac2py_bench_messages"  # not ``bench``: that is this folder's name
@@ -116,27 +116,6 @@ def load_subjects(folder: Path) -> Subjects:
         task_queue=app.task_queue(spec.task_queue),
         hand_workflow=importlib.import_module(HAND_MODULE).HandReceiverWorkflow,
     )
-
-
-@contextlib.asynccontextmanager
-async def serving(client, subjects: Subjects):
-    """The app's worker as ``build_workers`` makes it, and a hand-written
-    worker with the same configuration on its own task queue, both running
-    until the block ends."""
-    from temporalio.worker import Worker
-
-    from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
-
-    (generated,) = build_workers(client, subjects.app, subjects.workflows, subjects.activities)
-    config = generated.config()
-    handwritten = Worker(**{**config, "task_queue": HAND_QUEUE, "workflows": [subjects.hand_workflow]})
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_until_stopped([generated, handwritten], stop))
-    try:
-        yield
-    finally:
-        stop.set()
-        await task
 
 
 # --- the load ---------------------------------------------------------------------------
@@ -313,7 +292,7 @@ async def measure(subjects: Subjects, count: int, runs: int) -> tuple[tuple[Kind
     env = await dev_server()
     overall = Tally()
     try:
-        async with asyncio.timeout(PHASE_TIMEOUT_S * (runs + 1)), serving(env.client, subjects):
+        async with asyncio.timeout(PHASE_TIMEOUT_S * (runs + 1)), side_by_side(env.client, subjects, HAND_QUEUE):
             both = kinds(subjects)
             total = count * MESSAGES_PER_WORKFLOW
             for k in both:  # warm-up: worker caches, sandbox imports, connections

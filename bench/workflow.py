@@ -49,7 +49,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
 
-from harness import dev_server, exit_with, report_stream, samples_text, time_skipping_server  # noqa: E402
+from harness import (  # noqa: E402
+    dev_server,
+    exit_with,
+    report_stream,
+    samples_text,
+    side_by_side,
+    time_skipping_server,
+)
 
 APP_DIR = ROOT / "bench" / "workflow_app"
 PACKAGE = "luac2py_bench_workflow"  # not ``bench``: that is this folder's name
@@ -111,27 +118,6 @@ def load_subjects(folder: Path) -> Subjects:
 # --- servers and workers --------------------------------------------------------------
 
 
-@contextlib.asynccontextmanager
-async def serving(client, subjects: Subjects):
-    """The app's worker as ``build_workers`` makes it, and a hand-written
-    worker with the same configuration (activity thread pool included) on
-    its own task queue, both running until the block ends."""
-    from temporalio.worker import Worker
-
-    from luac2py.runtime.temporal.worker import build_workers, run_until_stopped
-
-    (generated,) = build_workers(client, subjects.app, subjects.workflows, subjects.activities)
-    config = generated.config()
-    handwritten = Worker(**{**config, "task_queue": HAND_QUEUE, "workflows": [subjects.hand_workflow]})
-    stop = asyncio.Event()
-    task = asyncio.create_task(run_until_stopped([generated, handwritten], stop))
-    try:
-        yield
-    finally:
-        stop.set()
-        await task
-
-
 # --- measurements -----------------------------------------------------------------------
 
 
@@ -176,7 +162,7 @@ async def record_histories(subjects: Subjects, n: int) -> dict:
     (~2 ms per activity, the dev server ~50): kind name -> its history."""
     env = await time_skipping_server()
     try:
-        async with asyncio.timeout(PHASE_TIMEOUT_S), serving(env.client, subjects):
+        async with asyncio.timeout(PHASE_TIMEOUT_S), side_by_side(env.client, subjects, HAND_QUEUE):
             histories, results = {}, {}
             for kind in kinds(subjects):
                 handle = await env.client.start_workflow(
@@ -229,7 +215,7 @@ async def time_throughput(subjects: Subjects, count: int, rounds: int) -> dict:
     """Workflows per second per kind on the in-memory dev server."""
     env = await dev_server()
     try:
-        async with asyncio.timeout(PHASE_TIMEOUT_S), serving(env.client, subjects):
+        async with asyncio.timeout(PHASE_TIMEOUT_S), side_by_side(env.client, subjects, HAND_QUEUE):
             both = kinds(subjects)
             for k in both:  # warm-up: worker caches, sandbox imports, connections
                 await run_batch(env.client, k, min(count, 10), "warm")

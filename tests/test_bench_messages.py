@@ -101,7 +101,7 @@ def bench_and_subjects(tmp_path_factory):
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def served(module_dev_server, bench_and_subjects):
     bench, subjects = bench_and_subjects
-    async with bench.serving(module_dev_server.client, subjects):
+    async with bench.side_by_side(module_dev_server.client, subjects, bench.HAND_QUEUE):
         yield module_dev_server.client, bench, subjects
 
 
