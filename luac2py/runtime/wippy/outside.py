@@ -8,7 +8,12 @@ first talks to Temporal, a worker with the ``luac2py:deliver`` activity a
 workflow's ``process.send`` executes to reach it. The Lua code runs on an
 event loop of its own in a worker thread; the host's client, its delivery
 worker and every Temporal call live on the loop that called ``PKG.call``,
-and messages cross between the two with ``call_soon_threadsafe``."""
+and messages cross between the two with ``call_soon_threadsafe``.
+
+Ordinary code starts workflows through the client and watches them (monitor,
+link) by waiting on their results in the background. A ``process.lua``
+entry it spawns is a process of this Python process: a task of the host's
+loop running the Lua in a thread of its own, as ``PKG.call`` does."""
 
 from __future__ import annotations
 
