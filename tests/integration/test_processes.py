@@ -261,3 +261,13 @@ def test_luac2py_run_serves_the_drivers_delivery_queue(module_dev_server_address
     assert json.loads(done.stdout) == [
         {"topic": "echo", "from_echo": True, "data": {"n": n, "topic": "ping"}} for n in (1, 2)
     ]
+
+
+def test_luac2py_run_ends_when_its_driver_does_though_a_local_child_still_waits(module_dev_server_address, tmp_path):
+    # The process.lua child lives in the run's Python process and ends with it.
+    app = str(FIXTURE_APPS / "processes" / "app.yaml")
+    done = run_luac2py("run", app, "--entry", "procs:driver", "--input", '{"case": "leave_local"}',
+                       "--address", module_dev_server_address, cwd=tmp_path, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r'"\{luac2py@luac2py-proc-[0-9a-f-]{36}\|p2\}"\n', done.stdout)
+    assert done.seconds < 30

@@ -111,11 +111,24 @@ class Host:
     async def _run_local(self, child: OrdinaryProcess, entry_id: str, input) -> None:
         from ..temporal.glue import run_function
 
+        done = self.loop.create_future()
+        context = contextvars.copy_context()
+
+        def work():
+            try:
+                result = context.run(run_function, self.app, entry_id, [input])
+            except Exception as e:  # noqa: BLE001  its failure is its exit value
+                result = (None, from_exception(e))
+            try:
+                self.loop.call_soon_threadsafe(lambda: done.done() or done.set_result(result))
+            except RuntimeError:  # the host's loop has ended (and this Python process with it)
+                pass
+
+        # A daemon thread: a child still waiting when the program ends does not keep it alive.
+        threading.Thread(target=work, name=entry_id, daemon=True).start()
         value, err = None, None
         try:
-            value, err = await asyncio.to_thread(run_function, self.app, entry_id, [input])
-        except Exception as e:  # noqa: BLE001  its failure is its exit value
-            err = from_exception(e)
+            value, err = await done
         finally:
             await self.end_process(child, value, err)
 
