@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import importlib
 import math
 import sys
@@ -54,7 +53,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
 
-from harness import exit_with, report_stream, samples_text, side_by_side, time_skipping_server  # noqa: E402
+from harness import (  # noqa: E402
+    build_package,
+    exit_with,
+    report_stream,
+    samples_text,
+    side_by_side,
+    time_skipping_server,
+)
 
 APP_DIR = ROOT / "bench" / "concurrency_app"
 PACKAGE = "luac2py_bench_concurrency"  # not ``bench``: that is this folder's name
@@ -88,12 +94,7 @@ class Subjects:
 def load_subjects(folder: Path) -> Subjects:
     """Compile the app into ``folder`` and import the package and the
     hand-written modules."""
-    from luac2py.build import build_app
-
-    # build_app keeps its cache in ./.luac2py: keep it in the temporary folder.
-    with contextlib.chdir(folder):
-        out = build_app(APP_DIR / "app.yaml", folder / "out", package=PACKAGE)
-    sys.path[:0] = [str(out.resolve()), str(APP_DIR)]
+    build_package(APP_DIR, folder, PACKAGE)
     app = importlib.import_module(f"{PACKAGE}.app").APP
     spec = app.workflow(POOL_ENTRY)
     return Subjects(

@@ -102,3 +102,14 @@ async def side_by_side(client, subjects, hand_queue: str):
         stop.set()
         await task
 
+
+def build_package(app_dir, folder, package: str):
+    """Compile ``app_dir``/app.yaml into ``folder``/out as ``package`` and
+    put it (and ``app_dir``, where a hand-written baseline lives) on
+    sys.path. build_app keeps its cache in ./.luac2py: in ``folder`` too."""
+    from luac2py.build import build_app
+
+    with contextlib.chdir(folder):
+        out = build_app(app_dir / "app.yaml", folder / "out", package=package)
+    sys.path[:0] = [str(out.resolve()), str(app_dir)]
+

@@ -61,7 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
 
-from harness import dev_server, exit_with, report_stream, samples_text, side_by_side  # noqa: E402
+from harness import build_package, dev_server, exit_with, report_stream, samples_text, side_by_side  # noqa: E402
 
 APP_DIR = ROOT / "bench" / "messages_app"
 PACKAGE = "luac2py_bench_messages"  # not ``bench``: that is this folder's name
@@ -100,12 +100,7 @@ class Subjects:
 def load_subjects(folder: Path) -> Subjects:
     """Compile the app into ``folder`` and import the package and the
     hand-written workflow."""
-    from luac2py.build import build_app
-
-    # build_app keeps its cache in ./.luac2py: keep it in the temporary folder.
-    with contextlib.chdir(folder):
-        out = build_app(APP_DIR / "app.yaml", folder / "out", package=PACKAGE)
-    sys.path[:0] = [str(out.resolve()), str(APP_DIR)]
+    build_package(APP_DIR, folder, PACKAGE)
     app = importlib.import_module(f"{PACKAGE}.app").APP
     spec = app.workflow(ENTRY)
     return Subjects(

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import importlib
 import math
 import sys
@@ -50,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))  # harness.py, also when this file is imported
 
 from harness import (  # noqa: E402
+    build_package,
     dev_server,
     exit_with,
     report_stream,
@@ -88,13 +88,9 @@ def load_subjects(folder: Path) -> Subjects:
     """Compile the app into ``folder``, import the package and the
     hand-written workflow, and check that the latter calls the app's activity
     with the options generated code uses."""
-    from luac2py.build import build_app
     from luac2py.runtime.wippy.funcs import activity_kwargs
 
-    # build_app keeps its cache in ./.luac2py: keep it in the temporary folder.
-    with contextlib.chdir(folder):
-        out = build_app(APP_DIR / "app.yaml", folder / "out", package=PACKAGE)
-    sys.path[:0] = [str(out.resolve()), str(APP_DIR)]
+    build_package(APP_DIR, folder, PACKAGE)
     app = importlib.import_module(f"{PACKAGE}.app").APP
     spec = app.workflow(ENTRY)
     hand = importlib.import_module(HAND_MODULE)

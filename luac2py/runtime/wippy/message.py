@@ -90,3 +90,14 @@ class Message(LuaObject):
 
     def lua_tostring(self) -> str:
         return f"message{{topic={self._topic}}}"
+
+
+def decoded_array(t) -> list:
+    """The items of a JSON array as a payload decodes it (a Lua table 1..n,
+    or a Python list): the batches and carried-over mailboxes messages
+    travel in."""
+    from ..table import Table
+
+    if isinstance(t, Table):
+        return [dict.get(t, i) for i in range(1, t.length() + 1)]
+    return list(t or ())

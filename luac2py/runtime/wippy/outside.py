@@ -40,7 +40,7 @@ from .channel import Channel
 from .channel import _PROCESS
 from .errors import ALREADY_EXISTS, INVALID, NOT_FOUND, UNAVAILABLE, ErrorObject, from_exception
 from .funcs import merged_context
-from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, local_pid, parse_pid, workflow_pid
+from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, decoded_array, local_pid, parse_pid, workflow_pid
 from .module import LuaObject, Module
 from .process import EVENT, EXIT, LINK_DOWN, trap_links_option
 from .time import parse_duration
@@ -159,7 +159,7 @@ class Host:
         async def deliver(local_id=None, messages=None, sender=None):
             """``messages``: ``{topic =, payload =}`` tables, in order."""
             proc = self.processes.get(to_text(local_id) if type(local_id) is str else local_id)
-            batch = [(dict.get(m, "topic"), dict.get(m, "payload")) for m in _items(messages)]
+            batch = [(dict.get(m, "topic"), dict.get(m, "payload")) for m in decoded_array(messages)]
             if proc is None or not proc.deliver_all(batch, sender):
                 raise ApplicationError(
                     f"no process {local_id} at {self.task_queue} (it has ended)", type=NOT_FOUND, non_retryable=True
@@ -323,13 +323,6 @@ class _Watch:
         self.monitored = False
         self.linked = False
         self.task: asyncio.Task | None = None
-
-
-def _items(messages) -> list:
-    """The array part of a decoded list (a Lua table or a Python list)."""
-    if isinstance(messages, Table):
-        return [messages[i] for i in range(1, messages.length() + 1)]
-    return list(messages or ())
 
 
 def _current() -> OrdinaryProcess:

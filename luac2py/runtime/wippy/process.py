@@ -35,7 +35,7 @@ from ..table import Table
 from ..values import from_text, to_text, type_name
 from .channel import Channel
 from .errors import CANCELED, INVALID, NOT_FOUND, ErrorObject, coerce, from_exception
-from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, parse_pid, update_pid, workflow_pid
+from .message import DELIVER_ACTIVITY, LOCAL, UPDATE, Message, decoded_array, parse_pid, update_pid, workflow_pid
 from .module import Module
 from .workflow import continue_as_new
 
@@ -227,7 +227,7 @@ class WorkflowProcess:
         before any that came since it started."""
         carried = [
             Message(from_text(dict.get(m, "topic") or ""), dict.get(m, "payload"), dict.get(m, "from") or "")
-            for m in _array(messages)
+            for m in decoded_array(messages)
         ]
         self.waiting.extendleft(reversed(carried))
 
@@ -344,13 +344,6 @@ class WorkflowProcess:
         from temporalio import workflow
 
         await workflow.wait_condition(lambda: not any(b.busy for b in self.outboxes.values()))
-
-
-def _array(t) -> list:
-    """The items of a decoded JSON array (a Lua table, 1..n)."""
-    if isinstance(t, Table):
-        return [dict.get(t, i) for i in range(1, t.length() + 1)]
-    return list(t or ())
 
 
 def _decode(args):
